@@ -1,0 +1,29 @@
+"""Errors meant for people: each says what went wrong and what to do next.
+
+The CLI and UI catch ``CoachError`` and show its message as one line; anything
+else is a bug and keeps its traceback.
+"""
+
+
+class CoachError(Exception):
+    """A user-facing failure with a message that says how to fix it."""
+
+
+class ConfigError(CoachError):
+    """Settings are missing, malformed or contradictory."""
+
+
+class CorpusError(CoachError):
+    """A corpus file cannot be read or fails validation."""
+
+
+class StoreError(CoachError):
+    """The vector index is missing, corrupt or built with another model."""
+
+
+class ModelError(CoachError):
+    """The chat model could not produce an answer."""
+
+
+class SessionError(CoachError):
+    """A session cannot be found, read or written."""

@@ -1,0 +1,86 @@
+"""BM25 over the same chunks as the vector store, with per-script stemming.
+
+Tokens in Cyrillic are stemmed as Russian and the rest as English, so a Russian
+question matches the Russian quotations and an English one matches their renderings.
+Scores come from ``bm25s`` sparse matrices: one query touches only the postings of
+its own terms, never every document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import Stemmer
+
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+STOPWORDS = frozenset(
+    """
+    a an and are as at be but by for from has have i if in into is it its of on or so that the
+    their them then there these they this to was were will with you your yours we our us my me
+    do does did what which who whom how why when where can could should would am been being
+    about up out just than too very also any all some such no not only own same other more most
+    и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее
+    мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был
+    него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
+    для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того
+    потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем
+    всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего
+    них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя
+    такой им более всегда конечно всю между
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
+    return Stemmer.Stemmer("english"), Stemmer.Stemmer("russian")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens, stop words dropped, stemmed by script."""
+    english, russian = _stemmers()
+    tokens = []
+    for word in TOKEN.findall(text.lower()):
+        if word in STOPWORDS:
+            continue
+        stemmer = russian if CYRILLIC.search(word) else english
+        tokens.append(stemmer.stemWord(word))
+    return tokens
+
+
+class LexicalIndex:
+    """An in-memory BM25 index over chunk search texts, addressed by chunk id."""
+
+    def __init__(self, ids: Sequence[str], texts: Sequence[str]) -> None:
+        self.ids = list(ids)
+        self._bm25 = bm25s.BM25()
+        if self.ids:
+            self._bm25.index([tokenize(t) or [""] for t in texts], show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def search(
+        self, query: str, n: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """Top ``n`` chunk ids with BM25 scores; ``allowed`` is an optional boolean mask."""
+        terms = tokenize(query)
+        if not self.ids or not terms:
+            return []
+        vocab = self._bm25.vocab_dict
+        known = [t for t in terms if t in vocab]
+        if not known:
+            return []
+        scores = self._bm25.get_scores(known)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        n = min(n, len(self.ids))
+        top = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]

@@ -1,0 +1,170 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank fusion.
+
+User-supplied ladder documents get a boost in the fusion so that, when a user's own
+ladder and a built-in one both match, the user's wins.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from coach.chunking import Chunk
+from coach.fusion import reciprocal_rank_fusion
+from coach.lexical import LexicalIndex
+from coach.store import ChunkStore
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
+USER_DOC_BOOST = 1.3
+CANDIDATES_PER_RESULT = 4
+MIN_CANDIDATES = 30
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Optional restrictions on what may be retrieved."""
+
+    kinds: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+
+    def allows(self, chunk: Chunk) -> bool:
+        return (not self.kinds or chunk.kind in self.kinds) and (
+            not self.doc_ids or chunk.doc_id in self.doc_ids
+        )
+
+    def chroma_where(self) -> dict | None:
+        clauses = []
+        if self.kinds:
+            clauses.append({"kind": {"$in": list(self.kinds)}})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its score and 1-based rank."""
+
+    chunk: Chunk
+    score: float
+    rank: int
+
+    @property
+    def doc_id(self) -> str:
+        return self.chunk.doc_id
+
+    def as_dict(self) -> dict:
+        c = self.chunk
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "doc_id": c.doc_id,
+            "title": c.title,
+            "heading": c.heading,
+            "kind": c.kind,
+            "origin": c.origin,
+            "chunk_id": c.chunk_id,
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+        }
+
+
+class Retriever:
+    """Searches one store; the BM25 index is built lazily from the store's own chunks."""
+
+    def __init__(self, store: ChunkStore) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._chunks: dict[str, Chunk] | None = None
+        self._lexical: LexicalIndex | None = None
+        self._kinds: np.ndarray | None = None
+        self._docs: np.ndarray | None = None
+
+    def refresh(self) -> None:
+        """Reload chunks from the store (after indexing)."""
+        with self._lock:
+            chunks = self.store.all_chunks()
+            self._chunks = {c.chunk_id: c for c in chunks}
+            self._lexical = LexicalIndex([c.chunk_id for c in chunks], [c.search_text for c in chunks])
+            self._kinds = np.array([c.kind for c in chunks], dtype=object)
+            self._docs = np.array([c.doc_id for c in chunks], dtype=object)
+
+    def _ensure(self) -> tuple[dict[str, Chunk], LexicalIndex]:
+        if self._chunks is None or self._lexical is None:
+            self.refresh()
+        assert self._chunks is not None and self._lexical is not None
+        return self._chunks, self._lexical
+
+    @property
+    def chunks(self) -> dict[str, Chunk]:
+        return self._ensure()[0]
+
+    def _mask(self, filters: Filters) -> np.ndarray | None:
+        if not filters.kinds and not filters.doc_ids:
+            return None
+        assert self._kinds is not None and self._docs is not None
+        mask = np.ones(len(self._kinds), dtype=bool)
+        if filters.kinds:
+            mask &= np.isin(self._kinds, list(filters.kinds))
+        if filters.doc_ids:
+            mask &= np.isin(self._docs, list(filters.doc_ids))
+        return mask
+
+    def dense(self, query: str, n: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
+        embedding = self.store.embedder.encode([query])[0]
+        return self.store.dense_query(embedding, n, filters.chroma_where())
+
+    def lexical(self, query: str, n: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
+        _, index = self._ensure()
+        return index.search(query, n, self._mask(filters))
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        mode: Mode = "hybrid",
+        filters: Filters = Filters(),
+    ) -> list[Passage]:
+        """The ``k`` best passages for ``query`` under ``mode``."""
+        chunks, _ = self._ensure()
+        if not query.strip() or not chunks:
+            return []
+        n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
+        if mode == "dense":
+            ranked = self.dense(query, k, filters)
+        elif mode == "bm25":
+            ranked = self.lexical(query, k, filters)
+        else:
+            dense = self.dense(query, n, filters)
+            lexical = self.lexical(query, n, filters)
+            candidates = {cid for cid, _ in dense} | {cid for cid, _ in lexical}
+            boosts = {
+                cid: USER_DOC_BOOST
+                for cid in candidates
+                if cid in chunks and chunks[cid].origin == "user"
+            }
+            ranked = reciprocal_rank_fusion(
+                [[cid for cid, _ in dense], [cid for cid, _ in lexical]], boosts=boosts
+            )
+        passages = []
+        for cid, score in ranked:
+            chunk = chunks.get(cid)
+            if chunk is None or not filters.allows(chunk):
+                continue
+            passages.append(Passage(chunk=chunk, score=score, rank=len(passages) + 1))
+            if len(passages) == k:
+                break
+        return passages
+
+
+def doc_ids_in_order(passages: Sequence[Passage]) -> list[str]:
+    return [p.doc_id for p in passages]

@@ -1,0 +1,210 @@
+"""The persistent Chroma collection of chunks, synchronised incrementally.
+
+Embeddings are computed by ``Embedder`` and handed to Chroma explicitly; the
+collection has no embedding function, so Chroma's downloading default is never used.
+The collection records which embedding model built it and refuses another one.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coach.chunking import Chunk
+from coach.embeddings import Embedder
+from coach.errors import StoreError
+
+COLLECTION = "coach_chunks"
+SCHEMA_VERSION = 1
+REBUILD_HINT = "run `coach index --rebuild` to recreate it (conversations are kept separately)"
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: int
+    unchanged: int
+    removed: int
+
+
+def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
+    return {
+        "doc_id": chunk.doc_id,
+        "title": chunk.title,
+        "kind": chunk.kind,
+        "origin": chunk.origin,
+        "heading": chunk.heading,
+        "start": chunk.start,
+        "end": chunk.end,
+        "ordinal": chunk.ordinal,
+        "renderings": "\n".join(chunk.renderings),
+    }
+
+
+def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
+    renderings = str(meta.get("renderings") or "")
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=str(meta["doc_id"]),
+        title=str(meta["title"]),
+        kind=str(meta["kind"]),
+        origin=str(meta["origin"]),
+        heading=str(meta.get("heading") or ""),
+        text=text,
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        ordinal=int(meta["ordinal"]),
+        renderings=tuple(renderings.split("\n")) if renderings else (),
+    )
+
+
+def open_client(path: Path) -> Any:
+    """An embedded persistent Chroma client with telemetry off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(
+            path=str(path),
+            settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
+        )
+    except PermissionError as exc:
+        raise StoreError(f"The index folder {path} is not writable ({exc.strerror}).") from None
+    except Exception as exc:
+        raise StoreError(f"The index at {path} cannot be opened ({exc}); {REBUILD_HINT}.") from None
+
+
+class ChunkStore:
+    """Chunks and their embeddings in one Chroma collection."""
+
+    def __init__(self, path: Path, embedder: Embedder, *, client: Any = None) -> None:
+        self.path = path
+        self.embedder = embedder
+        self.client = client if client is not None else open_client(path)
+        self._collection: Any = None
+
+    # -- collection lifecycle -------------------------------------------------------------
+
+    def _existing(self) -> Any | None:
+        try:
+            return self.client.get_collection(COLLECTION, embedding_function=None)
+        except Exception as exc:  # chroma raises NotFoundError / ValueError by version
+            if "does not exist" in str(exc) or "not found" in str(exc).lower():
+                return None
+            raise StoreError(f"The index at {self.path} is unreadable ({exc}); {REBUILD_HINT}.")
+
+    def built_with(self) -> str | None:
+        existing = self._existing()
+        return (existing.metadata or {}).get("embedding_model") if existing else None
+
+    def collection(self, *, create: bool = False) -> Any:
+        """The collection, checked against the configured embedding model."""
+        if self._collection is not None:
+            return self._collection
+        existing = self._existing()
+        if existing is None:
+            if not create:
+                raise StoreError(f"No index found at {self.path}; run `coach index` first.")
+            existing = self.client.create_collection(
+                COLLECTION,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={
+                    "embedding_model": self.embedder.model_name,
+                    "schema_version": SCHEMA_VERSION,
+                },
+            )
+        model = (existing.metadata or {}).get("embedding_model")
+        if model != self.embedder.model_name:
+            raise StoreError(
+                f"The index was built with embedding model {model!r} but settings ask for "
+                f"{self.embedder.model_name!r}; run `coach index --rebuild`."
+            )
+        self._collection = existing
+        return existing
+
+    def drop(self) -> None:
+        """Delete the collection so the next sync rebuilds from scratch."""
+        self._collection = None
+        if self._existing() is not None:
+            self.client.delete_collection(COLLECTION)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def ids_by_doc(self) -> dict[str, str]:
+        """Map chunk id to doc id for everything stored."""
+        got = self.collection().get(include=["metadatas"])
+        return {cid: str(m["doc_id"]) for cid, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def all_chunks(self) -> list[Chunk]:
+        got = self.collection().get(include=["documents", "metadatas"])
+        chunks = [
+            chunk_from_record(cid, text, meta)
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
+        chunks.sort(key=lambda c: (c.doc_id, c.ordinal))
+        return chunks
+
+    def count(self) -> int:
+        return int(self.collection().count())
+
+    def dense_query(
+        self, embedding: list[float], n: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
+        """Chunk ids with cosine similarity, best first."""
+        collection = self.collection()
+        total = collection.count()
+        if total == 0:
+            return []
+        got = collection.query(
+            query_embeddings=[embedding],
+            n_results=min(n, total),
+            where=where or None,
+            include=["distances"],
+        )
+        return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def sync(
+        self,
+        chunks: Iterable[Chunk],
+        *,
+        keep_docs: set[str] = frozenset(),
+        batch_size: int = 256,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> SyncReport:
+        """Make the collection hold exactly ``chunks``; only new chunks are embedded.
+
+        ``keep_docs`` names documents whose stored chunks stay even though they are
+        absent from ``chunks`` (a file that failed to load keeps its last good version).
+        """
+        collection = self.collection(create=True)
+        wanted = {c.chunk_id: c for c in chunks}
+        stored = self.ids_by_doc()
+        stale = [cid for cid, doc in stored.items() if cid not in wanted and doc not in keep_docs]
+        new = [c for cid, c in wanted.items() if cid not in stored]
+        done = 0
+        for i in range(0, len(new), batch_size):
+            batch = new[i : i + batch_size]
+            collection.add(
+                ids=[c.chunk_id for c in batch],
+                documents=[c.text for c in batch],
+                metadatas=[chunk_metadata(c) for c in batch],
+                embeddings=self.embedder.encode([c.search_text for c in batch]),
+            )
+            done += len(batch)
+            if on_progress:
+                on_progress(done, len(new))
+        for i in range(0, len(stale), 5000):
+            collection.delete(ids=stale[i : i + 5000])
+        return SyncReport(added=len(new), unchanged=len(wanted) - len(new), removed=len(stale))
+
+
+def remove_index_dir(path: Path) -> None:
+    """Delete an index folder wholesale: the recovery for a corrupt store."""
+    if path.exists():
+        shutil.rmtree(path)
