@@ -1,4 +1,4 @@
-"""Structure-aware chunking: headings make sections, paragraphs (and dialogue turns) pack into chunks.
+"""Structure-aware chunking: headings make sections; paragraphs and dialogue turns pack into chunks.
 
 Pure functions over a ``Document``. Every chunk's ``text`` is exactly
 ``document.body[start:end]``, so a citation can point at the passage. Chunk ids
@@ -43,17 +43,25 @@ class Chunk:
     start: int
     end: int
     ordinal: int
-    renderings: tuple[str, ...] = ()
+    renderings: tuple[tuple[str, str], ...] = ()  # (original, English rendering)
 
     @property
-    def search_text(self) -> str:
-        """What is embedded and lexically indexed: context, the passage, English renderings."""
-        parts = [self.title]
-        if self.heading:
-            parts.append(self.heading)
-        parts.append(self.text)
-        parts.extend(self.renderings)
-        return "\n".join(parts)
+    def lexical_text(self) -> str:
+        """What BM25 indexes: context, the passage, and English renderings beside originals."""
+        parts = [self.title, self.heading, self.text, *(en for _, en in self.renderings)]
+        return "\n".join(p for p in parts if p)
+
+    @property
+    def embedding_text(self) -> str:
+        """What is embedded: context and the passage with non-English quotes rendered in English.
+
+        The embedding model reads English, so a Russian quotation is replaced by its
+        rendering rather than left as noise beside it.
+        """
+        text = self.text
+        for original, english in self.renderings:
+            text = text.replace(original, english) if original in text else text + "\n" + english
+        return "\n".join(p for p in (self.title, self.heading, text) if p)
 
 
 def split_blocks(body: str, *, plain_text: bool) -> list[Block]:
@@ -63,7 +71,7 @@ def split_blocks(body: str, *, plain_text: bool) -> list[Block]:
     closing punctuation that follows two or more blank lines (or opens the file).
     """
     blocks: list[Block] = []
-    for match in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", body, flags=re.S):
+    for match in re.finditer(r"\S(?:.*?\S)?(?=[ \t]*\n[ \t]*\n|\s*\Z)", body, flags=re.S):
         start, end = match.start(), match.end()
         text = body[start:end]
         md = MD_HEADING.match(text) if "\n" not in text else None
@@ -187,13 +195,13 @@ def _pack(body: str, paragraphs: list[Block], max_chars: int, overlap: int) -> l
     return groups
 
 
-def _renderings_within(document: Document, start: int, end: int) -> tuple[str, ...]:
+def _renderings_within(document: Document, start: int, end: int) -> tuple[tuple[str, str], ...]:
     found = []
     for rendering in document.renderings:
         pos = document.body.find(rendering.original)
         while pos != -1:
             if pos < end and pos + len(rendering.original) > start:
-                found.append(rendering.english)
+                found.append((rendering.original, rendering.english))
                 break
             pos = document.body.find(rendering.original, pos + 1)
     return tuple(found)

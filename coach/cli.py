@@ -41,9 +41,12 @@ def runtime(data_dir: Path | None = None, **overrides: object) -> Runtime:
 
 @app.command()
 def index(
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and embed everything again.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Drop the index and embed everything again.")
+    ] = False,
     ladder_dir: Annotated[
-        Path | None, typer.Option("--ladder-dir", help="A folder of your company's ladder documents.")
+        Path | None,
+        typer.Option("--ladder-dir", help="A folder of your company's ladder documents."),
     ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -54,8 +57,13 @@ def index(
 
         remove_index_dir(rt.settings.chroma_dir)
     with Progress(
-        TextColumn("Embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn("Embedding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("embed", total=None)
 
@@ -86,10 +94,15 @@ def search(
     rt = runtime(data_dir)
     retriever: Retriever = rt.retriever
     passages = retriever.search(
-        query, k=k, mode=mode, filters=Filters(tuple(kind or ()), tuple(doc or ()))  # type: ignore[arg-type]
+        query,
+        k=k,
+        mode=mode,
+        filters=Filters(tuple(kind or ()), tuple(doc or ())),  # type: ignore[arg-type]
     )
     if as_json:
-        sys.stdout.write(json.dumps([p.as_dict() for p in passages], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([p.as_dict() for p in passages], ensure_ascii=False, indent=2) + "\n"
+        )
         return
     if not passages:
         out.print("No passages matched.")
@@ -133,7 +146,7 @@ def config(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         out.print(f"{key} = {value}", highlight=False)
 
 
-def describe_model(settings) -> str:  # noqa: ANN001
+def describe_model(settings) -> str:
     if settings.uses_remote_model:
         return f"{settings.llm_model} at {settings.llm_base_url or 'the OpenAI API'}"
     return "offline grounded responder (no chat model configured)"

@@ -196,9 +196,7 @@ def load_tree(root: Path, origin: Origin, into: CorpusLoad) -> None:
             into.errors.append(f"{label}: another file already has the id {doc_id!r}; skipped")
             continue
         try:
-            document = parse_document(
-                read_text_file(path), doc_id=doc_id, path=path, origin=origin
-            )
+            document = parse_document(read_text_file(path), doc_id=doc_id, path=path, origin=origin)
         except CorpusError as exc:
             into.errors.append(f"{label}: {exc}")
             into.failed_doc_ids.add(doc_id)

@@ -39,8 +39,9 @@ def resolve_model_path(name: str) -> Path:
     if path.is_dir() and (path / "modules.json").is_file():
         return path
     raise ConfigError(
-        f"Embedding model {name!r} is neither a packaged model ({', '.join(sorted(PACKAGED_MODELS))})"
-        " nor a local sentence-transformers folder; set COACH_EMBEDDING_MODEL."
+        f"Embedding model {name!r} is neither a packaged model "
+        f"({', '.join(sorted(PACKAGED_MODELS))}) nor a local sentence-transformers folder; "
+        "set COACH_EMBEDDING_MODEL."
     )
 
 

@@ -93,7 +93,9 @@ class Retriever:
         with self._lock:
             chunks = self.store.all_chunks()
             self._chunks = {c.chunk_id: c for c in chunks}
-            self._lexical = LexicalIndex([c.chunk_id for c in chunks], [c.search_text for c in chunks])
+            self._lexical = LexicalIndex(
+                [c.chunk_id for c in chunks], [c.lexical_text for c in chunks]
+            )
             self._kinds = np.array([c.kind for c in chunks], dtype=object)
             self._docs = np.array([c.doc_id for c in chunks], dtype=object)
 

@@ -7,6 +7,7 @@ The collection records which embedding model built it and refuses another one.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,12 +40,12 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
         "start": chunk.start,
         "end": chunk.end,
         "ordinal": chunk.ordinal,
-        "renderings": "\n".join(chunk.renderings),
+        "renderings": json.dumps(chunk.renderings, ensure_ascii=False),
     }
 
 
 def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
-    renderings = str(meta.get("renderings") or "")
+    renderings = json.loads(str(meta.get("renderings") or "[]"))
     return Chunk(
         chunk_id=chunk_id,
         doc_id=str(meta["doc_id"]),
@@ -56,7 +57,7 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
         start=int(meta["start"]),
         end=int(meta["end"]),
         ordinal=int(meta["ordinal"]),
-        renderings=tuple(renderings.split("\n")) if renderings else (),
+        renderings=tuple((str(o), str(e)) for o, e in renderings),
     )
 
 
@@ -94,7 +95,9 @@ class ChunkStore:
         except Exception as exc:  # chroma raises NotFoundError / ValueError by version
             if "does not exist" in str(exc) or "not found" in str(exc).lower():
                 return None
-            raise StoreError(f"The index at {self.path} is unreadable ({exc}); {REBUILD_HINT}.")
+            raise StoreError(
+                f"The index at {self.path} is unreadable ({exc}); {REBUILD_HINT}."
+            ) from None
 
     def built_with(self) -> str | None:
         existing = self._existing()
@@ -165,7 +168,9 @@ class ChunkStore:
             where=where or None,
             include=["distances"],
         )
-        return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
+        return [
+            (cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0], strict=True)
+        ]
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -194,7 +199,7 @@ class ChunkStore:
                 ids=[c.chunk_id for c in batch],
                 documents=[c.text for c in batch],
                 metadatas=[chunk_metadata(c) for c in batch],
-                embeddings=self.embedder.encode([c.search_text for c in batch]),
+                embeddings=self.embedder.encode([c.embedding_text for c in batch]),
             )
             done += len(batch)
             if on_progress:
