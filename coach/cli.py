@@ -11,15 +11,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from coach.citations import Source
+from coach.conversation import Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
+from coach.export import session_markdown
 from coach.indexing import build_index
+from coach.profile import Profile, correct
 from coach.retrieval import MODES, Filters, Retriever
 from coach.runtime import Runtime
-from coach.settings import load_settings
+from coach.settings import Settings, load_settings
 
 app = typer.Typer(
     help="A Socratic career coach for engineers, grounded in a cited corpus.",
@@ -35,8 +40,8 @@ DataDirOption = Annotated[
 ]
 
 
-def runtime(data_dir: Path | None = None, **overrides: object) -> Runtime:
-    return Runtime(load_settings(data_dir=data_dir, **overrides))
+def runtime(data_dir: Path | None = None, *, offline: bool = False, **overrides: object) -> Runtime:
+    return Runtime(load_settings(data_dir=data_dir, **overrides), offline=offline)
 
 
 @app.command()
@@ -146,10 +151,212 @@ def config(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         out.print(f"{key} = {value}", highlight=False)
 
 
-def describe_model(settings) -> str:
-    if settings.uses_remote_model:
+def describe_model(settings: Settings, offline: bool = False) -> str:
+    if settings.uses_remote_model and not offline:
         return f"{settings.llm_model} at {settings.llm_base_url or 'the OpenAI API'}"
-    return "offline grounded responder (no chat model configured)"
+    why = "--offline" if offline else "no chat model configured"
+    return f"offline grounded responder ({why})"
+
+
+# -- coaching -------------------------------------------------------------------------------
+
+OfflineOption = Annotated[
+    bool, typer.Option("--offline", help="Use the offline responder even if a model is set.")
+]
+
+
+def print_sources(sources: list[Source]) -> None:
+    if not sources:
+        return
+    out.print("\n[bold]Sources[/bold]", highlight=False)
+    for s in sources:
+        heading = f" — {s.heading}" if s.heading else ""
+        out.print(f"[{s.n}] {s.title}{heading}  ({s.doc_id})", highlight=False, markup=False)
+        quote = " ".join(s.passage.split())
+        quote = quote if len(quote) <= 300 else quote[:297] + "..."
+        out.print("    " + quote, highlight=False, markup=False)
+
+
+def stream_turn(coach: Coach, session_id: str | None, text: str) -> TurnResult:
+    """Print a turn as it streams; notices go to stderr."""
+    result: TurnResult | None = None
+    for event in coach.turn(session_id, text):
+        if isinstance(event, Token):
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+        elif isinstance(event, Notice):
+            err.print(f"\n[yellow]note:[/yellow] {event.text}", highlight=False)
+        else:
+            result = event
+    sys.stdout.write("\n")
+    assert result is not None
+    if result.status == "partial":
+        err.print("[yellow](answer cut off)[/yellow]")
+    return result
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question or situation.")],
+    session: Annotated[str | None, typer.Option("--session", help="Continue this session.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    offline: OfflineOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """One coaching turn, streamed, with its sources."""
+    rt = runtime(data_dir, offline=offline)
+    if as_json:
+        result = rt.coach.ask(session, question)
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        err.print(f"[dim]Mode: {describe_model(rt.settings, offline)}[/dim]", highlight=False)
+        result = stream_turn(rt.coach, session, question)
+        print_sources(result.sources)
+        err.print(f"[dim]session {result.session_id} · stage {result.stage}[/dim]")
+    if result.status in ("error", "partial"):
+        err.print(f"Your message is saved; retry with --session {result.session_id}.")
+        raise typer.Exit(1)
+
+
+CHAT_HELP = (
+    "Commands: /sources  /profile  /profile set FIELD=VALUE  /profile clear  /new  "
+    "/export [FILE]  /help  /quit"
+)
+
+
+@app.command()
+def chat(
+    resume: Annotated[str | None, typer.Option("--resume", help="Resume this session id.")] = None,
+    offline: OfflineOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """An interactive coaching conversation."""
+    rt = runtime(data_dir, offline=offline)
+    session_id = resume
+    if resume:
+        for m in rt.sessions.get(resume).messages[-6:]:
+            who = "you" if m.role == "user" else "coach"
+            out.print(f"{who}> {m.content}", highlight=False, markup=False)
+    out.print(f"Career coach · mode: {describe_model(rt.settings, offline)}", highlight=False)
+    out.print("Tell me what's on your mind about your career.", highlight=False)
+    out.print(CHAT_HELP, highlight=False, markup=False)
+    last_sources: list[Source] = []
+    while True:
+        try:
+            line = input("\nyou> ")
+        except EOFError:
+            break
+        command = line.strip()
+        if command in ("/quit", "/exit", "/q"):
+            break
+        if command == "/help":
+            out.print(CHAT_HELP, highlight=False, markup=False)
+        elif command == "/new":
+            session_id, last_sources = None, []
+            out.print("Started a new conversation.")
+        elif command == "/sources":
+            if last_sources:
+                print_sources(last_sources)
+            else:
+                out.print("No sources yet.")
+        elif command.startswith("/profile"):
+            session_id = handle_profile_command(rt, session_id, command)
+        elif command.startswith("/export"):
+            if session_id is None:
+                out.print("Nothing to export yet.")
+                continue
+            target = command.removeprefix("/export").strip() or f"coach-session-{session_id}.md"
+            try:
+                out.print(f"Exported to {write_export(rt, session_id, Path(target))}")
+            except CoachError as exc:
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+        else:
+            try:
+                sys.stdout.write("coach> ")
+                result = stream_turn(rt.coach, session_id, line)
+            except CoachError as exc:
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                continue
+            session_id, last_sources = result.session_id, result.sources
+            if result.sources:
+                out.print(f"({len(result.sources)} sources: /sources)", highlight=False)
+    if session_id:
+        out.print(f"Session saved: {session_id} (resume with: coach chat --resume {session_id})")
+
+
+def handle_profile_command(rt: Runtime, session_id: str | None, command: str) -> str | None:
+    """Show, correct (``set FIELD=VALUE``) or clear the session's profile."""
+    if session_id is None:
+        session_id = rt.sessions.create()
+    profile = rt.sessions.get(session_id).profile
+    rest = command.removeprefix("/profile").strip()
+    if rest == "clear":
+        rt.sessions.save_profile(session_id, Profile())
+        out.print("Profile cleared.")
+        return session_id
+    if rest.startswith("set "):
+        field, _, value = rest.removeprefix("set ").partition("=")
+        try:
+            profile = correct(profile, field.strip(), value)
+        except (ValueError, ValidationError) as exc:
+            err.print(f"[red]error:[/red] {str(exc).splitlines()[0]}", highlight=False)
+            return session_id
+        rt.sessions.save_profile(session_id, profile)
+    for line in profile.summary_lines():
+        out.print(f"  {line}", highlight=False, markup=False)
+    return session_id
+
+
+def write_export(rt: Runtime, session_id: str, path: Path) -> Path:
+    text = session_markdown(rt.sessions.get(session_id))
+    try:
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o600)
+    except OSError as exc:
+        raise CoachError(f"Cannot write {path} ({exc.strerror}).") from None
+    return path
+
+
+sessions_app = typer.Typer(help="List, show, export and delete saved conversations.")
+app.add_typer(sessions_app, name="sessions")
+
+
+@sessions_app.command("list")
+def sessions_list(data_dir: DataDirOption = None) -> None:
+    """Saved sessions, most recent first."""
+    rows = runtime(data_dir).sessions.list()
+    if not rows:
+        out.print("No sessions yet. Start one with: coach chat")
+        return
+    table = Table("id", "updated", "messages", "title")
+    for session_id, title, updated, count in rows:
+        table.add_row(session_id, updated, str(count), title)
+    out.print(table)
+
+
+@sessions_app.command("show")
+def sessions_show(session_id: str, data_dir: DataDirOption = None) -> None:
+    """Print a session as Markdown."""
+    sys.stdout.write(session_markdown(runtime(data_dir).sessions.get(session_id)))
+
+
+@sessions_app.command("export")
+def sessions_export(
+    session_id: str,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Export a session (transcript, sources, profile, commitments) to Markdown."""
+    rt = runtime(data_dir)
+    path = write_export(rt, session_id, output or Path(f"coach-session-{session_id}.md"))
+    out.print(f"Exported to {path}")
+
+
+@sessions_app.command("delete")
+def sessions_delete(session_id: str, data_dir: DataDirOption = None) -> None:
+    """Delete a session and everything in it."""
+    runtime(data_dir).sessions.delete(session_id)
+    out.print(f"Deleted session {session_id}.")
 
 
 def main() -> None:

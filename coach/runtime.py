@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from coach.conversation import Coach
 from coach.embeddings import Embedder
+from coach.models import ChatModel, choose_model
 from coach.retrieval import Retriever
+from coach.sessions import SessionStore
 from coach.settings import Settings
 from coach.store import ChunkStore
 
 
 class Runtime:
-    """Lazily wires settings → embedder → store → retriever, so cheap commands stay cheap."""
+    """Wires settings → embedder → store → retriever → coach lazily: cheap commands stay cheap."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, offline: bool = False) -> None:
         self.settings = settings
+        self.offline = offline
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -27,3 +31,15 @@ class Runtime:
     @cached_property
     def retriever(self) -> Retriever:
         return Retriever(self.store)
+
+    @cached_property
+    def model(self) -> ChatModel:
+        return choose_model(self.settings, offline=self.offline)
+
+    @cached_property
+    def sessions(self) -> SessionStore:
+        return SessionStore(self.settings.sessions_db)
+
+    @cached_property
+    def coach(self) -> Coach:
+        return Coach(self.settings, self.retriever, self.model, self.sessions)

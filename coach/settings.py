@@ -89,6 +89,7 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60.0, gt=0)
     llm_max_retries: int = Field(default=3, ge=0, le=10)
     llm_temperature: float = Field(default=0.3, ge=0, le=2)
+    llm_stream: bool = True
     offline: bool = False
     fallback_offline: bool = True
 

@@ -1,0 +1,221 @@
+"""One coaching turn, end to end: save, understand, retrieve, prompt, stream, cite, save.
+
+``Coach.turn`` yields events as the answer streams. The user's message is committed
+before anything can fail; the reply is saved as it arrives, so an error keeps the
+part received (marked cut off), and with ``fallback_offline`` the offline responder
+answers the same request instead.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from coach.citations import Source, map_citations
+from coach.errors import CoachError, ModelError
+from coach.intents import classify
+from coach.models import ChatModel, Message
+from coach.offline import OfflineResponder
+from coach.profile import Profile, learn
+from coach.prompting import build_messages, make_state, standalone_query
+from coach.retrieval import Passage, Retriever
+from coach.sessions import SessionStore
+from coach.settings import Settings
+from coach.stages import next_stage
+
+SAVE_EVERY_SECONDS = 0.5
+CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127}
+
+
+class InputError(CoachError):
+    """The message cannot be sent as it is (empty, too long)."""
+
+
+def clean_message(text: str, limit: int) -> str:
+    """Strip control characters and surrounding space; refuse empty or over-long input."""
+    cleaned = "".join(ch for ch in text if ord(ch) not in CONTROL_CHARS)
+    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
+    if not cleaned:
+        raise InputError("The message is empty; type a question or describe your situation.")
+    if len(cleaned) > limit:
+        raise InputError(
+            f"The message is {len(cleaned):,} characters; the limit is {limit:,}. "
+            "Shorten it or split it into several messages."
+        )
+    return cleaned
+
+
+@dataclass
+class TurnResult:
+    session_id: str
+    answer: str
+    sources: list[Source]
+    stage: str
+    profile: Profile
+    model: str
+    status: Literal["complete", "partial", "error", "fallback"]
+    error: str | None = None
+    notice: str | None = None
+    passages: list[Passage] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "session_id": self.session_id,
+            "answer": self.answer,
+            "sources": [s.as_dict() for s in self.sources],
+            "stage": self.stage,
+            "profile": self.profile.model_dump(),
+            "model": self.model,
+            "status": self.status,
+            "error": self.error,
+            "notice": self.notice,
+        }
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+
+
+TurnEvent = Token | Notice | TurnResult
+
+
+class Coach:
+    """The coaching pipeline over one retriever, one chat model and one session store."""
+
+    def __init__(
+        self, settings: Settings, retriever: Retriever, model: ChatModel, sessions: SessionStore
+    ) -> None:
+        self.settings = settings
+        self.retriever = retriever
+        self.model = model
+        self.sessions = sessions
+
+    def history(self, session_id: str) -> list[Message]:
+        """Earlier turns for the prompt: complete answers only, most recent N turns."""
+        turns: list[Message] = []
+        for m in self.sessions.get(session_id).messages:
+            if m.role == "assistant" and not m.content:
+                continue
+            turns.append({"role": m.role, "content": m.content})
+        keep = self.settings.history_turns * 2
+        return turns[-keep:] if keep else []
+
+    def prepare(
+        self, session_id: str, message: str
+    ) -> tuple[list[Message], list[Passage], Profile]:
+        """Everything up to the model call; pure apart from reading history and retrieval."""
+        session = self.sessions.get(session_id)
+        history = self.history(session_id)[:-1]  # the new user message is already saved
+        user_turns = sum(1 for m in session.messages if m.role == "user")
+        signals = classify(message)
+        profile = learn(session.profile, message)
+        stage = next_stage(profile, signals, user_turns)
+        profile = profile.model_copy(update={"stage": stage})
+        passages: list[Passage] = []
+        if signals.intent in ("coaching", "out_of_scope"):
+            query = standalone_query(message, history, profile)
+            passages = self.retriever.search(query, k=self.settings.retrieval_k)
+        state = make_state(profile, signals, stage, user_turns)
+        messages = build_messages(
+            history=history, user_message=message, passages=passages, state=state
+        )
+        return messages, passages, profile
+
+    def turn(self, session_id: str | None, text: str) -> Iterator[TurnEvent]:
+        """Answer one message, yielding tokens and notices, then the ``TurnResult``."""
+        message = clean_message(text, self.settings.max_message_chars)
+        if session_id is None:
+            session_id = self.sessions.create()
+        elif not self.sessions.exists(session_id):
+            raise CoachError(
+                f"No session with id {session_id!r}; `coach sessions list` shows them."
+            )
+        self.sessions.add_message(session_id, "user", message)  # saved before anything can fail
+        messages, passages, profile = self.prepare(session_id, message)
+        self.sessions.save_profile(session_id, profile)
+
+        reply_id = self.sessions.add_message(
+            session_id, "assistant", "", status="streaming", model=self.model.name
+        )
+        received: list[str] = []
+        last_save = time.monotonic()
+        error: str | None = None
+        try:
+            for piece in self.model.stream(messages):
+                received.append(piece)
+                yield Token(piece)
+                if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
+                    self.sessions.update_message(
+                        reply_id, content="".join(received), status="streaming"
+                    )
+                    last_save = time.monotonic()
+        except ModelError as exc:
+            error = str(exc)
+
+        model_name = self.model.name
+        status: Literal["complete", "partial", "error", "fallback"] = "complete"
+        notice = None
+        answer = "".join(received)
+        if error is not None:
+            status = "partial" if answer.strip() else "error"
+            self.sessions.update_message(reply_id, content=answer, status=status, error=error)
+            if self.settings.fallback_offline and not self.model.is_offline:
+                notice = f"{error} Answering with the offline responder instead."
+                yield Notice(notice)
+                fallback = OfflineResponder()
+                answer = "".join(fallback.stream(messages))
+                yield Token(answer)
+                reply_id = self.sessions.add_message(
+                    session_id, "assistant", "", status="streaming", model=fallback.name
+                )
+                model_name, status = fallback.name, "fallback"
+            else:
+                notice = error
+                yield Notice(error)
+
+        cleaned, sources = map_citations(answer, passages)
+        if status in ("complete", "fallback"):
+            self.sessions.update_message(
+                reply_id,
+                content=cleaned,
+                status=status,
+                sources=[s.as_dict() for s in sources],
+                model=model_name,
+            )
+        elif status == "partial":
+            self.sessions.update_message(
+                reply_id,
+                content=cleaned,
+                status="partial",
+                error=error,
+                sources=[s.as_dict() for s in sources],
+            )
+        yield TurnResult(
+            session_id=session_id,
+            answer=cleaned,
+            sources=sources,
+            stage=profile.stage,
+            profile=profile,
+            model=model_name,
+            status=status,
+            error=error,
+            notice=notice,
+            passages=passages,
+        )
+
+    def ask(self, session_id: str | None, text: str) -> TurnResult:
+        """A whole turn without streaming, for scripts and tests."""
+        result = None
+        for event in self.turn(session_id, text):
+            if isinstance(event, TurnResult):
+                result = event
+        assert result is not None
+        return result

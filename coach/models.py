@@ -1,0 +1,45 @@
+"""The one seam for chat models: anything that turns messages into a stream of text.
+
+The coaching pipeline only ever talks to ``ChatModel``. Two implementations exist:
+``coach.openai_model.OpenAICompatibleModel`` (any OpenAI-compatible server) and
+``coach.offline.OfflineResponder`` (deterministic, no network). ``choose_model``
+decides once, from settings, which one a process uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal, Protocol, TypedDict, runtime_checkable
+
+from coach.settings import Settings
+
+Role = Literal["system", "user", "assistant"]
+
+
+class Message(TypedDict):
+    role: Role
+    content: str
+
+
+@runtime_checkable
+class ChatModel(Protocol):
+    """Streams the assistant's reply to ``messages`` as text pieces."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def is_offline(self) -> bool: ...
+
+    def stream(self, messages: list[Message]) -> Iterator[str]: ...
+
+
+def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
+    """The configured OpenAI-compatible model, or the offline responder when none is set."""
+    from coach.offline import OfflineResponder
+
+    if offline or not settings.uses_remote_model:
+        return OfflineResponder()
+    from coach.openai_model import OpenAICompatibleModel
+
+    return OpenAICompatibleModel.from_settings(settings)

@@ -1,0 +1,290 @@
+"""What the coach has learned about the user, and how it learns it from their words.
+
+``Profile`` is the typed record the user can see, correct and clear. ``learn`` is a
+pure function: it reads one user message and returns an updated copy, adding facts
+but never overwriting a value the user set by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Stage = Literal["goal", "reality", "options", "will"]
+STAGES: tuple[Stage, ...] = ("goal", "reality", "options", "will")
+Alignment = Literal["unknown", "aligned", "misaligned", "not discussed"]
+
+
+class Commitment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    action: str = Field(min_length=1, max_length=500)
+    due: str | None = Field(default=None, max_length=100)
+
+
+class Profile(BaseModel):
+    """The coach's notes on the user; every field can be corrected by the user."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    stage: Stage = "goal"
+    current_level: str | None = Field(default=None, max_length=100)
+    target_level: str | None = Field(default=None, max_length=100)
+    track: Literal["ic", "management", "undecided"] | None = None
+    team: str | None = Field(default=None, max_length=200)
+    motivations: list[str] = Field(default_factory=list)
+    blockers: list[str] = Field(default_factory=list)
+    manager_alignment: Alignment = "unknown"
+    opportunities: list[str] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    locked: list[str] = Field(default_factory=list, description="fields the user set by hand")
+
+    def known_facts(self) -> int:
+        """How much of the situation is known; drives the stage policy."""
+        return sum(
+            [
+                bool(self.current_level),
+                bool(self.target_level),
+                bool(self.team),
+                bool(self.motivations),
+                bool(self.blockers),
+                self.manager_alignment != "unknown",
+            ]
+        )
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"stage: {self.stage}"]
+        for name in ("current_level", "target_level", "track", "team"):
+            value = getattr(self, name)
+            if value:
+                lines.append(f"{name.replace('_', ' ')}: {value}")
+        for name in ("motivations", "blockers", "opportunities"):
+            values = getattr(self, name)
+            if values:
+                lines.append(f"{name}: {', '.join(values)}")
+        if self.manager_alignment != "unknown":
+            lines.append(f"manager alignment: {self.manager_alignment}")
+        for c in self.commitments:
+            lines.append(f"commitment: {c.action}" + (f" (by {c.due})" if c.due else ""))
+        return lines
+
+
+# -- levels -------------------------------------------------------------------------------
+
+LEVEL_PATTERNS: list[tuple[str, str]] = [
+    (r"\b(?:sde|swe)[\s-]?(i{1,3}|[1-3])\b", "SDE-{n}"),
+    (r"\b(?:engineer|eng)\s+(i{1,3}|[1-3])\b", "Engineer {N}"),
+    (r"\bl\s?([3-8])\b", "L{n}"),
+    (r"\bic\s?([1-7])\b", "IC{n}"),
+    (
+        r"\b(entry[- ]level|junior|new grad|graduate)\b(?:\s+(?:software\s+)?engineer)?",
+        "entry engineer",
+    ),
+    (r"\b(mid[- ]level)\b", "engineer"),
+    (r"\b(senior)\s+(?:software\s+)?(?:engineer|dev|developer|swe|sde)\b", "senior engineer"),
+    (r"\b(staff)\s+(?:software\s+)?(?:engineer|level)\b", "staff engineer"),
+    (r"\b(principal)\s+(?:software\s+)?engineer\b", "principal engineer"),
+    (r"\b(engineering manager|em)\b", "engineering manager"),
+    (r"(старш\w+ инженер\w*|сеньор\w*|синьор\w*)", "senior engineer"),
+    (r"(младш\w+ инженер\w*|джун\w*)", "entry engineer"),
+    (r"(мидл\w*)", "engineer"),
+]
+ROMAN = {"i": "1", "ii": "2", "iii": "3"}
+
+TARGET_CUES = re.compile(
+    r"\b(to|towards?|toward|become|reach|get to|promoted to|promotion to|aim for|"
+    r"next level|go for|aim\w*|want|hoping)\b|до\s|стать|повышени",
+    re.I,
+)
+
+
+def _canonical_level(match: re.Match[str], template: str) -> str:
+    raw = match.group(1).lower()
+    n = ROMAN.get(raw, raw)
+    return template.replace("{n}", n).replace("{N}", n.upper() if n.isalpha() else n)
+
+
+def find_levels(text: str) -> list[tuple[int, str]]:
+    """Every level mentioned, with its position, in order of appearance."""
+    found: list[tuple[int, str]] = []
+    lowered = text.lower()
+    for pattern, template in LEVEL_PATTERNS:
+        for match in re.finditer(pattern, lowered):
+            if any(abs(pos - match.start()) < 3 for pos, _ in found):
+                continue
+            found.append((match.start(), _canonical_level(match, template)))
+    return sorted(found)
+
+
+def classify_levels(text: str) -> tuple[str | None, str | None]:
+    """(current, target) levels mentioned in ``text``, judged by the words before each."""
+    current = target = None
+    for pos, level in find_levels(text):
+        near = text[max(0, pos - 25) : pos].split(",")[-1]
+        if TARGET_CUES.search(near):
+            target = target or level
+        elif current is None:
+            current = level
+        else:
+            target = target or level
+    return current, target
+
+
+# -- topics -------------------------------------------------------------------------------
+
+MOTIVATIONS: dict[str, str] = {
+    r"\b(money|salary|pay|paid|compensation|raise|comp)\b|деньг|зарплат": "compensation",
+    r"\b(learn|learning|grow|growth|develop)\w*|расти|развива|учить": "learning and growth",
+    r"\b(title|recognition|recogni[sz]ed|respect|credibility)\b|признани": "recognition",
+    r"\b(interesting|challenging|bigger) (work|projects?|problems?)\b|интересн": "more interesting work",
+    r"\b(influence|authority|say in|voice)\b|влияни": "influence",
+    r"\b(impact)\b": "impact",
+    r"\b(peers?|everyone else|colleagues?) (got|are getting|get) promoted\b|\bfalling behind\b": "keeping pace with peers",
+}
+BLOCKERS: dict[str, str] = {
+    r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|operational)\b"
+    r"|keep coming back|keeps? breaking|over and over|recurring|same (bugs|issues|problems)"
+    r"|дежурств|инцидент|операционн": "heavy operational load",
+    r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
+    r"|поддерж|обслуживан": "maintenance-only work",
+    r"\b(no|few|not enough|lack of) (opportunit\w+|big projects?|interesting work)\b"
+    r"|not complex enough|nothing (big|challenging)|нет возможност": "few visible opportunities",
+    r"\b(vague|unclear|not actionable|generic) feedback\b|feedback (is|was) (vague|unclear)": (
+        "vague feedback"
+    ),
+    r"\b(too easy|easy work|boring|paint(ing)? buttons)\b|слишком прост": "work feels too easy",
+    r"\b(passed over|denied|didn'?t get (it|promoted)|not promoted|missed (the )?promotion)\b": (
+        "passed over in a cycle"
+    ),
+    r"\b(bias|biased|underrepresented|discriminat\w*)\b": "possible bias",
+    r"\b(no time|too busy|swamped|overloaded)\b": "no time beyond current work",
+}
+OPPORTUNITIES: dict[str, str] = {
+    r"\b(dashboards?|metrics|monitoring|observability)\b|дашборд|метрик": "better metrics and dashboards",
+    r"\b(pareto|root cause|recurring (issues|problems)|reduce (pages|toil|incidents))\b": (
+        "systematically removing recurring operational problems"
+    ),
+    r"\b(automat\w+)\b|автоматиз": "automation",
+    r"\b(mentor\w*)\b|ментор": "mentoring",
+    r"\b(cross[- ]team|other teams|outside (my|our) team)\b": "cross-team work",
+    r"\b(design doc|architecture|migration)\b": "technical direction",
+}
+MANAGER_ALIGNED = re.compile(
+    r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|agrees?|backs?|thinks i'?m ready|on board)\b"
+    r"|руководитель[^.?!]{0,40}(поддерживает|согласен)",
+    re.I,
+)
+MANAGER_MISALIGNED = re.compile(
+    r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(doesn'?t|does not|won'?t|disagrees?|isn'?t|is not|"
+    r"never)\b|\b(misaligned|disagree) with my (manager|boss)\b"
+    r"|руководитель[^.?!]{0,40}(не\s)",
+    re.I,
+)
+MANAGER_NOT_DISCUSSED = re.compile(
+    r"\b(haven'?t|have not|never|didn'?t)\b[^.?!]{0,30}\b(talked|spoken|asked|discussed|told)\b"
+    r"[^.?!]{0,30}\b(manager|boss|lead)\b|не (говорил|обсуждал)\w*[^.?!]{0,30}руководител",
+    re.I,
+)
+TEAM = re.compile(
+    r"\b(?:on|in|join(?:ed)?)\s+(?:a|an|the|our)\s+([\w-]+(?:\s[\w-]+)?)\s+team\b"
+    r"|\bmy team (?:is|works on|owns|maintains)\s+(?:a |an |the )?([\w\s-]{3,40}?)(?:[.,;!?]|$)",
+    re.I,
+)
+TRACK_MANAGEMENT = re.compile(
+    r"\b(become|move into|switch to|go into|try) (an? )?(engineering )?(manager|management)\b"
+    r"|стать руководител|в менеджмент",
+    re.I,
+)
+TRACK_IC = re.compile(r"\b(stay (an? )?(ic|individual contributor|technical)|ic track)\b", re.I)
+COMMITMENT = re.compile(
+    r"\b(?:i will|i'll|i am going to|i'm going to|i plan to|i commit to|my next step is to)\s+"
+    r"(?P<action>[^.!?\n]{3,200}?)"
+    r"(?:\s+(?P<due>(?:by|before|on|this|next|tomorrow|until)\b[^.!?\n]{0,40}))?(?:[.!?]|$)"
+    r"|(?:я\s+)?(?:сделаю|поговорю|начну|напишу|составлю|подготовлю)\s+(?P<ru>[^.!?\n]{3,200})",
+    re.I,
+)
+
+
+def _add(values: list[str], item: str) -> list[str]:
+    return values if item in values else [*values, item]
+
+
+def learn(profile: Profile, message: str) -> Profile:
+    """A copy of ``profile`` updated with what ``message`` says; hand-set fields stay."""
+    data = profile.model_dump()
+    locked = set(profile.locked)
+
+    def set_if_free(field: str, value: object) -> None:
+        if value and field not in locked:
+            data[field] = value
+
+    current, target = classify_levels(message)
+    if current and (not data["current_level"] or current != data.get("target_level")):
+        set_if_free("current_level", current)
+    if target and target != data["current_level"]:
+        set_if_free("target_level", target)
+    lowered = message.lower()
+    for field, table in (
+        ("motivations", MOTIVATIONS),
+        ("blockers", BLOCKERS),
+        ("opportunities", OPPORTUNITIES),
+    ):
+        if field in locked:
+            continue
+        for pattern, label in table.items():
+            if re.search(pattern, lowered):
+                data[field] = _add(data[field], label)
+    if MANAGER_NOT_DISCUSSED.search(message):
+        set_if_free("manager_alignment", "not discussed")
+    elif MANAGER_MISALIGNED.search(message):
+        set_if_free("manager_alignment", "misaligned")
+    elif MANAGER_ALIGNED.search(message):
+        set_if_free("manager_alignment", "aligned")
+    team = TEAM.search(message)
+    if team:
+        name = (team.group(1) or team.group(2) or "").strip()
+        if name and name.lower() not in {"my", "the", "same", "new"}:
+            set_if_free("team", name)
+    if TRACK_MANAGEMENT.search(message):
+        set_if_free("track", "management")
+    elif TRACK_IC.search(message):
+        set_if_free("track", "ic")
+    if "commitments" not in locked:
+        for match in COMMITMENT.finditer(message):
+            action = (match.group("action") or match.group("ru") or "").strip()
+            due = (match.group("due") or "").strip() or None
+            if action and all(c["action"] != action for c in data["commitments"]):
+                data["commitments"].append({"action": action, "due": due})
+    return Profile.model_validate(data)
+
+
+EDITABLE_FIELDS = (
+    "current_level",
+    "target_level",
+    "track",
+    "team",
+    "motivations",
+    "blockers",
+    "manager_alignment",
+    "opportunities",
+    "stage",
+)
+
+
+def correct(profile: Profile, field: str, value: str) -> Profile:
+    """The user's own correction: set a field by hand and lock it against inference."""
+    if field not in EDITABLE_FIELDS:
+        raise ValueError(
+            f"Unknown profile field {field!r}; editable: {', '.join(EDITABLE_FIELDS)}."
+        )
+    data = profile.model_dump()
+    cleaned = value.strip()
+    if field in {"motivations", "blockers", "opportunities"}:
+        data[field] = [v.strip() for v in cleaned.split(",") if v.strip()]
+    elif field == "manager_alignment":
+        data[field] = cleaned or "unknown"
+    else:
+        data[field] = cleaned or None
+    if field != "stage" and field not in data["locked"]:
+        data["locked"].append(field)
+    return Profile.model_validate(data)
