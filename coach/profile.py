@@ -134,7 +134,7 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
 
 MOTIVATIONS: dict[str, str] = {
     r"\b(money|salary|pay|paid|compensation|raise|comp)\b|деньг|зарплат": "compensation",
-    r"\b(learn|learning|grow|growth|develop)\w*|расти|развива|учить": "learning and growth",
+    r"\b(learn|learning|grow|growth|develop)\w*|\b(расти|развива\w*|научи\w*|учиться)": "learning and growth",
     r"\b(title|recognition|recogni[sz]ed|respect|credibility)\b|признани": "recognition",
     r"\b(interesting|challenging|bigger) (work|projects?|problems?)\b|интересн": "more interesting work",
     r"\b(influence|authority|say in|voice)\b|влияни": "influence",

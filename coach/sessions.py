@@ -111,10 +111,7 @@ class SessionStore:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
-            raise SessionError(
-                f"The session database {self.path} cannot be opened ({exc}). Move it aside "
-                "(your transcripts stay in it for recovery) and the coach will start a new one."
-            ) from None
+            raise self._damaged(exc) from None
         if fresh:
             os.chmod(self.path, 0o600)
         self._local.conn = conn
@@ -150,10 +147,13 @@ class SessionStore:
                             conn.execute(statement)
                     conn.execute(f"PRAGMA user_version = {number}")
         except sqlite3.DatabaseError as exc:
-            raise SessionError(
-                f"The session database {self.path} is damaged or not a database ({exc}). "
-                "Move it aside (it is kept for recovery) and the coach will start a new one."
-            ) from None
+            raise self._damaged(exc) from None
+
+    def _damaged(self, exc: Exception) -> SessionError:
+        return SessionError(
+            f"The session database {self.path} is damaged or not a database ({exc}). "
+            "Move it aside (it is kept for recovery) and the coach will start a new one."
+        )
 
     # -- sessions -------------------------------------------------------------------------
 

@@ -63,3 +63,21 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     yield target
+
+
+@pytest.fixture
+def make_coach(corpus_runtime: Runtime, tmp_path: Path):
+    """Build a Coach over the indexed corpus with a given chat model and fresh sessions."""
+    from coach.conversation import Coach
+    from coach.sessions import SessionStore
+
+    def factory(model=None, **settings_overrides):
+        from coach.offline import OfflineResponder
+
+        settings = corpus_runtime.settings.model_copy(
+            update={"data_dir": tmp_path / "data", **settings_overrides}
+        )
+        sessions = SessionStore(settings.sessions_db)
+        return Coach(settings, corpus_runtime.retriever, model or OfflineResponder(), sessions)
+
+    return factory
