@@ -44,11 +44,13 @@ class Chunk:
     end: int
     ordinal: int
     renderings: tuple[tuple[str, str], ...] = ()  # (original, English rendering)
+    context: str = ""  # document-level words every chunk should match on (aliases)
 
     @property
     def lexical_text(self) -> str:
         """What BM25 indexes: context, the passage, and English renderings beside originals."""
-        parts = [self.title, self.heading, self.text, *(en for _, en in self.renderings)]
+        parts = [self.title, self.context, self.heading, self.text]
+        parts += [en for _, en in self.renderings]
         return "\n".join(p for p in parts if p)
 
     @property
@@ -61,7 +63,7 @@ class Chunk:
         text = self.text
         for original, english in self.renderings:
             text = text.replace(original, english) if original in text else text + "\n" + english
-        return "\n".join(p for p in (self.title, self.heading, text) if p)
+        return "\n".join(p for p in (self.title, self.context, self.heading, text) if p)
 
 
 def split_blocks(body: str, *, plain_text: bool) -> list[Block]:
@@ -118,8 +120,9 @@ def _split_long(body: str, block: Block, limit: int) -> list[Block]:
     return [p for p in pieces if body[p.start : p.end].strip()]
 
 
-def _chunk_id(doc_id: str, heading: str, text: str, occurrence: int) -> str:
-    digest = hashlib.sha256(f"{doc_id}\x00{heading}\x00{text}\x00{occurrence}".encode())
+def _chunk_id(*parts: object) -> str:
+    """Hash of everything that shapes a chunk's stored text, metadata and embedding."""
+    digest = hashlib.sha256("\x00".join(str(p) for p in parts).encode())
     return digest.hexdigest()[:24]
 
 
@@ -153,6 +156,8 @@ def chunk_document(
             sections.append(("", []))
         sections[-1][1].extend(_split_long(body, block, max_chars))
 
+    sections = _merge_small_sections(body, sections, max_chars)
+    context = ", ".join(document.meta.aliases)
     chunks: list[Chunk] = []
     seen: dict[str, int] = {}
     for heading, paragraphs in sections:
@@ -162,9 +167,21 @@ def chunk_document(
             key = f"{heading}\x00{text}"
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
+            renderings = _renderings_within(document, start, end)
             chunks.append(
                 Chunk(
-                    chunk_id=_chunk_id(document.doc_id, heading, text, occurrence),
+                    chunk_id=_chunk_id(
+                        document.doc_id,
+                        heading,
+                        text,
+                        occurrence,
+                        document.title,
+                        document.kind,
+                        document.origin,
+                        context,
+                        renderings,
+                        start,
+                    ),
                     doc_id=document.doc_id,
                     title=document.title,
                     kind=document.kind,
@@ -174,10 +191,37 @@ def chunk_document(
                     start=start,
                     end=end,
                     ordinal=len(chunks),
-                    renderings=_renderings_within(document, start, end),
+                    renderings=renderings,
+                    context=context,
                 )
             )
     return chunks
+
+
+def _merge_small_sections(
+    body: str, sections: list[tuple[str, list[Block]]], max_chars: int
+) -> list[tuple[str, list[Block]]]:
+    """Join neighbouring short sections of the same parent into one chunk-sized section.
+
+    Ladder-style documents have many two-line sections; alone, each makes a chunk too
+    thin to retrieve well. Merged, the heading lists every section it covers.
+    """
+    merged: list[tuple[str, list[Block]]] = []
+    for heading, paragraphs in sections:
+        if not paragraphs:
+            continue
+        if merged:
+            prev_heading, prev_paras = merged[-1]
+            parent = prev_heading.rsplit(HEADING_SEPARATOR, 1)[0]
+            same_parent = heading.rsplit(HEADING_SEPARATOR, 1)[0] == parent
+            span = paragraphs[-1].end - prev_paras[0].start
+            siblings = HEADING_SEPARATOR in heading and HEADING_SEPARATOR in prev_heading
+            if same_parent and siblings and span <= max_chars:
+                leaf = heading.rsplit(HEADING_SEPARATOR, 1)[-1]
+                merged[-1] = (f"{prev_heading} · {leaf}", prev_paras + paragraphs)
+                continue
+        merged.append((heading, list(paragraphs)))
+    return merged
 
 
 def _pack(body: str, paragraphs: list[Block], max_chars: int, overlap: int) -> list[list[Block]]:

@@ -20,7 +20,7 @@ from coach.citations import Source
 from coach.conversation import Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
 from coach.export import session_markdown
-from coach.indexing import build_index
+from coach.indexing import build_index, ladder_dirs, remember_ladder_dir
 from coach.profile import Profile, correct
 from coach.retrieval import MODES, Filters, Retriever
 from coach.runtime import Runtime
@@ -51,12 +51,24 @@ def index(
     ] = False,
     ladder_dir: Annotated[
         Path | None,
-        typer.Option("--ladder-dir", help="A folder of your company's ladder documents."),
+        typer.Option(
+            "--ladder-dir",
+            help="A folder of your company's ladder documents (remembered for later runs).",
+        ),
     ] = None,
+    no_ladder: Annotated[
+        bool, typer.Option("--no-ladder", help="Forget the remembered ladder folder.")
+    ] = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Build or update the index; unchanged passages are not embedded again."""
+    if ladder_dir is not None and not ladder_dir.is_dir():
+        raise CoachError(f"--ladder-dir {ladder_dir} is not a folder.")
     rt = runtime(data_dir, ladder_dir=ladder_dir)
+    if ladder_dir is not None or no_ladder:
+        remember_ladder_dir(rt.settings, None if no_ladder else ladder_dir)
+    if no_ladder:
+        rt.settings = rt.settings.model_copy(update={"ladder_dir": None})
     if rebuild:
         from coach.store import remove_index_dir
 
@@ -78,6 +90,8 @@ def index(
         report = build_index(rt.settings, rt.store, rebuild=rebuild, on_progress=on_progress)
     for problem in report.errors:
         err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    for folder in ladder_dirs(rt.settings):
+        out.print(f"Your ladder documents: {folder}", highlight=False)
     out.print(report.summary(), highlight=False)
 
 

@@ -19,13 +19,14 @@ from coach.intents import classify
 from coach.models import ChatModel, Message
 from coach.offline import OfflineResponder
 from coach.profile import Profile, learn
-from coach.prompting import build_messages, make_state, standalone_query
+from coach.prompting import build_messages, make_state, retrieval_queries
 from coach.retrieval import Passage, Retriever
 from coach.sessions import SessionStore
 from coach.settings import Settings
 from coach.stages import next_stage
 
 SAVE_EVERY_SECONDS = 0.5
+FOCUS_WEIGHTS = (1.5, 1.0)  # the new message counts more than the conversation around it
 CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127}
 
 
@@ -121,8 +122,10 @@ class Coach:
         profile = profile.model_copy(update={"stage": stage})
         passages: list[Passage] = []
         if signals.intent in ("coaching", "out_of_scope"):
-            query = standalone_query(message, history, profile)
-            passages = self.retriever.search(query, k=self.settings.retrieval_k)
+            queries = retrieval_queries(message, history, profile)
+            passages = self.retriever.search_many(
+                queries, k=self.settings.retrieval_k, weights=FOCUS_WEIGHTS[: len(queries)]
+            )
         state = make_state(profile, signals, stage, user_turns)
         messages = build_messages(
             history=history, user_message=message, passages=passages, state=state

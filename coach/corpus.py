@@ -46,6 +46,7 @@ class FrontMatter(BaseModel):
     track: str | None = None
     level: str | None = None
     language: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="other names for the subject")
     renderings: list[Rendering] = Field(default_factory=list)
 
     @field_validator("date", mode="before")
@@ -155,10 +156,13 @@ def parse_document(text: str, *, doc_id: str, path: Path, origin: Origin) -> Doc
             raise CorpusError(
                 f"rendering refers to text not found in the body: {rendering.original[:60]!r}"
             )
+    title = meta.title
+    if origin == "user" and title != path.name:
+        title = f"{title} ({path.name})"  # user documents are always cited by file name
     return Document(
         doc_id=doc_id,
         path=path,
-        title=meta.title,
+        title=title,
         kind=meta.kind,
         origin=origin,
         body=body,

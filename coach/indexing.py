@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from coach.chunking import chunk_corpus
 from coach.corpus import load_corpus
@@ -32,8 +34,29 @@ class IndexReport:
         )
 
 
-def ladder_dirs(settings: Settings) -> list:
-    return [settings.ladder_dir] if settings.ladder_dir else []
+STATE_FILE = "index-state.json"
+
+
+def remembered_ladder_dir(settings: Settings) -> Path | None:
+    """The ladder folder the last ``coach index --ladder-dir`` used, if any."""
+    try:
+        data = json.loads((settings.data_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("ladder_dir") if isinstance(data, dict) else None
+    return Path(value) if value else None
+
+
+def remember_ladder_dir(settings: Settings, ladder_dir: Path | None) -> None:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    state = {"ladder_dir": str(ladder_dir.resolve()) if ladder_dir else None}
+    (settings.data_dir / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+
+
+def ladder_dirs(settings: Settings) -> list[Path]:
+    """User ladder folders: the setting, else the one remembered from the last index run."""
+    chosen = settings.ladder_dir or remembered_ladder_dir(settings)
+    return [chosen] if chosen else []
 
 
 def build_index(

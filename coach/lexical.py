@@ -38,6 +38,10 @@ STOPWORDS = frozenset(
 )
 
 
+# Derivations the Snowball stemmer leaves apart but a reader treats as one word.
+DERIVATIONS = {"mainten": "maintain"}
+
+
 @lru_cache(maxsize=1)
 def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
     return Stemmer.Stemmer("english"), Stemmer.Stemmer("russian")
@@ -51,8 +55,14 @@ def tokenize(text: str) -> list[str]:
         if word in STOPWORDS:
             continue
         stemmer = russian if CYRILLIC.search(word) else english
-        tokens.append(stemmer.stemWord(word))
+        stem = stemmer.stemWord(word)
+        tokens.append(DERIVATIONS.get(stem, stem))
     return tokens
+
+
+def coverage(query_terms: set[str], text_terms: set[str]) -> float:
+    """Share of the query's distinct terms that a passage contains."""
+    return len(query_terms & text_terms) / len(query_terms) if query_terms else 0.0
 
 
 class LexicalIndex:
@@ -61,8 +71,10 @@ class LexicalIndex:
     def __init__(self, ids: Sequence[str], texts: Sequence[str]) -> None:
         self.ids = list(ids)
         self._bm25 = bm25s.BM25()
+        tokenized = [tokenize(t) or [""] for t in texts]
+        self.terms = {cid: set(tokens) for cid, tokens in zip(self.ids, tokenized, strict=True)}
         if self.ids:
-            self._bm25.index([tokenize(t) or [""] for t in texts], show_progress=False)
+            self._bm25.index(tokenized, show_progress=False)
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -218,22 +218,22 @@ QUERY_EXPANSIONS: dict[str, str] = {
 }
 
 
-def standalone_query(user_message: str, history: list[Message], profile: Profile) -> str:
-    """One retrieval query for this turn that carries the conversation's context.
+def _expansions(text: str) -> list[str]:
+    return [e for pattern, e in QUERY_EXPANSIONS.items() if re.search(pattern, text, re.I)]
 
-    A follow-up like "mostly fixing issues that keep coming back" is meaningless alone;
-    joined with the previous user turn and the profile's level and blockers, and with
-    colloquial phrases mapped to the corpus's vocabulary, it finds the right passages.
+
+def retrieval_queries(user_message: str, history: list[Message], profile: Profile) -> list[str]:
+    """Queries for this turn: the message itself, then the message in its conversation.
+
+    A follow-up like "mostly fixing issues that keep coming back" is thin alone; joined
+    with the previous user turns and the profile's blockers, and with colloquial phrases
+    mapped to the corpus's vocabulary, it finds the right passages. The focused query
+    keeps the new message from being drowned by older context.
     """
+    focused = " ".join([user_message, *_expansions(user_message)])
     recent_user = [m["content"] for m in history if m["role"] == "user"][-2:]
-    parts = [user_message, *reversed(recent_user)]
-    joined = " ".join(parts)
-    expansions = [
-        expansion
-        for pattern, expansion in QUERY_EXPANSIONS.items()
-        if re.search(pattern, joined, re.I)
-    ]
-    facts = [v for v in (profile.current_level, profile.target_level) if v]
-    facts += profile.blockers
-    query = " ".join([*parts, *expansions, *facts])
-    return query[:2000]
+    if not recent_user and not profile.blockers:
+        return [focused[:2000]]
+    joined = " ".join([user_message, *reversed(recent_user)])
+    contextual = " ".join([joined, *_expansions(joined), *profile.blockers])
+    return [focused[:2000], contextual[:2000]]

@@ -15,12 +15,15 @@ import numpy as np
 
 from coach.chunking import Chunk
 from coach.fusion import reciprocal_rank_fusion
-from coach.lexical import LexicalIndex
+from coach.lexical import LexicalIndex, coverage, tokenize
 from coach.store import ChunkStore
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
 USER_DOC_BOOST = 1.3
+DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.5  # BM25 is the stronger ranker on the labelled set
+COVERAGE_WEIGHT = 0.25  # passages holding more of the query's distinct terms rise
+MAX_PER_DOC = 2  # more than this from one document waits until other documents had a turn
 CANDIDATES_PER_RESULT = 4
 MIN_CANDIDATES = 30
 
@@ -128,6 +131,20 @@ class Retriever:
         _, index = self._ensure()
         return index.search(query, n, self._mask(filters))
 
+    def search_many(
+        self, queries: Sequence[str], *, k: int = 5, weights: Sequence[float] | None = None
+    ) -> list[Passage]:
+        """Hybrid results for several queries about one turn, fused by weighted RRF."""
+        queries = [q for q in queries if q.strip()]
+        if len(queries) <= 1:
+            return self.search(queries[0], k=k) if queries else []
+        n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
+        rankings = [[p.chunk.chunk_id for p in self.search(q, k=n)] for q in queries]
+        chunks = self.chunks
+        fused = reciprocal_rank_fusion(rankings, weights=list(weights or [1.0] * len(queries)))
+        chosen = diversify([(chunks[cid], s) for cid, s in fused], k, MAX_PER_DOC)
+        return [Passage(chunk=c, score=s, rank=i) for i, (c, s) in enumerate(chosen, start=1)]
+
     def search(
         self,
         query: str,
@@ -137,14 +154,14 @@ class Retriever:
         filters: Filters = Filters(),
     ) -> list[Passage]:
         """The ``k`` best passages for ``query`` under ``mode``."""
-        chunks, _ = self._ensure()
+        chunks, index = self._ensure()
         if not query.strip() or not chunks:
             return []
         n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
         if mode == "dense":
-            ranked = self.dense(query, k, filters)
+            ranked = self.dense(query, n, filters)
         elif mode == "bm25":
-            ranked = self.lexical(query, k, filters)
+            ranked = self.lexical(query, n, filters)
         else:
             dense = self.dense(query, n, filters)
             lexical = self.lexical(query, n, filters)
@@ -154,18 +171,48 @@ class Retriever:
                 for cid in candidates
                 if cid in chunks and chunks[cid].origin == "user"
             }
+            query_terms = set(tokenize(query))
+            for cid in candidates:
+                if cid in index.terms:
+                    share = coverage(query_terms, index.terms[cid])
+                    boosts[cid] = boosts.get(cid, 1.0) * (1.0 + COVERAGE_WEIGHT * share)
             ranked = reciprocal_rank_fusion(
-                [[cid for cid, _ in dense], [cid for cid, _ in lexical]], boosts=boosts
+                [[cid for cid, _ in dense], [cid for cid, _ in lexical]],
+                weights=[DENSE_WEIGHT, LEXICAL_WEIGHT],
+                boosts=boosts,
             )
-        passages = []
-        for cid, score in ranked:
-            chunk = chunks.get(cid)
-            if chunk is None or not filters.allows(chunk):
-                continue
-            passages.append(Passage(chunk=chunk, score=score, rank=len(passages) + 1))
-            if len(passages) == k:
-                break
-        return passages
+        allowed = [
+            (chunks[cid], score)
+            for cid, score in ranked
+            if cid in chunks and filters.allows(chunks[cid])
+        ]
+        diverse = len(filters.doc_ids) != 1
+        chosen = diversify(allowed, k, MAX_PER_DOC if diverse else k)
+        return [Passage(chunk=c, score=s, rank=i) for i, (c, s) in enumerate(chosen, start=1)]
+
+
+def diversify(
+    ranked: Sequence[tuple[Chunk, float]], k: int, max_per_doc: int
+) -> list[tuple[Chunk, float]]:
+    """The top ``k`` with at most ``max_per_doc`` per document, backfilled in rank order
+    when there are not enough documents. One long document cannot crowd out the rest."""
+    chosen: list[tuple[Chunk, float]] = []
+    overflow: list[tuple[Chunk, float]] = []
+    per_doc: dict[str, int] = {}
+    for chunk, score in ranked:
+        if len(chosen) == k:
+            break
+        if per_doc.get(chunk.doc_id, 0) < max_per_doc:
+            per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
+            chosen.append((chunk, score))
+        else:
+            overflow.append((chunk, score))
+    for item in overflow:
+        if len(chosen) == k:
+            break
+        chosen.append(item)
+    order = {id(item[0]): i for i, item in enumerate(ranked)}
+    return sorted(chosen, key=lambda item: order[id(item[0])])
 
 
 def doc_ids_in_order(passages: Sequence[Passage]) -> list[str]:

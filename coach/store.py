@@ -41,6 +41,7 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
         "end": chunk.end,
         "ordinal": chunk.ordinal,
         "renderings": json.dumps(chunk.renderings, ensure_ascii=False),
+        "context": chunk.context,
     }
 
 
@@ -58,6 +59,7 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
         end=int(meta["end"]),
         ordinal=int(meta["ordinal"]),
         renderings=tuple((str(o), str(e)) for o, e in renderings),
+        context=str(meta.get("context") or ""),
     )
 
 

@@ -74,7 +74,8 @@ def test_empty_query_returns_nothing(corpus_runtime: Runtime) -> None:
 
 def test_labelled_set_hybrid_beats_or_matches_each_single_mode(corpus_runtime: Runtime) -> None:
     labels = load_labels()
-    assert len(labels) >= 20
+    assert len(labels) >= 45
+    assert sum(1 for label in labels if label.doc.startswith("ladders/")) >= 25
     assert sum(1 for label in labels if label.lang == "ru") >= 3
     assert sum(1 for label in labels if label.via == "russian") >= 3
     scores = score_all_modes(corpus_runtime.retriever, labels, k=5)
@@ -82,3 +83,7 @@ def test_labelled_set_hybrid_beats_or_matches_each_single_mode(corpus_runtime: R
     best_single = max(scores["dense"].hit_at_k, scores["bm25"].hit_at_k)
     assert scores["hybrid"].hit_at_k >= best_single, scores["hybrid"].misses
     assert scores["hybrid"].hit_at_k >= 0.9, scores["hybrid"].misses
+    # MRR: within 2% of the better single ranker (fusion trades a little rank-1 precision
+    # for recall on this set; the figures are reported in the README).
+    best_mrr = max(scores["dense"].mrr, scores["bm25"].mrr)
+    assert scores["hybrid"].mrr >= 0.98 * best_mrr
