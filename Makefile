@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup index run test lint format bench clean
+.PHONY: setup browser index run test lint format bench clean
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ index: setup
 	$(BIN)/coach index
 
 run: index
-	$(BIN)/coach chat
+	$(BIN)/coach serve
 
 lint: setup
 	$(BIN)/ruff check .
@@ -30,8 +30,15 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint
-	$(BIN)/python -m pytest
+# The UI tests drive Debian's Chromium; browser downloads are not possible offline.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# Every test, slow ones included (plain `pytest` skips those marked slow).
+test: lint browser
+	$(BIN)/python -m pytest -m ""
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -21,10 +21,11 @@ from coach.conversation import Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
 from coach.export import session_markdown
 from coach.indexing import build_index, ladder_dirs, remember_ladder_dir
+from coach.models import describe_model
 from coach.profile import Profile, correct
 from coach.retrieval import MODES, Filters, Retriever
 from coach.runtime import Runtime
-from coach.settings import Settings, load_settings
+from coach.settings import load_settings
 
 app = typer.Typer(
     help="A Socratic career coach for engineers, grounded in a cited corpus.",
@@ -163,13 +164,6 @@ def config(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         return
     for key, value in shown.items():
         out.print(f"{key} = {value}", highlight=False)
-
-
-def describe_model(settings: Settings, offline: bool = False) -> str:
-    if settings.uses_remote_model and not offline:
-        return f"{settings.llm_model} at {settings.llm_base_url or 'the OpenAI API'}"
-    why = "--offline" if offline else "no chat model configured"
-    return f"offline grounded responder ({why})"
 
 
 # -- coaching -------------------------------------------------------------------------------
@@ -329,6 +323,25 @@ def write_export(rt: Runtime, session_id: str, path: Path) -> Path:
     except OSError as exc:
         raise CoachError(f"Cannot write {path} ({exc.strerror}).") from None
     return path
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="Interface to bind.")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port to listen on.")] = None,
+    offline: OfflineOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Start the chat UI in the browser (127.0.0.1:7860 by default)."""
+    rt = runtime(data_dir, offline=offline, host=host, port=port)
+    from coach.ui import launch
+
+    err.print(
+        f"Career coach UI on http://{rt.settings.host}:{rt.settings.port} · mode: "
+        f"{describe_model(rt.settings, offline)}",
+        highlight=False,
+    )
+    launch(rt, warn=lambda text: err.print(f"[yellow]{text}[/yellow]", highlight=False))
 
 
 sessions_app = typer.Typer(help="List, show, export and delete saved conversations.")

@@ -43,3 +43,11 @@ def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
     from coach.openai_model import OpenAICompatibleModel
 
     return OpenAICompatibleModel.from_settings(settings)
+
+
+def describe_model(settings: Settings, offline: bool = False) -> str:
+    """One line for the mode indicator: which chat model answers, said plainly."""
+    if settings.uses_remote_model and not offline:
+        return f"{settings.llm_model} at {settings.llm_base_url or 'the OpenAI API'}"
+    why = "--offline" if offline else "no chat model configured"
+    return f"offline grounded responder ({why})"
