@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -342,6 +343,104 @@ def serve(
         highlight=False,
     )
     launch(rt, warn=lambda text: err.print(f"[yellow]{text}[/yellow]", highlight=False))
+
+
+@app.command("eval")
+def eval_command(
+    cases: Annotated[
+        list[Path] | None, typer.Option("--cases", help="Case files or folders (repeatable).")
+    ] = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages retrieved per turn.")] = 5,
+    live: Annotated[bool, typer.Option("--live", help="Use the configured model.")] = False,
+    repeats: Annotated[int, typer.Option("--repeats", min=1, help="Runs per case, live.")] = 3,
+    record: Annotated[Path | None, typer.Option("--record", help="Cassette to record.")] = None,
+    replay: Annotated[Path | None, typer.Option("--replay", help="Cassette to replay.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write a JSON report.")] = None,
+    report_out: Annotated[
+        Path | None, typer.Option("--report", help="Write a Markdown report.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Baseline to gate on.")
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Rewrite the baseline from this run.")
+    ] = False,
+    retrieval: Annotated[
+        bool, typer.Option("--retrieval", help="Only score retrieval modes on the labelled set.")
+    ] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Run the eval cases offline (default) or live; exit 1 on a regression."""
+    from coach.evals import report as rep
+    from coach.evals.cases import load_cases
+    from coach.evals.checks import summarise
+    from coach.evals.runner import EvalOptions, describe_mode, run_eval
+
+    rt = runtime(data_dir)
+    if retrieval:
+        from coach.retrieval_eval import format_table, load_labels, score_all_modes
+
+        build_index(rt.settings, rt.store)
+        labels = load_labels()
+        out.print(
+            format_table(score_all_modes(rt.retriever, labels, k), k, len(labels)), highlight=False
+        )
+        return
+    if live and replay:
+        raise CoachError("--live records; --replay replays. Use one of them.")
+    loaded = load_cases(cases)  # a malformed file stops the run here
+    options = EvalOptions(k=k, live=live, repeats=repeats, record=record, replay=replay)
+    mode = describe_mode(options)
+    err.print(f"Running {len(loaded)} cases · {mode}", highlight=False)
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("Evaluating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("eval", total=len(loaded))
+        results = run_eval(rt, loaded, options, on_case=lambda _: progress.advance(task))
+    summary = summarise(loaded, results)
+    summary["wall_seconds"] = round(time.perf_counter() - started, 1)
+
+    table = Table("case", "passed", "failed checks")
+    table.columns[2].overflow = "fold"
+    for r in results:
+        failed = ", ".join(n for n, ok in r.checks.items() if not ok) or (r.error or "")
+        table.add_row(r.id, "yes" if r.passed else "[red]no[/red]", failed)
+    out.print(table)
+    for key, value in summary.items():
+        out.print(f"{key:>18}: {value}", highlight=False)
+
+    baseline_path = baseline or rep.DEFAULT_BASELINE
+    lost: list[str] = []
+    if update_baseline:
+        rep.write_baseline(baseline_path, summary, results)
+        out.print(f"Baseline written to {baseline_path}", highlight=False)
+    elif not live:
+        known = rep.load_baseline(baseline_path)
+        if known is None and baseline is not None:
+            raise CoachError(
+                f"Baseline {baseline} does not exist; create it with --update-baseline."
+            )
+        if known is not None:
+            lost = rep.regressions(known, summary, results)
+    if json_out:
+        json_out.write_text(
+            json.dumps(rep.report_json(summary, results, mode), indent=2, ensure_ascii=False)
+            + "\n",
+            encoding="utf-8",
+        )
+    if report_out:
+        report_out.write_text(rep.markdown(summary, results, mode, lost), encoding="utf-8")
+    if lost:
+        err.print(f"[red]Regression against {baseline_path}:[/red]", highlight=False)
+        for item in lost:
+            err.print(f"  - {item}", highlight=False, markup=False)
+        raise typer.Exit(1)
 
 
 sessions_app = typer.Typer(help="List, show, export and delete saved conversations.")

@@ -15,7 +15,7 @@ from typing import Literal
 
 from coach.citations import Source, map_citations
 from coach.errors import CoachError, ModelError
-from coach.intents import classify
+from coach.intents import TurnSignals, classify
 from coach.models import ChatModel, Message
 from coach.offline import OfflineResponder
 from coach.profile import Profile, learn
@@ -46,6 +46,14 @@ def clean_message(text: str, limit: int) -> str:
             "Shorten it or split it into several messages."
         )
     return cleaned
+
+
+def advance(profile: Profile, message: str, user_turns: int) -> tuple[Profile, TurnSignals]:
+    """Learn from one user message and move the GROW stage; pure."""
+    signals = classify(message)
+    learned = learn(profile, message)
+    stage = next_stage(learned, signals, user_turns)
+    return learned.model_copy(update={"stage": stage}), signals
 
 
 @dataclass
@@ -109,6 +117,17 @@ class Coach:
         keep = self.settings.history_turns * 2
         return turns[-keep:] if keep else []
 
+    def seed(self, session_id: str, turns: list[Message]) -> None:
+        """Store earlier turns as if they had happened, learning from the user's ones."""
+        profile = self.sessions.get(session_id).profile
+        user_turns = 0
+        for turn in turns:
+            self.sessions.add_message(session_id, turn["role"], turn["content"])  # type: ignore[arg-type]
+            if turn["role"] == "user":
+                user_turns += 1
+                profile, _ = advance(profile, turn["content"], user_turns)
+        self.sessions.save_profile(session_id, profile)
+
     def prepare(
         self, session_id: str, message: str
     ) -> tuple[list[Message], list[Passage], Profile]:
@@ -116,10 +135,8 @@ class Coach:
         session = self.sessions.get(session_id)
         history = self.history(session_id)[:-1]  # the new user message is already saved
         user_turns = sum(1 for m in session.messages if m.role == "user")
-        signals = classify(message)
-        profile = learn(session.profile, message)
-        stage = next_stage(profile, signals, user_turns)
-        profile = profile.model_copy(update={"stage": stage})
+        profile, signals = advance(session.profile, message, user_turns)
+        stage = profile.stage
         passages: list[Passage] = []
         if signals.intent in ("coaching", "out_of_scope"):
             queries = retrieval_queries(message, history, profile)

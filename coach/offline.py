@@ -9,6 +9,7 @@ echoes its instructions, and it only ever cites passages it was given.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,6 +122,8 @@ def respond(request: ParsedRequest) -> str:
             parts.append(reflection)
 
     n_points = 3 if direct else POINTS_PER_STAGE.get(state.stage, 2)
+    if is_information_request(request.user_message):
+        n_points = max(n_points, 2)  # a direct question deserves an answer, then questions
     if state.intent == "out_of_scope":
         n_points = 1
     points = choose_points(request, state, n_points, lang)
@@ -149,6 +152,17 @@ def respond(request: ParsedRequest) -> str:
     else:
         parts.append(t["next_step"])
     return "\n\n".join(p for p in parts if p).strip()
+
+
+INFORMATION_REQUEST = re.compile(
+    r"^\s*(what|how|is|are|does|do|can|could|should|which|why|when|who)\b|\?\s*$"
+    r"|^\s*(что|как|какие|какой|стоит|почему|можно)\b",
+    re.I,
+)
+
+
+def is_information_request(message: str) -> bool:
+    return bool(INFORMATION_REQUEST.search(message.strip()))
 
 
 def reflect(profile: Profile, lang: str) -> str:
@@ -212,30 +226,37 @@ def choose_points(request: ParsedRequest, state: CoachState, n: int, lang: str) 
         ]
     )
     query_terms = set(tokenize(query_text))
+    focus_terms = set(tokenize(request.user_message))
     stage_marker = STAGE_MARKERS.get(state.stage)
+    pool = [
+        (rank, passage, text, rendered, set(tokenize(text)))
+        for rank, passage in enumerate(request.passages, start=1)
+        for text, rendered in _sentences(passage, lang)
+        if 35 <= len(text) <= 400 and not text.endswith("?")
+    ]
+    # Local IDF: a term shared by few candidate sentences says more than a common one.
+    df: dict[str, int] = {}
+    for *_, terms in pool:
+        for term in terms:
+            df[term] = df.get(term, 0) + 1
+    idf = {term: math.log(1 + len(pool) / count) for term, count in df.items()}
     best: dict[int, Candidate] = {}
-    for rank, passage in enumerate(request.passages, start=1):
-        for text, rendered in _sentences(passage, lang):
-            length = len(text)
-            if length < 35 or length > 400 or text.endswith("?"):
-                continue
-            overlap = len(set(tokenize(text)) & query_terms)
-            score = min(overlap, 4) + 1.5 / rank
-            if ADVICE_MARKERS.search(text):
-                score += 1.5
-            if COMPLAINT_MARKERS.search(text):
-                score -= 3.0
-            if stage_marker and stage_marker.search(text):
-                score += 1.0
-            if lang == "ru" and CYRILLIC.search(text):
-                score += 1.0
-            candidate = Candidate(passage, text, rendered, score)
-            current = best.get(passage.n)
-            if current is None or (candidate.score, -len(text)) > (
-                current.score,
-                -len(current.text),
-            ):
-                best[passage.n] = candidate
+    for rank, passage, text, rendered, terms in pool:
+        score = sum(idf[t] for t in terms & query_terms)
+        score += 0.5 * sum(idf[t] for t in terms & focus_terms)  # this turn's own words
+        score += 2.5 / rank
+        if ADVICE_MARKERS.search(text):
+            score += 0.75
+        if COMPLAINT_MARKERS.search(text):
+            score -= 4.0
+        if stage_marker and stage_marker.search(text):
+            score += 0.5
+        if lang == "ru" and CYRILLIC.search(text):
+            score += 1.5
+        candidate = Candidate(passage, text, rendered, score)
+        current = best.get(passage.n)
+        if current is None or (candidate.score, -len(text)) > (current.score, -len(current.text)):
+            best[passage.n] = candidate
     chosen: list[Candidate] = []
     seen: set[str] = set()
     for candidate in sorted(best.values(), key=lambda c: (-c.score, c.passage.n)):

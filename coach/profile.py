@@ -90,6 +90,11 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"(мидл\w*)", "engineer"),
 ]
 ROMAN = {"i": "1", "ii": "2", "iii": "3"}
+SELF_CUES = re.compile(
+    r"\b(i'?m|i am|i work as|i'?ve been|currently|my (level|role|title) is|as an?|i just became|"
+    r"promoted to|became)\b|\bя\b|работаю",
+    re.I,
+)
 
 TARGET_CUES = re.compile(
     r"\b(to|towards?|toward|become|reach|get to|promoted to|promotion to|aim for|"
@@ -123,10 +128,10 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
         near = text[max(0, pos - 25) : pos].split(",")[-1]
         if TARGET_CUES.search(near):
             target = target or level
-        elif current is None:
-            current = level
-        else:
-            target = target or level
+        elif SELF_CUES.search(text[max(0, pos - 30) : pos]):
+            current = current or level
+        # A level named without "I'm"/"to" (e.g. "what does a staff engineer do?") is a
+        # topic, not a fact about the user.
     return current, target
 
 

@@ -1,0 +1,107 @@
+"""The checks one answer is held to, and the figures a run is summarised by. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+
+from coach.evals.cases import Case
+from coach.metrics import mean
+
+QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
+
+
+def count_questions(answer: str) -> int:
+    """Questions the coach itself asks: '?' outside quotations, runs counted once."""
+    return len(re.findall(r"\?+", QUOTED.sub("", answer)))
+
+
+@dataclass
+class CaseResult:
+    id: str
+    answer: str
+    retrieved: list[str]
+    passages: list[str]
+    checks: dict[str, bool]
+    lost: list[str] = field(default_factory=list)
+    pass_rate: float | None = None  # live runs: share of repeats that passed
+    error: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        if self.pass_rate is not None:
+            return self.pass_rate >= 0.5
+        return self.error is None and all(self.checks.values())
+
+    def as_dict(self) -> dict:
+        out = {
+            "id": self.id,
+            "passed": self.passed,
+            "answer": self.answer,
+            "retrieved": self.retrieved,
+            "checks": self.checks,
+        }
+        if self.pass_rate is not None:
+            out["pass_rate"] = self.pass_rate
+        if self.error:
+            out["error"] = self.error
+        return out
+
+
+def run_checks(
+    case: Case, answer: str, retrieved: list[str], passages: list[str]
+) -> dict[str, bool]:
+    """Name → pass for every expectation the case states."""
+    expect = case.expect
+    lowered = answer.lower()
+    checks: dict[str, bool] = {}
+    for glob in expect.sources:
+        checks[f"source:{glob}"] = any(fnmatch(doc, glob) for doc in retrieved)
+    for phrase in expect.passages:
+        checks[f"passage:{phrase}"] = any(phrase.lower() in p.lower() for p in passages)
+    for point in expect.covers:
+        checks[f"covers:{point.point}"] = any(word.lower() in lowered for word in point.any)
+    if expect.avoids:
+        hits = [phrase for phrase in expect.avoids if phrase.lower() in lowered]
+        checks["avoids"] = not hits
+    questions = count_questions(answer)
+    if expect.asks_question is not None:
+        checks["asks_question"] = (questions > 0) == expect.asks_question
+    if expect.max_questions is not None:
+        checks["max_questions"] = questions <= expect.max_questions
+    return checks
+
+
+def retrieval_figures(case: Case, retrieved: list[str]) -> tuple[float, float, float] | None:
+    """(hit, recall, reciprocal rank) over the case's source globs, or None without sources."""
+    globs = case.expect.sources
+    if not globs:
+        return None
+    matched = [g for g in globs if any(fnmatch(d, g) for d in retrieved)]
+    rank = next(
+        (i for i, d in enumerate(retrieved, start=1) if any(fnmatch(d, g) for g in globs)), None
+    )
+    return (1.0 if matched else 0.0, len(matched) / len(globs), 1.0 / rank if rank else 0.0)
+
+
+def summarise(cases: list[Case], results: list[CaseResult]) -> dict[str, float]:
+    by_id = {c.id: c for c in cases}
+    points_total = sum(len(c.expect.covers) for c in cases)
+    points_met = sum(
+        1 for r in results for name, ok in r.checks.items() if name.startswith("covers:") and ok
+    )
+    figures = [retrieval_figures(by_id[r.id], r.retrieved) for r in results]
+    figures = [f for f in figures if f is not None]
+    return {
+        "cases": len(results),
+        "pass_rate": round(mean([1.0 if r.passed else 0.0 for r in results]), 4),
+        "guidance_coverage": round(points_met / points_total, 4) if points_total else 1.0,
+        "hit_at_k": round(mean([f[0] for f in figures]), 4),
+        "recall_at_k": round(mean([f[1] for f in figures]), 4),
+        "mrr": round(mean([f[2] for f in figures]), 4),
+        "question_rate": round(
+            mean([1.0 if count_questions(r.answer) else 0.0 for r in results]), 4
+        ),
+        "avg_answer_words": round(mean([len(r.answer.split()) for r in results]), 1),
+    }

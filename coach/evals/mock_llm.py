@@ -1,0 +1,80 @@
+"""An OpenAI-compatible endpoint mocked with respx, answering from a "brain" function.
+
+The coach's real client, streaming parser and citation mapping run unchanged; only the
+HTTP transport is intercepted. The brain sees exactly the request the client sent, so
+the answer depends on what retrieval put into the prompt.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import httpx
+import respx
+
+from coach.models import Message
+from coach.offline import OfflineResponder
+
+MOCK_BASE_URL = "http://mock-llm.coach.invalid/v1"
+Brain = Callable[[str, list[Message]], str]  # (model name, messages) -> answer text
+
+
+def offline_brain(_model: str, messages: list[Message]) -> str:
+    return "".join(OfflineResponder().stream(messages))
+
+
+def sse_body(text: str, model: str) -> str:
+    """A chat-completions event stream that sends ``text`` in word-sized pieces."""
+
+    def event(delta: dict, finish: str | None = None) -> str:
+        chunk = {
+            "id": "chatcmpl-eval",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": model,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        }
+        return "data: " + json.dumps(chunk, ensure_ascii=False) + "\n\n"
+
+    pieces = re.findall(r"\S+\s*|\s+", text) or [""]
+    body = event({"role": "assistant", "content": ""})
+    body += "".join(event({"content": p}) for p in pieces)
+    return body + event({}, "stop") + "data: [DONE]\n\n"
+
+
+@contextmanager
+def mocked_llm(brain: Brain, base_url: str = MOCK_BASE_URL) -> Iterator[respx.MockRouter]:
+    """Intercept chat-completions requests to ``base_url`` and answer with ``brain``."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        text = brain(body.get("model", ""), body["messages"])
+        if body.get("stream"):
+            return httpx.Response(
+                200,
+                text=sse_body(text, body.get("model", "")),
+                headers={"content-type": "text/event-stream"},
+            )
+        return httpx.Response(
+            200,
+            json={
+                "id": "chatcmpl-eval",
+                "object": "chat.completion",
+                "created": 0,
+                "model": body.get("model", ""),
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": text},
+                    }
+                ],
+            },
+        )
+
+    with respx.mock(base_url=base_url, assert_all_called=False) as router:
+        router.post("/chat/completions").mock(side_effect=answer)
+        yield router
