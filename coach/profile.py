@@ -98,7 +98,7 @@ SELF_CUES = re.compile(
 
 TARGET_CUES = re.compile(
     r"\b(to|towards?|toward|become|reach|get to|promoted to|promotion to|aim for|"
-    r"next level|go for|aim\w*|want|hoping)\b|до\s|стать|повышени",
+    r"next level|go for|aim\w*|wants?|wanting|hoping)\b|до\s|стать|повышени",
     re.I,
 )
 
