@@ -27,7 +27,7 @@ from coach.stages import next_stage
 
 SAVE_EVERY_SECONDS = 0.5
 FOCUS_WEIGHTS = (1.5, 1.0)  # the new message counts more than the conversation around it
-CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127}
+CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127} | set(range(0x80, 0xA0))
 
 
 class InputError(CoachError):

@@ -74,8 +74,11 @@ def open_client(path: Path) -> Any:
             path=str(path),
             settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
         )
-    except PermissionError as exc:
-        raise StoreError(f"The index folder {path} is not writable ({exc.strerror}).") from None
+    except OSError as exc:
+        raise StoreError(
+            f"The index folder {path} cannot be created or written ({exc.strerror or exc}); "
+            "set COACH_DATA_DIR to a writable folder."
+        ) from None
     except Exception as exc:
         raise StoreError(f"The index at {path} cannot be opened ({exc}); {REBUILD_HINT}.") from None
 
@@ -86,8 +89,15 @@ class ChunkStore:
     def __init__(self, path: Path, embedder: Embedder, *, client: Any = None) -> None:
         self.path = path
         self.embedder = embedder
-        self.client = client if client is not None else open_client(path)
+        self._client = client
         self._collection: Any = None
+
+    @property
+    def client(self) -> Any:
+        """Opened on first use, so commands that never touch the index never fail on it."""
+        if self._client is None:
+            self._client = open_client(self.path)
+        return self._client
 
     # -- collection lifecycle -------------------------------------------------------------
 

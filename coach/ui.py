@@ -315,8 +315,8 @@ def build_app(runtime: Runtime) -> gr.Blocks:
             inputs=[box, chatbot, session_state],
             outputs=[chatbot, box, session_state, status, *profile_outputs, picker],
         )
-        box.submit(**turn_io)
-        send.click(**turn_io)
+        box.submit(**turn_io, api_name="turn")
+        send.click(**turn_io, api_visibility="private")
         save.click(
             save_profile,
             inputs=[session_state, *fields],
@@ -345,6 +345,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def exposure_warning(host: str, has_auth: bool) -> str | None:
+    """A warning when the UI is reachable beyond this machine without a password."""
+    if is_loopback(host) or has_auth:
+        return None
+    return (
+        f"warning: serving on {host} without a password; anyone who can reach this port can "
+        "read conversations. Set COACH_AUTH_USERNAME and COACH_AUTH_PASSWORD."
+    )
+
+
 def auth_pair(runtime: Runtime) -> tuple[str, str] | None:
     s = runtime.settings
     if s.auth_username and s.auth_password:
@@ -356,11 +366,9 @@ def launch(runtime: Runtime, *, warn: Any = print) -> None:
     """Serve the UI on the configured host and port; never a public share link."""
     settings = runtime.settings
     auth = auth_pair(runtime)
-    if not is_loopback(settings.host) and auth is None:
-        warn(
-            f"warning: serving on {settings.host} without a password; anyone who can reach "
-            "this port can read conversations. Set COACH_AUTH_USERNAME and COACH_AUTH_PASSWORD."
-        )
+    warning = exposure_warning(settings.host, auth is not None)
+    if warning:
+        warn(warning)
     runtime.retriever.chunks  # noqa: B018 - load the index before the first visitor waits for it
     app = build_app(runtime)
     app.queue(default_concurrency_limit=8)
