@@ -4,8 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LLM_STAMP := $(VENV)/.llm-server-stamp
+# Only the library is needed from llama.cpp: skip its tests, examples and tools.
+LLAMA_CMAKE_ARGS := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF
 
-.PHONY: setup browser index run test lint format bench clean
+.PHONY: setup llm-server browser index run test lint format bench clean
 
 setup: $(STAMP)
 
@@ -15,6 +18,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
+
+# The model server the integration tests talk to (CI runs them; `pytest` alone skips them).
+llm-server: $(LLM_STAMP)
+
+$(LLM_STAMP): $(STAMP)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=2 \
+		$(BIN)/python -m pip install --quiet -e ".[dev,llm-server]"
+	touch $(LLM_STAMP)
 
 index: setup
 	$(BIN)/coach index
@@ -36,9 +47,13 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-# Every test, slow ones included (plain `pytest` skips those marked slow).
-test: lint browser
+# Every test, slow and integration ones included (plain `pytest` skips those).
+test: lint browser llm-server
 	$(BIN)/python -m pytest -m ""
+
+# Timings beside their floors; about 1.5 hours on 2 cores (see README). Not part of `make test`.
+bench: setup
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -71,10 +71,10 @@ def index(
         remember_ladder_dir(rt.settings, None if no_ladder else ladder_dir)
     if no_ladder:
         rt.settings = rt.settings.model_copy(update={"ladder_dir": None})
-    if rebuild:
+    if rebuild and not rt.settings.chroma_url:
         from coach.store import remove_index_dir
 
-        remove_index_dir(rt.settings.chroma_dir)
+        remove_index_dir(rt.settings.chroma_dir)  # a corrupt folder may not even open
     with Progress(
         TextColumn("Embedding"),
         BarColumn(),

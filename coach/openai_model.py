@@ -38,6 +38,7 @@ class OpenAICompatibleModel:
         timeout: float = 60.0,
         max_retries: int = 3,
         temperature: float = 0.3,
+        max_tokens: int = 0,
         stream_responses: bool = True,
         http_client: httpx.Client | None = None,
     ) -> None:
@@ -46,6 +47,7 @@ class OpenAICompatibleModel:
         self.timeout = timeout
         self.max_retries = max_retries
         self.temperature = temperature
+        self.max_tokens = max_tokens
         self.stream_responses = stream_responses
         self._client = openai.OpenAI(
             base_url=self.base_url,
@@ -66,6 +68,7 @@ class OpenAICompatibleModel:
             timeout=settings.llm_timeout,
             max_retries=settings.llm_max_retries,
             temperature=settings.llm_temperature,
+            max_tokens=settings.llm_max_tokens,
             stream_responses=settings.llm_stream,
         )
 
@@ -85,11 +88,13 @@ class OpenAICompatibleModel:
             raise describe_failure(exc, self) from None
 
     def _request(self, messages: list[Message], stream: bool) -> Any:
+        limit = {"max_tokens": self.max_tokens} if self.max_tokens else {}
         return self._client.chat.completions.create(
             model=self.model,
             messages=list(messages),  # type: ignore[arg-type]
             temperature=self.temperature,
             stream=stream,
+            **limit,
         )
 
     def _stream(self, messages: list[Message]) -> Iterator[str]:

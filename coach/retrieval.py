@@ -7,6 +7,7 @@ ladder and a built-in one both match, the user's wins.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -81,10 +82,18 @@ class Passage:
 
 
 class Retriever:
-    """Searches one store; the BM25 index is built lazily from the store's own chunks."""
+    """Searches one store; the BM25 index is built lazily from the store's own chunks.
 
-    def __init__(self, store: ChunkStore) -> None:
+    With ``refresh_seconds`` set, the store's revision is checked at most that often and
+    the chunks and BM25 index are reloaded when another process has changed the store,
+    so the lexical side never drifts from what a shared Chroma server holds.
+    """
+
+    def __init__(self, store: ChunkStore, *, refresh_seconds: float | None = None) -> None:
         self.store = store
+        self.refresh_seconds = refresh_seconds
+        self._revision: str | None = None
+        self._checked_at = 0.0
         self._lock = threading.Lock()
         self._chunks: dict[str, Chunk] | None = None
         self._lexical: LexicalIndex | None = None
@@ -94,6 +103,8 @@ class Retriever:
     def refresh(self) -> None:
         """Reload chunks from the store (after indexing)."""
         with self._lock:
+            self._revision = self.store.revision()
+            self._checked_at = time.monotonic()
             chunks = self.store.all_chunks()
             self._chunks = {c.chunk_id: c for c in chunks}
             self._lexical = LexicalIndex(
@@ -102,8 +113,17 @@ class Retriever:
             self._kinds = np.array([c.kind for c in chunks], dtype=object)
             self._docs = np.array([c.doc_id for c in chunks], dtype=object)
 
+    def _stale(self) -> bool:
+        if self.refresh_seconds is None:
+            return False
+        now = time.monotonic()
+        if now - self._checked_at < self.refresh_seconds:
+            return False
+        self._checked_at = now
+        return self.store.revision() != self._revision
+
     def _ensure(self) -> tuple[dict[str, Chunk], LexicalIndex]:
-        if self._chunks is None or self._lexical is None:
+        if self._chunks is None or self._lexical is None or self._stale():
             self.refresh()
         assert self._chunks is not None and self._lexical is not None
         return self._chunks, self._lexical
@@ -123,8 +143,15 @@ class Retriever:
             mask &= np.isin(self._docs, list(filters.doc_ids))
         return mask
 
-    def dense(self, query: str, n: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
-        embedding = self.store.embedder.encode([query])[0]
+    def dense(
+        self,
+        query: str,
+        n: int,
+        filters: Filters = Filters(),
+        embedding: list[float] | None = None,
+    ) -> list[tuple[str, float]]:
+        if embedding is None:
+            embedding = self.store.embedder.encode([query])[0]
         return self.store.dense_query(embedding, n, filters.chroma_where())
 
     def lexical(self, query: str, n: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
@@ -139,7 +166,11 @@ class Retriever:
         if len(queries) <= 1:
             return self.search(queries[0], k=k) if queries else []
         n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
-        rankings = [[p.chunk.chunk_id for p in self.search(q, k=n)] for q in queries]
+        embeddings = self.store.embedder.encode(queries)  # one batch: cheaper than one by one
+        rankings = [
+            [p.chunk.chunk_id for p in self.search(q, k=n, embedding=e)]
+            for q, e in zip(queries, embeddings, strict=True)
+        ]
         chunks = self.chunks
         fused = reciprocal_rank_fusion(rankings, weights=list(weights or [1.0] * len(queries)))
         chosen = diversify([(chunks[cid], s) for cid, s in fused], k, MAX_PER_DOC)
@@ -152,18 +183,19 @@ class Retriever:
         k: int = 5,
         mode: Mode = "hybrid",
         filters: Filters = Filters(),
+        embedding: list[float] | None = None,
     ) -> list[Passage]:
-        """The ``k`` best passages for ``query`` under ``mode``."""
+        """The ``k`` best passages for ``query`` under ``mode``; ``embedding`` if already known."""
         chunks, index = self._ensure()
         if not query.strip() or not chunks:
             return []
         n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
         if mode == "dense":
-            ranked = self.dense(query, n, filters)
+            ranked = self.dense(query, n, filters, embedding)
         elif mode == "bm25":
             ranked = self.lexical(query, n, filters)
         else:
-            dense = self.dense(query, n, filters)
+            dense = self.dense(query, n, filters, embedding)
             lexical = self.lexical(query, n, filters)
             candidates = {cid for cid, _ in dense} | {cid for cid, _ in lexical}
             boosts = {

@@ -26,11 +26,11 @@ class Runtime:
 
     @cached_property
     def store(self) -> ChunkStore:
-        return ChunkStore(self.settings.chroma_dir, self.embedder)
+        return ChunkStore.from_settings(self.settings, self.embedder)
 
     @cached_property
     def retriever(self) -> Retriever:
-        return Retriever(self.store)
+        return Retriever(self.store, refresh_seconds=self.settings.lexical_refresh_seconds)
 
     @cached_property
     def model(self) -> ChatModel:

@@ -89,9 +89,17 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60.0, gt=0)
     llm_max_retries: int = Field(default=3, ge=0, le=10)
     llm_temperature: float = Field(default=0.3, ge=0, le=2)
+    llm_max_tokens: int = Field(default=800, ge=0, le=65536)  # 0: let the server decide
     llm_stream: bool = True
     offline: bool = False
     fallback_offline: bool = True
+
+    chroma_url: str | None = None  # e.g. http://chroma.internal:8000; unset = embedded store
+    chroma_token: SecretStr | None = None  # sent as a bearer token to a Chroma server
+    chroma_collection: str = Field(
+        default="coach_chunks", pattern=r"^[A-Za-z0-9][\w.-]{1,61}[A-Za-z0-9]$"
+    )
+    lexical_refresh_seconds: float = Field(default=5.0, ge=0)
 
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
     history_turns: int = Field(default=6, ge=0, le=50)

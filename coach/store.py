@@ -7,16 +7,22 @@ The collection records which embedding model built it and refuses another one.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from coach.chunking import Chunk
 from coach.embeddings import Embedder
 from coach.errors import StoreError
+
+if TYPE_CHECKING:
+    from coach.settings import Settings
 
 COLLECTION = "coach_chunks"
 SCHEMA_VERSION = 1
@@ -83,30 +89,114 @@ def open_client(path: Path) -> Any:
         raise StoreError(f"The index at {path} cannot be opened ({exc}); {REBUILD_HINT}.") from None
 
 
-class ChunkStore:
-    """Chunks and their embeddings in one Chroma collection."""
+def unreachable(url: str, exc: BaseException) -> StoreError:
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return StoreError(
+        f"Cannot reach the Chroma server at {url} ({reason}); start it "
+        "(`chroma run --path DIR --host HOST --port PORT`) or unset COACH_CHROMA_URL "
+        "to use the embedded store."
+    )
 
-    def __init__(self, path: Path, embedder: Embedder, *, client: Any = None) -> None:
+
+def open_http_client(url: str, token: str | None = None) -> Any:
+    """A client of a Chroma server, e.g. ``http://chroma.internal:8000``; checked at once."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StoreError(f"COACH_CHROMA_URL={url!r} is not an http(s)://host:port address.")
+    headers = {"Authorization": f"Bearer {token}"} if token else None
+    try:
+        client = chromadb.HttpClient(
+            host=parts.hostname,
+            port=parts.port or (443 if parts.scheme == "https" else 8000),
+            ssl=parts.scheme == "https",
+            headers=headers,
+            settings=ChromaSettings(anonymized_telemetry=False),
+        )
+        client.heartbeat()
+    except Exception as exc:
+        raise unreachable(url, exc) from None
+    return client
+
+
+def _remote_errors_are_clear(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a Chroma server's failures mid-operation into one readable ``StoreError``."""
+
+    @functools.wraps(method)
+    def wrapper(self: ChunkStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except Exception as exc:
+            if self.url is None:
+                raise
+            raise unreachable(self.url, exc) from None
+
+    return wrapper
+
+
+class ChunkStore:
+    """Chunks and their embeddings in one Chroma collection, embedded or on a Chroma server."""
+
+    def __init__(
+        self,
+        path: Path,
+        embedder: Embedder,
+        *,
+        client: Any = None,
+        url: str | None = None,
+        token: str | None = None,
+        collection: str = COLLECTION,
+    ) -> None:
         self.path = path
         self.embedder = embedder
+        self.url = url
+        self.name = collection
+        self._token = token
         self._client = client
         self._collection: Any = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embedder: Embedder) -> ChunkStore:
+        token = settings.chroma_token.get_secret_value() if settings.chroma_token else None
+        return cls(
+            settings.chroma_dir,
+            embedder,
+            url=settings.chroma_url,
+            token=token,
+            collection=settings.chroma_collection,
+        )
+
+    @property
+    def location(self) -> str:
+        """Where the index lives, for messages."""
+        return f"the Chroma server at {self.url}" if self.url else str(self.path)
 
     @property
     def client(self) -> Any:
         """Opened on first use, so commands that never touch the index never fail on it."""
         if self._client is None:
-            self._client = open_client(self.path)
+            if self.url:
+                self._client = open_http_client(self.url, self._token)
+            else:
+                self._client = open_client(self.path)
         return self._client
 
     # -- collection lifecycle -------------------------------------------------------------
 
+    @_remote_errors_are_clear
     def _existing(self) -> Any | None:
+        client = self.client
         try:
-            return self.client.get_collection(COLLECTION, embedding_function=None)
+            return client.get_collection(self.name, embedding_function=None)
         except Exception as exc:  # chroma raises NotFoundError / ValueError by version
             if "does not exist" in str(exc) or "not found" in str(exc).lower():
                 return None
+            if self.url:
+                raise
             raise StoreError(
                 f"The index at {self.path} is unreadable ({exc}); {REBUILD_HINT}."
             ) from None
@@ -115,6 +205,18 @@ class ChunkStore:
         existing = self._existing()
         return (existing.metadata or {}).get("embedding_model") if existing else None
 
+    def revision(self) -> str | None:
+        """Changes whenever any process changes the collection, so readers can tell."""
+        existing = self._existing()
+        if existing is None:
+            self._collection = None
+            return None
+        if self._collection is not None and self._collection.id != existing.id:
+            self._collection = None  # rebuilt elsewhere: the cached handle points at nothing
+        meta = existing.metadata or {}
+        return f"{existing.id}:{meta.get('revision', '')}"
+
+    @_remote_errors_are_clear
     def collection(self, *, create: bool = False) -> Any:
         """The collection, checked against the configured embedding model."""
         if self._collection is not None:
@@ -122,15 +224,12 @@ class ChunkStore:
         existing = self._existing()
         if existing is None:
             if not create:
-                raise StoreError(f"No index found at {self.path}; run `coach index` first.")
-            existing = self.client.create_collection(
-                COLLECTION,
+                raise StoreError(f"No index found at {self.location}; run `coach index` first.")
+            existing = self.client.get_or_create_collection(
+                self.name,
                 embedding_function=None,
                 configuration={"hnsw": {"space": "cosine"}},
-                metadata={
-                    "embedding_model": self.embedder.model_name,
-                    "schema_version": SCHEMA_VERSION,
-                },
+                metadata=self._metadata(),
             )
         model = (existing.metadata or {}).get("embedding_model")
         if model != self.embedder.model_name:
@@ -141,19 +240,29 @@ class ChunkStore:
         self._collection = existing
         return existing
 
+    def _metadata(self, revision: str = "") -> dict[str, Any]:
+        return {
+            "embedding_model": self.embedder.model_name,
+            "schema_version": SCHEMA_VERSION,
+            "revision": revision or uuid.uuid4().hex,
+        }
+
+    @_remote_errors_are_clear
     def drop(self) -> None:
         """Delete the collection so the next sync rebuilds from scratch."""
         self._collection = None
         if self._existing() is not None:
-            self.client.delete_collection(COLLECTION)
+            self.client.delete_collection(self.name)
 
     # -- reading ----------------------------------------------------------------------------
 
+    @_remote_errors_are_clear
     def ids_by_doc(self) -> dict[str, str]:
         """Map chunk id to doc id for everything stored."""
         got = self.collection().get(include=["metadatas"])
         return {cid: str(m["doc_id"]) for cid, m in zip(got["ids"], got["metadatas"], strict=True)}
 
+    @_remote_errors_are_clear
     def all_chunks(self) -> list[Chunk]:
         got = self.collection().get(include=["documents", "metadatas"])
         chunks = [
@@ -163,9 +272,11 @@ class ChunkStore:
         chunks.sort(key=lambda c: (c.doc_id, c.ordinal))
         return chunks
 
+    @_remote_errors_are_clear
     def count(self) -> int:
         return int(self.collection().count())
 
+    @_remote_errors_are_clear
     def dense_query(
         self, embedding: list[float], n: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float]]:
@@ -186,6 +297,7 @@ class ChunkStore:
 
     # -- writing ----------------------------------------------------------------------------
 
+    @_remote_errors_are_clear
     def sync(
         self,
         chunks: Iterable[Chunk],
@@ -198,6 +310,7 @@ class ChunkStore:
 
         ``keep_docs`` names documents whose stored chunks stay even though they are
         absent from ``chunks`` (a file that failed to load keeps its last good version).
+        Any change gets a new revision, which tells other processes to reload.
         """
         collection = self.collection(create=True)
         wanted = {c.chunk_id: c for c in chunks}
@@ -207,7 +320,7 @@ class ChunkStore:
         done = 0
         for i in range(0, len(new), batch_size):
             batch = new[i : i + batch_size]
-            collection.add(
+            collection.upsert(  # upsert: another process may be adding the same chunks
                 ids=[c.chunk_id for c in batch],
                 documents=[c.text for c in batch],
                 metadatas=[chunk_metadata(c) for c in batch],
@@ -218,6 +331,8 @@ class ChunkStore:
                 on_progress(done, len(new))
         for i in range(0, len(stale), 5000):
             collection.delete(ids=stale[i : i + 5000])
+        if new or stale:
+            collection.modify(metadata=self._metadata())
         return SyncReport(added=len(new), unchanged=len(wanted) - len(new), removed=len(stale))
 
 

@@ -75,6 +75,7 @@ def mocked_llm(brain: Brain, base_url: str = MOCK_BASE_URL) -> Iterator[respx.Mo
             },
         )
 
-    with respx.mock(base_url=base_url, assert_all_called=False) as router:
-        router.post("/chat/completions").mock(side_effect=answer)
+    with respx.mock(assert_all_called=False) as router:
+        router.post(f"{base_url}/chat/completions").mock(side_effect=answer)
+        router.route().pass_through()  # other traffic (a Chroma server) is real
         yield router

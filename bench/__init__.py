@@ -1,0 +1,1 @@
+"""Benchmarks: start-up, indexing, retrieval, turn pause, memory and eval time, beside floors."""

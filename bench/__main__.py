@@ -1,0 +1,143 @@
+"""`python -m bench`: run every scenario, print the table, write JSON and Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from bench.environment import CORPUS, REPO
+from bench.evalrun import eval_run
+from bench.indexing import indexing
+from bench.latency import open_retriever, questions, retrieval, turn_overhead
+from bench.report import markdown
+from bench.server import ui_memory
+from bench.startup import cold_start
+from bench.synthetic import write_corpus
+from bench.targets import checks
+from coach.embeddings import Embedder
+from coach.settings import DEFAULT_EMBEDDING_MODEL
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    p.add_argument(
+        "--sizes",
+        default="1000,10000,50000",
+        help="synthetic corpus sizes in chunks, comma-separated ('' for none)",
+    )
+    p.add_argument(
+        "--repeats", type=int, default=5, help="runs per figure for cold start and small corpora"
+    )
+    p.add_argument(
+        "--large-repeats",
+        type=int,
+        default=1,
+        help="indexing runs for corpora of 10k chunks and more",
+    )
+    p.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="passes over the 57 labelled questions per retrieval mode",
+    )
+    p.add_argument("--ui-turns", type=int, default=20)
+    p.add_argument("--eval-repeats", type=int, default=3)
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=REPO / "bench" / "results",
+        help="folder for results.json and results.md",
+    )
+    p.add_argument("--skip", default="", help="scenarios to skip: cold,ui,eval (comma-separated)")
+    return p.parse_args(argv)
+
+
+def machine() -> str:
+    import torch
+
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, torch {torch.__version__} "
+        f"({torch.get_num_threads()} threads), {time.strftime('%Y-%m-%d')}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    work = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    results: dict = {
+        "machine": machine(),
+        "args": {k: str(v) for k, v in vars(args).items()},
+        "sizes": {},
+    }
+    try:
+        embedder = Embedder(DEFAULT_EMBEDDING_MODEL)
+        embedder.model  # noqa: B018 - load once; every in-process scenario shares it
+        labelled = questions()
+        if "cold" not in skip:
+            print("cold start ...", file=sys.stderr)
+            results["cold_start"] = cold_start(work / "cold", args.repeats)
+        corpora = [("shipped", CORPUS, args.repeats)]
+        for n in sizes:
+            target = work / f"synthetic-{n}" / "corpus"
+            write_corpus(CORPUS, target, n)
+            corpora.append(
+                (
+                    f"{n // 1000}k" if n >= 1000 else str(n),
+                    target,
+                    args.large_repeats if n >= 10_000 else args.repeats,
+                )
+            )
+        for name, corpus, repeats in corpora:
+            print(f"indexing {name} ...", file=sys.stderr)
+            workdir = work / f"index-{name}"
+            workdir.mkdir(parents=True, exist_ok=True)
+            idx = indexing(corpus, workdir, embedder, repeats)
+            settings = idx.pop("settings")
+            print(f"latency {name} ...", file=sys.stderr)
+            retriever, load_s = open_retriever(settings, embedder)
+            results["sizes"][name] = {
+                "indexing": idx,
+                "load_s": load_s,
+                "retrieval": retrieval(retriever, labelled, args.rounds),
+                "turn": turn_overhead(settings, retriever, labelled, workdir),
+            }
+            shutil.rmtree(workdir, ignore_errors=True)
+        cold_data = work / "cold" / "data"
+        if "ui" not in skip:
+            print("UI server ...", file=sys.stderr)
+            if not cold_data.exists():
+                cold_start(work / "cold", 1)
+            results["ui"] = ui_memory(cold_data, args.ui_turns)
+        if "eval" not in skip:
+            print("eval run ...", file=sys.stderr)
+            results["eval"] = eval_run(
+                cold_data if cold_data.exists() else work / "eval" / "data", args.eval_repeats
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    text = markdown(results)
+    (args.out / "results.md").write_text(text, encoding="utf-8")
+    print(text)
+    missed = [c.name for c in checks(results) if not c.met]
+    if missed:
+        print("targets missed: " + "; ".join(missed), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
