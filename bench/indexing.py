@@ -38,15 +38,16 @@ def indexing(corpus_dir: Path, workdir: Path, embedder: Embedder, repeats: int) 
     corpus = workdir / "corpus"
     if corpus_dir != corpus:
         shutil.copytree(corpus_dir, corpus)
-    settings = Settings(data_dir=workdir / "data", corpus_dir=corpus)
+    settings = Settings(data_dir=workdir / "data-0", corpus_dir=corpus)
     texts = [
         c.embedding_text
         for c in chunk_corpus(load_corpus(corpus).documents, max_chars=settings.chunk_chars)
     ]
     floor, build = [], []
-    for _ in range(repeats):
+    for i in range(repeats):
         floor.append(encode_floor(embedder, texts))
-        shutil.rmtree(settings.data_dir, ignore_errors=True)
+        # a new folder each time: Chroma caches clients by path within a process
+        settings = settings.model_copy(update={"data_dir": workdir / f"data-{i}"})
         build.append(timed_index(settings, embedder))
     unchanged = [timed_index(settings, embedder) for _ in range(INCREMENTAL_RUNS)]
     edited = []

@@ -288,7 +288,8 @@ def chat(
                 continue
             session_id, last_sources = result.session_id, result.sources
             if result.sources:
-                out.print(f"({len(result.sources)} sources: /sources)", highlight=False)
+                n = len(result.sources)
+                out.print(f"({n} source{'s' * (n != 1)}: /sources)", highlight=False)
     if session_id:
         out.print(f"Session saved: {session_id} (resume with: coach chat --resume {session_id})")
 

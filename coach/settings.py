@@ -106,6 +106,7 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=0, le=65535)
+    ui_concurrency: int = Field(default=8, ge=1, le=256)  # turns one UI process runs at once
     auth_username: str | None = None
     auth_password: SecretStr | None = None
 

@@ -338,5 +338,8 @@ class ChunkStore:
 
 def remove_index_dir(path: Path) -> None:
     """Delete an index folder wholesale: the recovery for a corrupt store."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()  # no cached client may keep the deleted files open
     if path.exists():
         shutil.rmtree(path)

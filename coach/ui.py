@@ -371,7 +371,7 @@ def launch(runtime: Runtime, *, warn: Any = print) -> None:
         warn(warning)
     runtime.retriever.chunks  # noqa: B018 - load the index before the first visitor waits for it
     app = build_app(runtime)
-    app.queue(default_concurrency_limit=8)
+    app.queue(default_concurrency_limit=settings.ui_concurrency)
     app.launch(
         server_name=settings.host,
         server_port=settings.port,
