@@ -72,6 +72,15 @@ def machine() -> str:
     )
 
 
+def save(results: dict, out: Path) -> str:
+    """Write what has been measured so far, so a failure late in a long run loses nothing."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    text = markdown(results)
+    (out / "results.md").write_text(text, encoding="utf-8")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
@@ -89,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         if "cold" not in skip:
             print("cold start ...", file=sys.stderr)
             results["cold_start"] = cold_start(work / "cold", args.repeats)
+            save(results, args.out)
         corpora = [("shipped", CORPUS, args.repeats)]
         for n in sizes:
             target = work / f"synthetic-{n}" / "corpus"
@@ -115,12 +125,14 @@ def main(argv: list[str] | None = None) -> int:
                 "turn": turn_overhead(settings, retriever, labelled, workdir),
             }
             shutil.rmtree(workdir, ignore_errors=True)
+            save(results, args.out)
         cold_data = work / "cold" / "data"
         if "ui" not in skip:
             print("UI server ...", file=sys.stderr)
             if not cold_data.exists():
                 cold_start(work / "cold", 1)
             results["ui"] = ui_memory(cold_data, args.ui_turns)
+            save(results, args.out)
         if "eval" not in skip:
             print("eval run ...", file=sys.stderr)
             results["eval"] = eval_run(
@@ -128,11 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    text = markdown(results)
-    (args.out / "results.md").write_text(text, encoding="utf-8")
-    print(text)
+    print(save(results, args.out))
     missed = [c.name for c in checks(results) if not c.met]
     if missed:
         print("targets missed: " + "; ".join(missed), file=sys.stderr)
