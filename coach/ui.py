@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -370,6 +371,11 @@ def launch(runtime: Runtime, *, warn: Any = print) -> None:
     if warning:
         warn(warning)
     runtime.retriever.chunks  # noqa: B018 - load the index before the first visitor waits for it
+    # The page is up in a few seconds; the embedding model loads meanwhile, so the
+    # first question does not wait for it (a question asked sooner waits on its lock).
+    threading.Thread(
+        target=runtime.embedder.encode, args=(["warm up"],), name="warm-embedder", daemon=True
+    ).start()
     app = build_app(runtime)
     app.queue(default_concurrency_limit=settings.ui_concurrency)
     app.launch(
