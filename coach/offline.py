@@ -18,7 +18,7 @@ from coach.intents import classify
 from coach.lexical import tokenize
 from coach.models import Message
 from coach.profile import Profile, learn
-from coach.prompting import CoachState, ParsedRequest, PromptPassage, parse_request
+from coach.prompting import CoachState, ParsedRequest, PromptPassage, make_state, parse_request
 from coach.texts import QUESTIONS, TEXT, label
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
@@ -85,15 +85,7 @@ def state_for(request: ParsedRequest) -> CoachState:
     profile = learn(profile, request.user_message)
     signals = classify(request.user_message)
     user_turns = 1 + sum(1 for m in request.history if m["role"] == "user")
-    return CoachState(
-        stage="goal" if user_turns < 2 else "reality",
-        intent=signals.intent,
-        language=signals.language,
-        wants_direct_advice=signals.wants_direct_advice,
-        is_greeting=signals.is_greeting,
-        user_turns=user_turns,
-        profile=profile.model_dump(exclude={"locked"}),
-    )
+    return make_state(profile, signals, "goal" if user_turns < 2 else "reality", user_turns)
 
 
 def respond(request: ParsedRequest) -> str:
@@ -117,7 +109,7 @@ def respond(request: ParsedRequest) -> str:
         parts.append(t["out_of_scope"])
     else:
         # Say back only what this message added, so long conversations don't repeat.
-        reflection = reflect(learn(Profile(), request.user_message), lang)
+        reflection = reflect(news(request), lang)
         if reflection:
             parts.append(reflection)
 
@@ -163,6 +155,26 @@ INFORMATION_REQUEST = re.compile(
 
 def is_information_request(message: str) -> bool:
     return bool(INFORMATION_REQUEST.search(message.strip()))
+
+
+def news(request: ParsedRequest) -> Profile:
+    """What the latest message says that earlier messages had not already said."""
+    before = Profile()
+    for m in request.history:
+        if m["role"] == "user":
+            before = learn(before, m["content"])
+    said = learn(Profile(), request.user_message)
+    return said.model_copy(
+        update={
+            "current_level": None
+            if said.current_level == before.current_level
+            else said.current_level,
+            "target_level": None if said.target_level == before.target_level else said.target_level,
+            "team": None if said.team == before.team else said.team,
+            "blockers": [b for b in said.blockers if b not in before.blockers],
+            "motivations": [m for m in said.motivations if m not in before.motivations],
+        }
+    )
 
 
 def reflect(profile: Profile, lang: str) -> str:

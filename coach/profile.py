@@ -65,7 +65,7 @@ class Profile(BaseModel):
         if self.manager_alignment != "unknown":
             lines.append(f"manager alignment: {self.manager_alignment}")
         for c in self.commitments:
-            lines.append(f"commitment: {c.action}" + (f" (by {c.due})" if c.due else ""))
+            lines.append(f"commitment: {c.action}" + (f" ({c.due})" if c.due else ""))
         return lines
 
 
@@ -121,9 +121,20 @@ def find_levels(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+# "reach senior", "make staff": a bare level word right after a goal verb is a target.
+BARE_TARGET = re.compile(
+    r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|go for|aim for)"
+    r"\s+(?:a\s+)?(senior|staff|principal)\b(?!\s+(?:software\s+)?(?:engineer|level))",
+    re.I,
+)
+
+
 def classify_levels(text: str) -> tuple[str | None, str | None]:
     """(current, target) levels mentioned in ``text``, judged by the words before each."""
     current = target = None
+    bare = BARE_TARGET.search(text)
+    if bare:
+        target = f"{bare.group(1).lower()} engineer"
     for pos, level in find_levels(text):
         near = text[max(0, pos - 25) : pos].split(",")[-1]
         if TARGET_CUES.search(near):

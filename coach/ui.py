@@ -23,7 +23,7 @@ from coach.conversation import InputError, Notice, Token, TurnResult, clean_mess
 from coach.errors import CoachError
 from coach.export import session_markdown
 from coach.models import describe_model
-from coach.profile import Profile, correct
+from coach.profile import EDITABLE_FIELDS, Profile, correct
 from coach.runtime import Runtime
 from coach.sessions import Session, StoredMessage
 
@@ -98,17 +98,8 @@ def profile_values(profile: Profile) -> list[Any]:
     ]
 
 
-EDIT_FIELDS = [
-    "stage",
-    "current_level",
-    "target_level",
-    "track",
-    "team",
-    "motivations",
-    "blockers",
-    "manager_alignment",
-    "opportunities",
-]
+# The form shows the stage first; the fields are the ones a user may correct.
+EDIT_FIELDS = ["stage", *(f for f in EDITABLE_FIELDS if f != "stage")]
 
 
 def apply_edits(profile: Profile, values: list[str]) -> Profile:
