@@ -184,3 +184,20 @@ def test_offline_responder_works_on_a_plain_request_without_coach_state() -> Non
         )
     )
     assert "?" in answer and "[" not in answer
+
+
+def test_reflection_says_back_only_what_the_latest_message_adds() -> None:
+    def answer(*user_turns: str) -> str:
+        messages = [{"role": "system", "content": "You are helpful."}]
+        for text in user_turns[:-1]:
+            messages += [
+                {"role": "user", "content": text},
+                {"role": "assistant", "content": "What does a typical week look like?"},
+            ]
+        messages.append({"role": "user", "content": user_turns[-1]})
+        return "".join(OfflineResponder().stream(messages))
+
+    first = "The pager never stops; we keep fixing recurring incidents."
+    assert "operational load" in answer(first)
+    again = answer(first, "I'll list the recurring incidents and pick the worst one by Friday.")
+    assert "operational load" not in again
