@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from coach.intents import classify
 from coach.lexical import tokenize
 from coach.models import Message
-from coach.profile import Profile, learn
+from coach.profile import STAGES, Profile, learn
 from coach.prompting import CoachState, ParsedRequest, PromptPassage, make_state, parse_request
 from coach.texts import QUESTIONS, TEXT, label
 
@@ -292,13 +292,15 @@ def format_point(candidate: Candidate, lang: str) -> str:
 def choose_questions(
     profile: Profile, state: CoachState, history: list[Message], lang: str, limit: int
 ) -> list[str]:
-    """Up to ``limit`` questions for this stage that have not been asked before."""
+    """Up to ``limit`` questions not asked before: this stage's, or, once those are used
+    up, the next stage's, so a long conversation keeps moving instead of stalling."""
     asked = " ".join(m["content"] for m in history if m["role"] == "assistant")
-    chosen: list[str] = []
-    for condition, question in QUESTIONS[lang][state.stage]:
-        if len(chosen) >= limit:
-            break
-        if question in asked or not condition(profile):
-            continue
-        chosen.append(question)
-    return chosen
+    for stage in STAGES[STAGES.index(state.stage) :]:
+        chosen = [
+            question
+            for condition, question in QUESTIONS[lang][stage]
+            if question not in asked and condition(profile)
+        ][:limit]
+        if chosen:
+            return chosen
+    return []

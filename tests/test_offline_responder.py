@@ -201,3 +201,19 @@ def test_reflection_says_back_only_what_the_latest_message_adds() -> None:
     assert "operational load" in answer(first)
     again = answer(first, "I'll list the recurring incidents and pick the worst one by Friday.")
     assert "operational load" not in again
+
+
+def test_once_a_stage_has_asked_everything_the_next_stage_asks() -> None:
+    from coach.intents import classify
+    from coach.offline import choose_questions
+    from coach.profile import Profile
+    from coach.prompting import make_state
+    from coach.texts import QUESTIONS
+
+    profile = Profile()
+    state = make_state(profile, classify("ok"), "goal", 3)
+    every_goal_question = " ".join(q for _, q in QUESTIONS["en"]["goal"])
+    history = [{"role": "assistant", "content": every_goal_question}]
+    assert choose_questions(profile, state, [], "en", 2)[0] in every_goal_question
+    moved_on = choose_questions(profile, state, history, "en", 2)
+    assert moved_on and moved_on[0] == QUESTIONS["en"]["reality"][0][1]
