@@ -49,7 +49,7 @@ browser:
 
 # Every test, slow and integration ones included (plain `pytest` skips those).
 test: lint browser llm-server
-	$(BIN)/python -m pytest -m ""
+	$(BIN)/python -m pytest -m "" --durations=15
 
 # Timings beside their floors; about 1.5 hours on 2 cores (see README). Not part of `make test`.
 bench: setup

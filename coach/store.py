@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 COLLECTION = "coach_chunks"
 SCHEMA_VERSION = 1
+READ_PAGE = 5000  # rows per `get` when reading the whole collection
 REBUILD_HINT = "run `coach index --rebuild` to recreate it (conversations are kept separately)"
 
 
@@ -256,15 +257,32 @@ class ChunkStore:
 
     # -- reading ----------------------------------------------------------------------------
 
+    def _get_all(self, include: list[str]) -> dict[str, list[Any]]:
+        """Read the whole collection in pages.
+
+        One unbounded ``get`` fails on large collections ("too many SQL variables" at
+        50k chunks), so rows are fetched ``READ_PAGE`` at a time.
+        """
+        collection = self.collection()
+        got: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
+        offset = 0
+        while True:
+            page = collection.get(include=include, limit=READ_PAGE, offset=offset)
+            for field in got:
+                got[field].extend(page[field])
+            if len(page["ids"]) < READ_PAGE:
+                return got
+            offset += READ_PAGE
+
     @_remote_errors_are_clear
     def ids_by_doc(self) -> dict[str, str]:
         """Map chunk id to doc id for everything stored."""
-        got = self.collection().get(include=["metadatas"])
+        got = self._get_all(["metadatas"])
         return {cid: str(m["doc_id"]) for cid, m in zip(got["ids"], got["metadatas"], strict=True)}
 
     @_remote_errors_are_clear
     def all_chunks(self) -> list[Chunk]:
-        got = self.collection().get(include=["documents", "metadatas"])
+        got = self._get_all(["documents", "metadatas"])
         chunks = [
             chunk_from_record(cid, text, meta)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)

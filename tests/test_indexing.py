@@ -40,6 +40,20 @@ def test_first_index_embeds_every_chunk_and_a_second_embeds_none(
     assert embedder.texts_encoded == before, "an unchanged corpus computes no embeddings"
 
 
+def test_whole_collection_reads_are_paged_so_large_indexes_still_sync(
+    tmp_path: Path, corpus_copy: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unbounded Chroma `get` failed at 50k chunks ("too many SQL variables")."""
+    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    first = build_index(rt.settings, rt.store)
+    monkeypatch.setattr("coach.store.READ_PAGE", 7)  # many pages, the last one partial
+    assert len(rt.store.ids_by_doc()) == first.chunks
+    chunks = rt.store.all_chunks()
+    assert len(chunks) == len({c.chunk_id for c in chunks}) == first.chunks
+    second = build_index(rt.settings, rt.store)
+    assert (second.added, second.unchanged, second.removed) == (0, first.chunks, 0)
+
+
 def test_editing_one_file_replaces_only_its_own_chunks(
     tmp_path: Path, corpus_copy: Path, embedder: Embedder
 ) -> None:
