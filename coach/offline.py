@@ -78,11 +78,7 @@ def state_for(request: ParsedRequest) -> CoachState:
     """The coach state from the request, or one inferred from the messages alone."""
     if request.state is not None:
         return request.state
-    profile = Profile()
-    for m in request.history:
-        if m["role"] == "user":
-            profile = learn(profile, m["content"])
-    profile = learn(profile, request.user_message)
+    profile = learn(learned_before(request), request.user_message)
     signals = classify(request.user_message)
     user_turns = 1 + sum(1 for m in request.history if m["role"] == "user")
     return make_state(profile, signals, "goal" if user_turns < 2 else "reality", user_turns)
@@ -157,12 +153,18 @@ def is_information_request(message: str) -> bool:
     return bool(INFORMATION_REQUEST.search(message.strip()))
 
 
-def news(request: ParsedRequest) -> Profile:
-    """What the latest message says that earlier messages had not already said."""
-    before = Profile()
+def learned_before(request: ParsedRequest) -> Profile:
+    """The profile the user's earlier messages imply, for requests that carry no state."""
+    profile = Profile()
     for m in request.history:
         if m["role"] == "user":
-            before = learn(before, m["content"])
+            profile = learn(profile, m["content"])
+    return profile
+
+
+def news(request: ParsedRequest) -> Profile:
+    """What the latest message says that earlier messages had not already said."""
+    before = learned_before(request)
     said = learn(Profile(), request.user_message)
     return said.model_copy(
         update={
