@@ -280,6 +280,21 @@ class ChunkStore:
         got = self._get_all(["metadatas"])
         return {cid: str(m["doc_id"]) for cid, m in zip(got["ids"], got["metadatas"], strict=True)}
 
+    def _ids(self) -> set[str]:
+        """Every stored chunk id; ten times cheaper to read than ids with metadata."""
+        return set(self._get_all([])["ids"])
+
+    def _docs_of(self, ids: list[str]) -> dict[str, str]:
+        """Doc id of each of ``ids``, read in pages of ``READ_PAGE``."""
+        docs: dict[str, str] = {}
+        collection = self.collection()
+        for i in range(0, len(ids), READ_PAGE):
+            got = collection.get(ids=ids[i : i + READ_PAGE], include=["metadatas"])
+            docs.update(
+                (cid, str(m["doc_id"])) for cid, m in zip(got["ids"], got["metadatas"], strict=True)
+            )
+        return docs
+
     @_remote_errors_are_clear
     def all_chunks(self) -> list[Chunk]:
         got = self._get_all(["documents", "metadatas"])
@@ -332,8 +347,9 @@ class ChunkStore:
         """
         collection = self.collection(create=True)
         wanted = {c.chunk_id: c for c in chunks}
-        stored = self.ids_by_doc()
-        stale = [cid for cid, doc in stored.items() if cid not in wanted and doc not in keep_docs]
+        stored = self._ids()
+        leaving = self._docs_of([cid for cid in stored if cid not in wanted])
+        stale = [cid for cid, doc in leaving.items() if doc not in keep_docs]
         new = [c for cid, c in wanted.items() if cid not in stored]
         done = 0
         for i in range(0, len(new), batch_size):

@@ -53,6 +53,14 @@ def test_whole_collection_reads_are_paged_so_large_indexes_still_sync(
     second = build_index(rt.settings, rt.store)
     assert (second.added, second.unchanged, second.removed) == (0, first.chunks, 0)
 
+    gone = "articles/no-one-will-give-you-a-promotion"
+    gone_chunks = sum(1 for c in chunks if c.doc_id == gone)
+    assert gone_chunks > 7, "removing it must look up the leaving chunks over several pages"
+    (corpus_copy / f"{gone}.md").unlink()
+    third = build_index(rt.settings, rt.store)
+    assert (third.added, third.removed) == (0, gone_chunks)
+    assert gone not in set(rt.store.ids_by_doc().values())
+
 
 def test_editing_one_file_replaces_only_its_own_chunks(
     tmp_path: Path, corpus_copy: Path, embedder: Embedder
