@@ -11,7 +11,7 @@ import functools
 import json
 import shutil
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -257,43 +257,41 @@ class ChunkStore:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def _get_all(self, include: list[str]) -> dict[str, list[Any]]:
-        """Read the whole collection in pages.
+    def _pages(self, include: list[str], ids: list[str] | None = None) -> Iterator[Any]:
+        """The whole collection, or just ``ids``, ``READ_PAGE`` rows at a time.
 
         One unbounded ``get`` fails on large collections ("too many SQL variables" at
-        50k chunks), so rows are fetched ``READ_PAGE`` at a time.
+        50k chunks).
         """
         collection = self.collection()
-        got: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
+        if ids is not None:
+            for i in range(0, len(ids), READ_PAGE):
+                yield collection.get(ids=ids[i : i + READ_PAGE], include=include)
+            return
         offset = 0
         while True:
             page = collection.get(include=include, limit=READ_PAGE, offset=offset)
-            for field in got:
-                got[field].extend(page[field])
+            yield page
             if len(page["ids"]) < READ_PAGE:
-                return got
+                return
             offset += READ_PAGE
 
+    def _get_all(self, include: list[str], ids: list[str] | None = None) -> dict[str, list[Any]]:
+        got: dict[str, list[Any]] = {"ids": [], **{field: [] for field in include}}
+        for page in self._pages(include, ids):
+            for field in got:
+                got[field].extend(page[field])
+        return got
+
     @_remote_errors_are_clear
-    def ids_by_doc(self) -> dict[str, str]:
-        """Map chunk id to doc id for everything stored."""
-        got = self._get_all(["metadatas"])
+    def ids_by_doc(self, ids: list[str] | None = None) -> dict[str, str]:
+        """Map chunk id to doc id for everything stored, or for just ``ids``."""
+        got = self._get_all(["metadatas"], ids)
         return {cid: str(m["doc_id"]) for cid, m in zip(got["ids"], got["metadatas"], strict=True)}
 
     def _ids(self) -> set[str]:
         """Every stored chunk id; ten times cheaper to read than ids with metadata."""
         return set(self._get_all([])["ids"])
-
-    def _docs_of(self, ids: list[str]) -> dict[str, str]:
-        """Doc id of each of ``ids``, read in pages of ``READ_PAGE``."""
-        docs: dict[str, str] = {}
-        collection = self.collection()
-        for i in range(0, len(ids), READ_PAGE):
-            got = collection.get(ids=ids[i : i + READ_PAGE], include=["metadatas"])
-            docs.update(
-                (cid, str(m["doc_id"])) for cid, m in zip(got["ids"], got["metadatas"], strict=True)
-            )
-        return docs
 
     @_remote_errors_are_clear
     def all_chunks(self) -> list[Chunk]:
@@ -348,7 +346,7 @@ class ChunkStore:
         collection = self.collection(create=True)
         wanted = {c.chunk_id: c for c in chunks}
         stored = self._ids()
-        leaving = self._docs_of([cid for cid in stored if cid not in wanted])
+        leaving = self.ids_by_doc([cid for cid in stored if cid not in wanted])
         stale = [cid for cid, doc in leaving.items() if doc not in keep_docs]
         new = [c for cid, c in wanted.items() if cid not in stored]
         done = 0
