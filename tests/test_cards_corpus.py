@@ -133,3 +133,28 @@ def test_advice_addressed_to_managers_is_for_managers_only() -> None:
 def test_every_situation_is_answered_by_some_card() -> None:
     answered = {s for doc in DOCUMENTS for card in _cards(doc).cards for s in card.situations}
     assert set(SITUATIONS) - answered == set()
+
+
+def test_no_follow_up_question_is_shared_by_two_cards() -> None:
+    """A session never repeats a card, so it must not repeat a question through another one."""
+    questions = [
+        card.question.en
+        for doc in DOCUMENTS
+        for card in _cards(doc).cards
+        if card.question is not None
+    ]
+    assert len(questions) == len(set(questions))
+
+
+PROMISES = re.compile(
+    r"\b(guarantee\w*|will (?:get|be) (?:you )?promoted|sure to be promoted|"
+    r"гарантир\w*|точно повыс\w*)",
+    re.IGNORECASE,
+)
+
+
+def test_no_card_promises_a_promotion() -> None:
+    for doc in DOCUMENTS:
+        for card in _cards(doc).cards:
+            for text in (card.point.en, card.point.ru or ""):
+                assert not PROMISES.search(text), f"{doc.doc_id}:{card.id}: {text}"
