@@ -11,11 +11,13 @@ import time
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from coach.citations import Source
 from coach.conversation import Coach, Notice, Token, TurnResult
@@ -28,14 +30,32 @@ from coach.retrieval import MODES, Filters, Retriever
 from coach.runtime import Runtime
 from coach.settings import load_settings
 
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def print_error(exc: CoachError) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+
+
+class CoachGroup(TyperGroup):
+    """Ends every command's ``CoachError`` as one line and exit 1, under ``main`` or a test runner."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CoachError as exc:
+            print_error(exc)
+            raise typer.Exit(1) from None
+
+
 app = typer.Typer(
+    cls=CoachGroup,
     help="A Socratic career coach for engineers, grounded in a cited corpus.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", help="Where the index and sessions live.")
@@ -489,8 +509,8 @@ def sessions_delete(session_id: str, data_dir: DataDirOption = None) -> None:
 def main() -> None:
     try:
         app()
-    except CoachError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+    except CoachError as exc:  # raised outside a command, e.g. while parsing options
+        print_error(exc)
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         err.print("interrupted")
