@@ -28,6 +28,7 @@ from tests.conftest import (
     free_port,
     make_runtime,
     run_cli,
+    wait_for_port,
 )
 
 KEY = "sk-planted-reliability-key-987654321"
@@ -114,9 +115,7 @@ def test_sigkill_during_indexing_leaves_an_index_the_next_run_completes(tmp_path
 @pytest.mark.slow
 def test_sigkill_mid_answer_keeps_the_message_and_the_partial_answer(tmp_path: Path) -> None:
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(REPO / "tests" / "slow_llm_server.py"), str(port)]
-    )
+    server = subprocess.Popen([sys.executable, "-m", "tests.slow_llm_server", str(port)], cwd=REPO)
     try:
         env = child_env(
             tmp_path,
@@ -125,6 +124,7 @@ def test_sigkill_mid_answer_keeps_the_message_and_the_partial_answer(tmp_path: P
             COACH_LLM_API_KEY=KEY,
         )
         assert run_cli(["index"], env).returncode == 0
+        wait_for_port(port, server)
         proc = subprocess.Popen(
             [sys.executable, "-m", "coach.cli", "ask", "Should I aim for staff?"],
             env=env,
