@@ -9,9 +9,8 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-import click
 import typer
 from pydantic import ValidationError
 from rich.console import Console
@@ -39,9 +38,9 @@ def print_error(exc: CoachError) -> None:
 
 
 class CoachGroup(TyperGroup):
-    """Ends every command's ``CoachError`` as one line and exit 1, under ``main`` or a test runner."""
+    """Ends a command's ``CoachError`` as one line and exit 1, under ``main`` or a test runner."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:  # Any: the Context class of typer's own copy of click
         try:
             return super().invoke(ctx)
         except CoachError as exc:
