@@ -137,7 +137,7 @@ def search(
         query,
         k=k,
         mode=mode,
-        filters=Filters(tuple(kind or ()), tuple(doc or ())),  # type: ignore[arg-type]
+        filters=Filters(tuple(kind or ()), tuple(doc or ())),
     )
     if as_json:
         sys.stdout.write(
@@ -470,7 +470,7 @@ app.add_typer(sessions_app, name="sessions")
 @sessions_app.command("list")
 def sessions_list(data_dir: DataDirOption = None) -> None:
     """Saved sessions, most recent first."""
-    rows = runtime(data_dir).sessions.list()
+    rows = runtime(data_dir).sessions.list_sessions()
     if not rows:
         out.print("No sessions yet. Start one with: coach chat")
         return

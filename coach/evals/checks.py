@@ -91,8 +91,8 @@ def summarise(cases: list[Case], results: list[CaseResult]) -> dict[str, float]:
     points_met = sum(
         1 for r in results for name, ok in r.checks.items() if name.startswith("covers:") and ok
     )
-    figures = [retrieval_figures(by_id[r.id], r.retrieved) for r in results]
-    figures = [f for f in figures if f is not None]
+    scored = (retrieval_figures(by_id[r.id], r.retrieved) for r in results)
+    figures = [f for f in scored if f is not None]
     return {
         "cases": len(results),
         "pass_rate": round(mean([1.0 if r.passed else 0.0 for r in results]), 4),
