@@ -75,6 +75,20 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A writable corpus of the two articles and one ladder: a third the chunks to embed."""
+    target = tmp_path / "small-corpus"
+    for name in (
+        "articles/no-one-will-give-you-a-promotion.md",
+        "articles/should-you-work-toward-a-promotion.md",
+        "ladders/ic-3-senior-engineer.md",
+    ):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / name, target / name)
+    return target
+
+
+@pytest.fixture
 def make_coach(corpus_runtime: Runtime, tmp_path: Path):
     """Build a Coach over the indexed corpus with a given chat model and fresh sessions."""
     from coach.conversation import Coach

@@ -217,6 +217,7 @@ def test_offline_eval_passes_the_committed_baseline(
     assert "sk-planted-eval-key-123456" not in combined
 
 
+@pytest.mark.slow  # a second full eval run; the gate itself runs in the default loop
 def test_broken_retrieval_fails_the_gate_with_the_lost_guidance(
     cli: Cli, env: dict[str, str]
 ) -> None:
@@ -236,6 +237,7 @@ def test_malformed_cases_stop_the_run_before_any_case(
     assert "Running" not in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow  # the scoring itself runs by default in test_retrieval.py
 def test_retrieval_mode_reports_three_modes(cli: Cli, env: dict[str, str]) -> None:
     proc = cli(["eval", "--retrieval"], env)
     assert proc.exit_code == 0

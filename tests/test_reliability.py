@@ -259,7 +259,7 @@ Staff engineers at Acme own the technical strategy of several teams.
 def test_a_hostile_ladder_document_stays_data_and_cannot_change_the_system_message(
     tmp_path: Path,
     embedder,
-    make_coach,
+    small_corpus: Path,
 ) -> None:
     from coach.conversation import Coach
     from coach.offline import OfflineResponder
@@ -268,7 +268,7 @@ def test_a_hostile_ladder_document_stays_data_and_cannot_change_the_system_messa
     ladder = tmp_path / "ladder"
     ladder.mkdir()
     (ladder / "acme.md").write_text(INJECTION, encoding="utf-8")
-    rt = make_runtime(tmp_path / "data", CORPUS, embedder, ladder_dir=ladder)
+    rt = make_runtime(tmp_path / "data", small_corpus, embedder, ladder_dir=ladder)
     build_index(rt.settings, rt.store)
     coach = Coach(rt.settings, rt.retriever, OfflineResponder(), SessionStore(tmp_path / "s.db"))
     sid = coach.sessions.create()
