@@ -9,13 +9,14 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from coach.citations import Source
 from coach.conversation import Coach, Notice, Token, TurnResult
@@ -28,14 +29,32 @@ from coach.retrieval import MODES, Filters, Retriever
 from coach.runtime import Runtime
 from coach.settings import load_settings
 
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def print_error(exc: CoachError) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+
+
+class CoachGroup(TyperGroup):
+    """Ends a command's ``CoachError`` as one line and exit 1, under ``main`` or a test runner."""
+
+    def invoke(self, ctx: Any) -> Any:  # Any: the Context class of typer's own copy of click
+        try:
+            return super().invoke(ctx)
+        except CoachError as exc:
+            print_error(exc)
+            raise typer.Exit(1) from None
+
+
 app = typer.Typer(
+    cls=CoachGroup,
     help="A Socratic career coach for engineers, grounded in a cited corpus.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 DataDirOption = Annotated[
     Path | None, typer.Option("--data-dir", help="Where the index and sessions live.")
@@ -118,7 +137,7 @@ def search(
         query,
         k=k,
         mode=mode,
-        filters=Filters(tuple(kind or ()), tuple(doc or ())),  # type: ignore[arg-type]
+        filters=Filters(tuple(kind or ()), tuple(doc or ())),
     )
     if as_json:
         sys.stdout.write(
@@ -451,7 +470,7 @@ app.add_typer(sessions_app, name="sessions")
 @sessions_app.command("list")
 def sessions_list(data_dir: DataDirOption = None) -> None:
     """Saved sessions, most recent first."""
-    rows = runtime(data_dir).sessions.list()
+    rows = runtime(data_dir).sessions.list_sessions()
     if not rows:
         out.print("No sessions yet. Start one with: coach chat")
         return
@@ -489,8 +508,8 @@ def sessions_delete(session_id: str, data_dir: DataDirOption = None) -> None:
 def main() -> None:
     try:
         app()
-    except CoachError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+    except CoachError as exc:  # raised outside a command, e.g. while parsing options
+        print_error(exc)
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         err.print("interrupted")

@@ -73,11 +73,6 @@ class Embedder:
                 self._model = SentenceTransformer(str(self.path), device="cpu")
             return self._model
 
-    @property
-    def dimension(self) -> int:
-        dim = self.model.get_sentence_embedding_dimension()
-        return int(dim) if dim else len(self.encode(["dimension probe"])[0])
-
     def encode(self, texts: list[str], *, show_progress: bool = False) -> list[list[float]]:
         """Unit-length embeddings, so cosine distance and dot product agree."""
         if not texts:

@@ -52,12 +52,6 @@ DIRECT_ADVICE = re.compile(
     re.I,
 )
 GREETING = re.compile(r"^\s*(hi|hello|hey|привет|здравствуйте)\b[\s!.,]*$", re.I)
-CAREER_WORDS = re.compile(
-    r"\b(promot\w*|career|level|senior|staff|principal|manager|team|feedback|review|ladder|"
-    r"engineer\w*|sde|swe|job|role|work|growth|goal|impact|title|cycle|archetype|calibration)\b"
-    r"|повышени|карьер|уровен|инженер|команд|руководител|работ",
-    re.I,
-)
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -93,7 +87,3 @@ def classify(message: str) -> TurnSignals:
         is_greeting=bool(GREETING.match(message)),
         language=detect_language(message),
     )
-
-
-def mentions_career(message: str) -> bool:
-    return bool(CAREER_WORDS.search(message))

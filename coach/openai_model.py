@@ -88,7 +88,7 @@ class OpenAICompatibleModel:
             raise describe_failure(exc, self) from None
 
     def _request(self, messages: list[Message], stream: bool) -> Any:
-        limit = {"max_tokens": self.max_tokens} if self.max_tokens else {}
+        limit: dict[str, Any] = {"max_tokens": self.max_tokens} if self.max_tokens else {}
         return self._client.chat.completions.create(
             model=self.model,
             messages=list(messages),  # type: ignore[arg-type]

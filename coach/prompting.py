@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coach.intents import TurnSignals
 from coach.models import Message
@@ -96,7 +96,6 @@ class ParsedRequest:
     passages: list[PromptPassage]
     state: CoachState | None
     user_message: str
-    extra: dict = field(default_factory=dict)
 
 
 def make_state(profile: Profile, signals: TurnSignals, stage: Stage, user_turns: int) -> CoachState:

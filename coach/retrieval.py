@@ -245,7 +245,3 @@ def diversify(
         chosen.append(item)
     order = {id(item[0]): i for i, item in enumerate(ranked)}
     return sorted(chosen, key=lambda item: order[id(item[0])])
-
-
-def doc_ids_in_order(passages: Sequence[Passage]) -> list[str]:
-    return [p.doc_id for p in passages]

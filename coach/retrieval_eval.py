@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from coach.errors import CoachError
 from coach.metrics import hit_at_k, mean, ndcg_at_k, reciprocal_rank
 from coach.retrieval import MODES, Mode, Passage, Retriever
+from coach.settings import default_evals_dir
 
-DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "evals" / "retrieval.yaml"
+DEFAULT_LABELS = default_evals_dir() / "retrieval.yaml"
 
 
 class LabelledQuestion(BaseModel):

@@ -203,7 +203,7 @@ class SessionStore:
             messages=messages,
         )
 
-    def list(self) -> list[tuple[str, str, str, int]]:
+    def list_sessions(self) -> list[tuple[str, str, str, int]]:
         """(id, title, updated_at, message count), most recent first."""
         rows = self._connect().execute(
             "SELECT s.id, s.title, s.updated_at, COUNT(m.id) AS n FROM sessions s "

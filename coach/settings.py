@@ -39,6 +39,15 @@ def default_corpus_dir() -> Path:
     return here.parent / "corpus"
 
 
+def default_evals_dir() -> Path:
+    """The repo's ``evals/`` (cases, retrieval labels, baseline) in a checkout, else the wheel's."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "evals", here / "_evals"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "evals"
+
+
 def config_file_path() -> Path:
     explicit = os.environ.get("COACH_CONFIG")
     if explicit:

@@ -12,6 +12,7 @@ import json
 import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -333,7 +334,7 @@ class ChunkStore:
         self,
         chunks: Iterable[Chunk],
         *,
-        keep_docs: set[str] = frozenset(),
+        keep_docs: AbstractSet[str] = frozenset(),
         batch_size: int = 256,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> SyncReport:

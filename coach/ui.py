@@ -114,7 +114,7 @@ def apply_edits(profile: Profile, values: list[str]) -> Profile:
 def session_choices(runtime: Runtime) -> list[tuple[str, str]]:
     return [
         (f"{(title or 'untitled')[:48]} · {updated[:16].replace('T', ' ')}", sid)
-        for sid, title, updated, _ in runtime.sessions.list()
+        for sid, title, updated, _ in runtime.sessions.list_sessions()
     ]
 
 
@@ -302,7 +302,7 @@ def build_app(runtime: Runtime) -> gr.Blocks:
         app.load(
             load, inputs=session_state, outputs=[chatbot, session_state, *profile_outputs, picker]
         )
-        turn_io = dict(
+        turn_io: dict[str, Any] = dict(
             fn=respond,
             inputs=[box, chatbot, session_state],
             outputs=[chatbot, box, session_state, status, *profile_outputs, picker],

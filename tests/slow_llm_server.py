@@ -1,15 +1,16 @@
 """A tiny chat-completions server on loopback that streams slowly, for kill tests.
 
-Run as ``python tests/slow_llm_server.py PORT``. Each request streams 200 words, one
-every 50 ms, so a client can be killed mid-answer.
+Run as ``python -m tests.slow_llm_server PORT`` from the repository root. Each request
+streams 200 words, one every 50 ms, so a client can be killed mid-answer.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.conftest import sse_event
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -23,15 +24,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("content-type", "text/event-stream")
         self.end_headers()
         for i in range(200):
-            chunk = {
-                "id": "s",
-                "object": "chat.completion.chunk",
-                "created": 0,
-                "model": "slow",
-                "choices": [{"index": 0, "delta": {"content": f"word{i} "}, "finish_reason": None}],
-            }
             try:
-                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.write(sse_event({"content": f"word{i} "}, model="slow").encode())
                 self.wfile.flush()
             except BrokenPipeError:
                 return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -19,8 +18,7 @@ from coach.retrieval import Retriever
 from coach.retrieval_eval import load_labels
 from coach.runtime import Runtime
 from coach.store import ChunkStore
-from tests.conftest import CORPUS, REPO, make_runtime
-from tests.ui_server import free_port
+from tests.conftest import CORPUS, child_env, free_port, make_runtime, run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -102,22 +100,14 @@ def test_a_second_process_indexing_the_server_refreshes_this_processs_lexical_in
         "---\ntitle: Quokka rotation\nkind: ladder\n---\n"
         "The quokka rotation pairs every new engineer with an on-call mentor.\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    env.update(
+    env = child_env(
+        tmp_path,
         COACH_DATA_DIR=str(tmp_path / "other"),
         COACH_CORPUS_DIR=str(corpus_copy),
         COACH_CHROMA_URL=server,
         COACH_CHROMA_COLLECTION="shared",
-        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
     )
-    other = subprocess.run(
-        [sys.executable, "-m", "coach.cli", "index"],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    other = run_cli(["index"], env)
     assert other.returncode == 0, other.stderr
     assert "1 added" in other.stdout
     for mode in ("bm25", "hybrid"):
@@ -125,35 +115,16 @@ def test_a_second_process_indexing_the_server_refreshes_this_processs_lexical_in
         assert found and found[0].doc_id == "ladders/quokka"
 
     (corpus_copy / "ladders" / "quokka.md").unlink()
-    assert (
-        subprocess.run(
-            [sys.executable, "-m", "coach.cli", "index"], env=env, cwd=REPO, timeout=300
-        ).returncode
-        == 0
-    )
+    assert run_cli(["index"], env).returncode == 0
     assert all(p.doc_id != "ladders/quokka" for p in reader.search("quokka rotation", mode="bm25"))
 
 
 def test_the_offline_eval_suite_passes_its_baseline_through_the_server(
     server: str, tmp_path: Path
 ) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    env.update(
-        COACH_DATA_DIR=str(tmp_path / "data"),
-        COACH_CORPUS_DIR=str(CORPUS),
-        COACH_CHROMA_URL=server,
-        COACH_CHROMA_COLLECTION="evals",
-        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-    )
+    env = child_env(tmp_path, COACH_CHROMA_URL=server, COACH_CHROMA_COLLECTION="evals")
     for args in (["index"], ["eval", "--json", str(tmp_path / "eval.json")]):
-        run = subprocess.run(
-            [sys.executable, "-m", "coach.cli", *args],
-            env=env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        run = run_cli(args, env, timeout=600)
         assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
 
 
@@ -175,15 +146,7 @@ def test_a_server_that_is_down_gives_a_clear_error_and_keeps_the_message(
     saved = coach.sessions.get(session).messages
     assert [m.content for m in saved if m.role == "user"] == ["Should I go for promotion?"]
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    env.update(COACH_CHROMA_URL=url, COACH_DATA_DIR=str(tmp_path / "cli"))
-    cli = subprocess.run(
-        [sys.executable, "-m", "coach.cli", "search", "promotion"],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    env = child_env(tmp_path, COACH_CHROMA_URL=url, COACH_DATA_DIR=str(tmp_path / "cli"))
+    cli = run_cli(["search", "promotion"], env)
     assert cli.returncode == 1 and "Traceback" not in cli.stderr
     assert cli.stderr.strip().startswith("error: Cannot reach the Chroma server")

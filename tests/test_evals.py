@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +13,7 @@ from coach.evals.checks import CaseResult, count_questions, run_checks, summaris
 from coach.evals.report import baseline_data, markdown, regressions
 from coach.evals.runner import EvalOptions, RecordingModel, run_eval
 from coach.offline import OfflineResponder
-from tests.conftest import CORPUS, REPO
+from tests.conftest import Cli
 
 GOOD = """
 - id: a-case
@@ -198,36 +195,18 @@ def test_cassette_records_live_answers_and_replays_them_offline(
         fresh.replay("m", [])
 
 
-def cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "coach.cli", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+@pytest.fixture
+def env(indexed_env: dict[str, str]) -> dict[str, str]:
+    return dict(indexed_env, COACH_LLM_API_KEY="sk-planted-eval-key-123456")
 
 
-@pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    home = tmp_path_factory.mktemp("eval-cli")
-    e = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    e.update(
-        COACH_DATA_DIR=str(home / "data"),
-        COACH_CORPUS_DIR=str(CORPUS),
-        XDG_CONFIG_HOME=str(home / "cfg"),
-        HF_HUB_OFFLINE="1",
-        COACH_LLM_API_KEY="sk-planted-eval-key-123456",
-    )
-    return e
-
-
-def test_offline_eval_passes_the_committed_baseline(env: dict[str, str], tmp_path: Path) -> None:
+def test_offline_eval_passes_the_committed_baseline(
+    cli: Cli, env: dict[str, str], tmp_path: Path
+) -> None:
     """The CI gate: the shipped cases, offline, against evals/baseline.json."""
     report, md = tmp_path / "r.json", tmp_path / "r.md"
     proc = cli(["eval", "--json", str(report), "--report", str(md)], env)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert proc.exit_code == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     data = json.loads(report.read_text())
     assert {"summary", "cases"} <= set(data)
     assert data["summary"]["cases"] >= 40 and data["summary"]["hit_at_k"] >= 0.95
@@ -238,24 +217,30 @@ def test_offline_eval_passes_the_committed_baseline(env: dict[str, str], tmp_pat
     assert "sk-planted-eval-key-123456" not in combined
 
 
-def test_broken_retrieval_fails_the_gate_with_the_lost_guidance(env: dict[str, str]) -> None:
+@pytest.mark.slow  # a second full eval run; the gate itself runs in the default loop
+def test_broken_retrieval_fails_the_gate_with_the_lost_guidance(
+    cli: Cli, env: dict[str, str]
+) -> None:
     proc = cli(["eval", "--k", "1"], env)
-    assert proc.returncode == 1
+    assert proc.exit_code == 1
     assert "Regression against" in proc.stderr
     assert "passed before and now fails: lost" in proc.stderr
     assert "hit_at_k fell from" in proc.stderr
 
 
-def test_malformed_cases_stop_the_run_before_any_case(env: dict[str, str], tmp_path: Path) -> None:
+def test_malformed_cases_stop_the_run_before_any_case(
+    cli: Cli, env: dict[str, str], tmp_path: Path
+) -> None:
     bad = write(tmp_path, "bad.yaml", "- id: x\n  question: q\n")
     proc = cli(["eval", "--cases", str(bad)], env)
-    assert proc.returncode == 1 and "case x: expect: Field required" in proc.stderr
+    assert proc.exit_code == 1 and "case x: expect: Field required" in proc.stderr
     assert "Running" not in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_retrieval_mode_reports_three_modes(env: dict[str, str]) -> None:
+@pytest.mark.slow  # the scoring itself runs by default in test_retrieval.py
+def test_retrieval_mode_reports_three_modes(cli: Cli, env: dict[str, str]) -> None:
     proc = cli(["eval", "--retrieval"], env)
-    assert proc.returncode == 0
+    assert proc.exit_code == 0
     for mode in ("dense", "bm25", "hybrid"):
         assert mode in proc.stdout
     assert "nDCG" in proc.stdout

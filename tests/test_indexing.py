@@ -41,10 +41,10 @@ def test_first_index_embeds_every_chunk_and_a_second_embeds_none(
 
 
 def test_whole_collection_reads_are_paged_so_large_indexes_still_sync(
-    tmp_path: Path, corpus_copy: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, small_corpus: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An unbounded Chroma `get` failed at 50k chunks ("too many SQL variables")."""
-    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    rt = make_runtime(tmp_path / "data", small_corpus, embedder)
     first = build_index(rt.settings, rt.store)
     monkeypatch.setattr("coach.store.READ_PAGE", 7)  # many pages, the last one partial
     assert len(rt.store.ids_by_doc()) == first.chunks
@@ -56,19 +56,19 @@ def test_whole_collection_reads_are_paged_so_large_indexes_still_sync(
     gone = "articles/no-one-will-give-you-a-promotion"
     gone_chunks = sum(1 for c in chunks if c.doc_id == gone)
     assert gone_chunks > 7, "removing it must look up the leaving chunks over several pages"
-    (corpus_copy / f"{gone}.md").unlink()
+    (small_corpus / f"{gone}.md").unlink()
     third = build_index(rt.settings, rt.store)
     assert (third.added, third.removed) == (0, gone_chunks)
     assert gone not in set(rt.store.ids_by_doc().values())
 
 
 def test_editing_one_file_replaces_only_its_own_chunks(
-    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+    tmp_path: Path, small_corpus: Path, embedder: Embedder
 ) -> None:
-    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    rt = make_runtime(tmp_path / "data", small_corpus, embedder)
     build_index(rt.settings, rt.store)
     before = rt.store.ids_by_doc()
-    target = corpus_copy / "articles" / "should-you-work-toward-a-promotion.md"
+    target = small_corpus / "articles" / "should-you-work-toward-a-promotion.md"
     target.write_text(
         target.read_text(encoding="utf-8").replace(
             "Good luck!", "Good luck, and be kind to yourself!"
@@ -85,12 +85,12 @@ def test_editing_one_file_replaces_only_its_own_chunks(
 
 
 def test_a_removed_file_disappears_and_a_broken_file_keeps_its_last_good_chunks(
-    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+    tmp_path: Path, small_corpus: Path, embedder: Embedder
 ) -> None:
-    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    rt = make_runtime(tmp_path / "data", small_corpus, embedder)
     build_index(rt.settings, rt.store)
-    (corpus_copy / "articles" / "should-you-work-toward-a-promotion.md").unlink()
-    broken = corpus_copy / "articles" / "no-one-will-give-you-a-promotion.md"
+    (small_corpus / "articles" / "should-you-work-toward-a-promotion.md").unlink()
+    broken = small_corpus / "articles" / "no-one-will-give-you-a-promotion.md"
     broken.write_text("---\ntitle: [broken\n---\nbody", encoding="utf-8")
     report = build_index(rt.settings, rt.store)
     docs = set(rt.store.ids_by_doc().values())
@@ -100,9 +100,9 @@ def test_a_removed_file_disappears_and_a_broken_file_keeps_its_last_good_chunks(
 
 
 def test_opening_an_index_built_by_another_model_is_refused_clearly(
-    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+    tmp_path: Path, small_corpus: Path, embedder: Embedder
 ) -> None:
-    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    rt = make_runtime(tmp_path / "data", small_corpus, embedder)
     build_index(rt.settings, rt.store)
     rt.store.collection().modify(
         metadata={"embedding_model": "some-other-model", "schema_version": 1}

@@ -14,7 +14,7 @@ import pytest
 
 from coach.conversation import Token
 from coach.openai_model import OpenAICompatibleModel
-from tests.ui_server import free_port
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.integration
 

@@ -11,29 +11,10 @@ import respx
 
 from coach.openai_model import OpenAICompatibleModel
 from coach.prompting import SYSTEM_PROMPT
+from tests.conftest import sse_body
 
 BASE = "http://llm.test/v1"
 KEY = "sk-test-planted-key-0000000000"
-
-
-def sse(*pieces: str, finish: bool = True, done: bool = True) -> str:
-    def event(delta: dict, finish_reason: str | None = None) -> str:
-        body = {
-            "id": "chatcmpl-1",
-            "object": "chat.completion.chunk",
-            "created": 0,
-            "model": "m",
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
-        }
-        return f"data: {json.dumps(body)}\n\n"
-
-    out = event({"role": "assistant", "content": ""})
-    out += "".join(event({"content": p}) for p in pieces)
-    if finish:
-        out += event({}, "stop")
-    if done:
-        out += "data: [DONE]\n\n"
-    return out
 
 
 def stream_response(body: str, status: int = 200, **headers: str) -> httpx.Response:
@@ -65,7 +46,7 @@ def test_streamed_answer_is_cited_and_the_request_holds_prompt_passages_and_hist
 ) -> None:
     route = mock.post("/chat/completions").mock(
         return_value=stream_response(
-            sse("Fixing recurring pages ", "is measurable [1]", " [9].", " What next?")
+            sse_body("Fixing recurring pages ", "is measurable [1]", " [9].", " What next?")
         )
     )
     coach = make_coach(model())
@@ -122,7 +103,7 @@ def test_429_is_retried_after_the_servers_retry_after(mock: respx.MockRouter, ma
             httpx.Response(
                 429, json={"error": {"message": "slow down"}}, headers={"retry-after": "1"}
             ),
-            stream_response(sse("Thanks [1]. What is your goal?")),
+            stream_response(sse_body("Thanks [1]. What is your goal?")),
         ]
     )
     started = time.monotonic()
@@ -155,8 +136,8 @@ FAILURES = [
     ),
     (lambda r: r.mock(return_value=httpx.Response(429, json={"error": {}})), "Rate limited"),
     (lambda r: r.mock(return_value=stream_response("data: {not json}\n\n")), "malformed"),
-    (lambda r: r.mock(return_value=stream_response(sse())), "empty answer"),
-    (lambda r: r.mock(return_value=stream_response(sse(finish=False))), "stopped before"),
+    (lambda r: r.mock(return_value=stream_response(sse_body())), "empty answer"),
+    (lambda r: r.mock(return_value=stream_response(sse_body(finish=False))), "stopped before"),
 ]
 
 
@@ -182,7 +163,7 @@ def test_a_cut_off_stream_keeps_the_partial_answer_marked(
 ) -> None:
     mock.post("/chat/completions").mock(
         return_value=stream_response(
-            sse("Operational work is ", "promot", finish=False, done=False)
+            sse_body("Operational work is ", "promot", finish=False, done=False)
         )
     )
     coach = make_coach(model(), fallback_offline=False)
@@ -207,7 +188,7 @@ def test_failure_falls_back_to_the_offline_responder_with_a_notice(
 
 def test_the_next_turn_works_after_a_failure(mock: respx.MockRouter, make_coach) -> None:
     mock.post("/chat/completions").mock(
-        side_effect=[httpx.Response(401, json={}), stream_response(sse("Back [1]. Goal?"))]
+        side_effect=[httpx.Response(401, json={}), stream_response(sse_body("Back [1]. Goal?"))]
     )
     coach = make_coach(model(), fallback_offline=False)
     first = coach.ask(None, "Hello, should I aim for staff?")

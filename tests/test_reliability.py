@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,39 +19,19 @@ from coach.conversation import InputError, clean_message
 from coach.indexing import build_index
 from coach.prompting import SYSTEM_PROMPT, parse_request
 from coach.ui import exposure_warning
-from tests.conftest import CORPUS, REPO, make_runtime
+from tests.conftest import (
+    CORPUS,
+    REPO,
+    Cli,
+    child_env,
+    coach_env,
+    free_port,
+    make_runtime,
+    run_cli,
+    wait_for_port,
+)
 
 KEY = "sk-planted-reliability-key-987654321"
-
-
-def base_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    env.update(
-        COACH_DATA_DIR=str(tmp_path / "data"),
-        COACH_CORPUS_DIR=str(CORPUS),
-        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-        HF_HUB_OFFLINE="1",
-    )
-    env.update(extra)
-    return env
-
-
-def cli(args: list[str], env: dict[str, str], **kw: object) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "coach.cli", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        **kw,
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # -- bad input ------------------------------------------------------------------------------
@@ -86,11 +66,13 @@ def test_binary_looking_and_mixed_script_messages_are_answered_and_saved(make_co
     assert saved[1].status == "complete" and result.answer
 
 
-def test_a_data_dir_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_data_dir_that_cannot_be_created_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    proc = cli(["ask", "hello", "--offline"], base_env(tmp_path, COACH_DATA_DIR=str(blocker / "x")))
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    proc = cli(
+        ["ask", "hello", "--offline"], coach_env(tmp_path, COACH_DATA_DIR=str(blocker / "x"))
+    )
+    assert proc.exit_code == 1 and "Traceback" not in proc.stderr
     assert "COACH_DATA_DIR" in proc.stderr or "not writable" in proc.stderr
 
 
@@ -106,7 +88,7 @@ def test_sigkill_during_indexing_leaves_an_index_the_next_run_completes(tmp_path
         (corpus / f"doc{i}.md").write_text(
             paragraph.replace("Senior", f"Senior {i}"), encoding="utf-8"
         )
-    env = base_env(tmp_path, COACH_CORPUS_DIR=str(corpus))
+    env = child_env(tmp_path, COACH_CORPUS_DIR=str(corpus))
     proc = subprocess.Popen(
         [sys.executable, "-m", "coach.cli", "index"],
         env=env,
@@ -120,30 +102,29 @@ def test_sigkill_during_indexing_leaves_an_index_the_next_run_completes(tmp_path
         time.sleep(0.2)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    again = cli(["index"], env)
+    again = run_cli(["index"], env)
     assert again.returncode == 0, again.stderr
     total = int(again.stdout.split(" chunks")[0].split()[-1])
     assert "removed" in again.stdout
-    third = cli(["index"], env)
+    third = run_cli(["index"], env)
     assert f"0 added, {total} unchanged, 0 removed" in third.stdout
-    found = json.loads(cli(["search", "Senior 42 engineer scope", "--json"], env).stdout)
+    found = json.loads(run_cli(["search", "Senior 42 engineer scope", "--json"], env).stdout)
     assert found and found[0]["doc_id"].startswith("doc")
 
 
 @pytest.mark.slow
 def test_sigkill_mid_answer_keeps_the_message_and_the_partial_answer(tmp_path: Path) -> None:
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(REPO / "tests" / "slow_llm_server.py"), str(port)]
-    )
+    server = subprocess.Popen([sys.executable, "-m", "tests.slow_llm_server", str(port)], cwd=REPO)
     try:
-        env = base_env(
+        env = child_env(
             tmp_path,
             COACH_LLM_BASE_URL=f"http://127.0.0.1:{port}/v1",
             COACH_LLM_MODEL="slow",
             COACH_LLM_API_KEY=KEY,
         )
-        assert cli(["index"], env).returncode == 0
+        assert run_cli(["index"], env).returncode == 0
+        wait_for_port(port, server)
         proc = subprocess.Popen(
             [sys.executable, "-m", "coach.cli", "ask", "Should I aim for staff?"],
             env=env,
@@ -163,27 +144,29 @@ def test_sigkill_mid_answer_keeps_the_message_and_the_partial_answer(tmp_path: P
         assert rows[1][0] == "assistant" and rows[1][2] == "streaming"
         assert rows[1][1].startswith("word0 word1 ") and "word20" in rows[1][1]
         sid = db.execute("SELECT id FROM sessions").fetchone()[0]
-        shown = cli(["sessions", "show", sid], env).stdout
+        shown = run_cli(["sessions", "show", sid], env).stdout
         assert "answer cut off" in shown and KEY not in shown
-        follow = cli(["ask", "Still there?", "--session", sid, "--offline"], env)
+        follow = run_cli(["ask", "Still there?", "--session", sid, "--offline"], env)
         assert follow.returncode == 0
     finally:
         server.terminate()
 
 
+@pytest.mark.slow
 def test_a_corrupt_index_says_how_to_recover_and_rebuild_fixes_it(tmp_path: Path) -> None:
-    env = base_env(tmp_path)
-    assert cli(["index"], env).returncode == 0
-    asked = cli(["ask", "Should I go for promotion?", "--offline", "--json"], env)
+    """Real processes: each one opens the damaged files afresh, as a user's next run would."""
+    env = child_env(tmp_path)
+    assert run_cli(["index"], env).returncode == 0
+    asked = run_cli(["ask", "Should I go for promotion?", "--offline", "--json"], env)
     sid = json.loads(asked.stdout)["session_id"]
     chroma = tmp_path / "data" / "chroma" / "chroma.sqlite3"
     chroma.write_bytes(b"garbage" * 1000)
-    broken = cli(["search", "promotion"], env)
+    broken = run_cli(["search", "promotion"], env)
     assert broken.returncode == 1 and "coach index --rebuild" in broken.stderr
     assert "Traceback" not in broken.stderr
-    assert cli(["index", "--rebuild"], env).returncode == 0
-    assert json.loads(cli(["search", "promotion", "--json"], env).stdout)
-    assert "Should I go for promotion?" in cli(["sessions", "show", sid], env).stdout
+    assert run_cli(["index", "--rebuild"], env).returncode == 0
+    assert json.loads(run_cli(["search", "promotion", "--json"], env).stdout)
+    assert "Should I go for promotion?" in run_cli(["sessions", "show", sid], env).stdout
 
 
 # -- concurrency ----------------------------------------------------------------------------
@@ -235,8 +218,8 @@ print("ok")
 
 @pytest.mark.slow
 def test_separate_processes_share_one_data_dir_without_lock_errors(tmp_path: Path) -> None:
-    env = base_env(tmp_path)
-    assert cli(["index"], env).returncode == 0
+    env = child_env(tmp_path)
+    assert run_cli(["index"], env).returncode == 0
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, str(p)],
@@ -276,7 +259,7 @@ Staff engineers at Acme own the technical strategy of several teams.
 def test_a_hostile_ladder_document_stays_data_and_cannot_change_the_system_message(
     tmp_path: Path,
     embedder,
-    make_coach,
+    small_corpus: Path,
 ) -> None:
     from coach.conversation import Coach
     from coach.offline import OfflineResponder
@@ -285,7 +268,7 @@ def test_a_hostile_ladder_document_stays_data_and_cannot_change_the_system_messa
     ladder = tmp_path / "ladder"
     ladder.mkdir()
     (ladder / "acme.md").write_text(INJECTION, encoding="utf-8")
-    rt = make_runtime(tmp_path / "data", CORPUS, embedder, ladder_dir=ladder)
+    rt = make_runtime(tmp_path / "data", small_corpus, embedder, ladder_dir=ladder)
     build_index(rt.settings, rt.store)
     coach = Coach(rt.settings, rt.retriever, OfflineResponder(), SessionStore(tmp_path / "s.db"))
     sid = coach.sessions.create()
@@ -334,9 +317,16 @@ def test_an_override_attempt_in_a_user_message_stays_inside_its_delimiters(make_
 # -- secrets and exposure -------------------------------------------------------------------
 
 
-def test_the_planted_key_never_appears_in_config_errors_or_exports(tmp_path: Path) -> None:
-    env = base_env(
-        tmp_path,
+def test_the_planted_key_never_appears_in_config_errors_or_exports(
+    cli: Cli,
+    indexed_env: dict[str, str],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    env = dict(
+        indexed_env,
         COACH_LLM_API_KEY=KEY,
         COACH_LLM_MODEL="m",
         COACH_LLM_BASE_URL=f"http://127.0.0.1:{free_port()}/v1",
@@ -350,6 +340,8 @@ def test_the_planted_key_never_appears_in_config_errors_or_exports(tmp_path: Pat
     export = tmp_path / "t.md"
     outputs.append(cli(["sessions", "export", result["session_id"], "-o", str(export)], env))
     text = "".join(p.stdout + p.stderr for p in outputs) + export.read_text()
+    written = capfd.readouterr()  # anything written past the runner, and every log record
+    text += written.out + written.err + caplog.text
     assert KEY not in text
     assert "********" in outputs[0].stdout
 

@@ -6,8 +6,6 @@ import json
 import os
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from coach.errors import SessionError
 from coach.export import session_markdown
 from coach.profile import Profile, correct
 from coach.sessions import SessionStore
-from tests.conftest import CORPUS
+from tests.conftest import Cli
 
 
 def test_store_uses_wal_and_user_only_permissions(tmp_path: Path) -> None:
@@ -88,47 +86,24 @@ def test_export_has_transcript_sources_profile_and_commitments(make_coach) -> No
     assert "- [ ] add latency dashboards (by next Friday)" in text
 
 
-def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "coach.cli", *args],
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-@pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    home = tmp_path_factory.mktemp("sessions-cli")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    environment.update(
-        COACH_DATA_DIR=str(home / "data"),
-        COACH_CORPUS_DIR=str(CORPUS),
-        XDG_CONFIG_HOME=str(home / "cfg"),
-        HF_HUB_OFFLINE="1",
-    )
-    assert run_cli(["index"], environment).returncode == 0
-    return environment
-
-
-def test_ask_resumes_a_session_in_a_new_process(env: dict[str, str], tmp_path: Path) -> None:
-    first = run_cli(
+def test_ask_resumes_a_session_in_a_later_command(
+    cli: Cli, indexed_env: dict[str, str], tmp_path: Path
+) -> None:
+    first = cli(
         [
             "ask",
             "My team only maintains a legacy system, how can I get promoted?",
             "--json",
             "--offline",
         ],
-        env,
+        indexed_env,
     )
-    assert first.returncode == 0, first.stderr
+    assert first.exit_code == 0, first.stderr
     one = json.loads(first.stdout)
     assert set(one) >= {"answer", "sources", "stage", "profile", "session_id", "model"}
     assert one["sources"] and one["model"] == "offline grounded responder"
 
-    second = run_cli(
+    second = cli(
         [
             "ask",
             "I'm an SDE-2 and I want SDE-3 for the money.",
@@ -136,40 +111,42 @@ def test_ask_resumes_a_session_in_a_new_process(env: dict[str, str], tmp_path: P
             one["session_id"],
             "--json",
         ],
-        env,
+        indexed_env,
     )
     two = json.loads(second.stdout)
     assert two["session_id"] == one["session_id"] and two["stage"] == "reality"
     assert two["profile"]["current_level"] == "SDE-2"
 
-    listed = run_cli(["sessions", "list"], env).stdout
+    listed = cli(["sessions", "list"], indexed_env).stdout
     assert one["session_id"] in listed
-    shown = run_cli(["sessions", "show", one["session_id"]], env).stdout
+    shown = cli(["sessions", "show", one["session_id"]], indexed_env).stdout
     assert shown.count("**You:**") == 2
     out_file = tmp_path / "t.md"
-    exported = run_cli(["sessions", "export", one["session_id"], "-o", str(out_file)], env)
-    assert exported.returncode == 0 and "## Commitments" in out_file.read_text()
+    exported = cli(["sessions", "export", one["session_id"], "-o", str(out_file)], indexed_env)
+    assert exported.exit_code == 0 and "## Commitments" in out_file.read_text()
     assert stat.S_IMODE(os.stat(out_file).st_mode) == 0o600
-    assert run_cli(["sessions", "delete", one["session_id"]], env).returncode == 0
-    gone = run_cli(["sessions", "show", one["session_id"]], env)
-    assert gone.returncode == 1 and "No session" in gone.stderr and "Traceback" not in gone.stderr
+    assert cli(["sessions", "delete", one["session_id"]], indexed_env).exit_code == 0
+    gone = cli(["sessions", "show", one["session_id"]], indexed_env)
+    assert gone.exit_code == 1 and "No session" in gone.stderr and "Traceback" not in gone.stderr
 
 
-def test_ask_streams_text_then_sources_and_says_offline_mode(env: dict[str, str]) -> None:
-    proc = run_cli(["ask", "Is a promotion a reward for hard work?"], env)
-    assert proc.returncode == 0
+def test_ask_streams_text_then_sources_and_says_offline_mode(
+    cli: Cli, indexed_env: dict[str, str]
+) -> None:
+    proc = cli(["ask", "Is a promotion a reward for hard work?"], indexed_env)
+    assert proc.exit_code == 0
     assert "offline grounded responder" in proc.stderr
     assert "\nSources\n[" in proc.stdout
 
 
-def test_ask_rejects_empty_and_oversized_messages(env: dict[str, str]) -> None:
-    empty = run_cli(["ask", "   "], env)
-    assert empty.returncode == 1 and "empty" in empty.stderr
-    huge = run_cli(["ask", "x" * 5000], env)
-    assert huge.returncode == 1 and "limit is 4,000" in huge.stderr
+def test_ask_rejects_empty_and_oversized_messages(cli: Cli, indexed_env: dict[str, str]) -> None:
+    empty = cli(["ask", "   "], indexed_env)
+    assert empty.exit_code == 1 and "empty" in empty.stderr
+    huge = cli(["ask", "x" * 5000], indexed_env)
+    assert huge.exit_code == 1 and "limit is 4,000" in huge.stderr
 
 
-def test_chat_loop_with_commands(env: dict[str, str], tmp_path: Path) -> None:
+def test_chat_loop_with_commands(cli: Cli, indexed_env: dict[str, str], tmp_path: Path) -> None:
     export = tmp_path / "chat.md"
     script = (
         "\n".join(
@@ -185,8 +162,8 @@ def test_chat_loop_with_commands(env: dict[str, str], tmp_path: Path) -> None:
         )
         + "\n"
     )
-    proc = run_cli(["chat"], env, stdin=script)
-    assert proc.returncode == 0, proc.stderr
+    proc = cli(["chat"], indexed_env, input=script)
+    assert proc.exit_code == 0, proc.stderr
     assert "mode: offline grounded responder" in proc.stdout
     assert "coach> " in proc.stdout and "Sources" in proc.stdout
     assert "target level: SDE-3" in proc.stdout

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from coach.embeddings import Embedder
-from coach.indexing import build_index
-from tests.conftest import CORPUS, make_runtime
+from coach.indexing import IndexReport, build_index
+from coach.runtime import Runtime
+from tests.conftest import CORPUS, Cli, coach_env, make_runtime
 
 STAFF_DOC = """\
 # Staff Engineer at Acme
@@ -36,12 +34,20 @@ def make_ladder(root: Path) -> Path:
     return ladder
 
 
+@pytest.fixture(scope="module")
+def ladder_index(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> tuple[Runtime, IndexReport]:
+    """The shipped corpus plus one user ladder folder, indexed once for this module."""
+    home = tmp_path_factory.mktemp("ladder")
+    rt = make_runtime(home / "data", CORPUS, embedder, ladder_dir=make_ladder(home))
+    return rt, build_index(rt.settings, rt.store)
+
+
 def test_user_ladder_indexes_reports_bad_files_and_wins_a_matching_question(
-    tmp_path: Path, embedder: Embedder
+    ladder_index: tuple[Runtime, IndexReport],
 ) -> None:
-    ladder = make_ladder(tmp_path)
-    rt = make_runtime(tmp_path / "data", CORPUS, embedder, ladder_dir=ladder)
-    report = build_index(rt.settings, rt.store)
+    rt, report = ladder_index
     assert len(report.errors) == 2
     assert any("broken.md" in e and "binary" in e for e in report.errors)
     assert any("latin1.txt" in e and "UTF-8" in e for e in report.errors)
@@ -55,36 +61,25 @@ def test_user_ladder_indexes_reports_bad_files_and_wins_a_matching_question(
     assert any(p.doc_id == "ladders/ic-4-staff-engineer" for p in passages), "built-in also matched"
 
 
-def test_answers_cite_user_ladders_by_file_name(tmp_path: Path, embedder: Embedder) -> None:
+def test_answers_cite_user_ladders_by_file_name(
+    ladder_index: tuple[Runtime, IndexReport], tmp_path: Path
+) -> None:
     from coach.conversation import Coach
     from coach.offline import OfflineResponder
     from coach.sessions import SessionStore
 
-    ladder = make_ladder(tmp_path)
-    rt = make_runtime(tmp_path / "data", CORPUS, embedder, ladder_dir=ladder)
-    build_index(rt.settings, rt.store)
+    rt, _ = ladder_index
     coach = Coach(rt.settings, rt.retriever, OfflineResponder(), SessionStore(tmp_path / "s.db"))
     result = coach.ask(None, "Just tell me what a staff engineer at my company is expected to do.")
     assert any(s.title == "staff-engineer.md" for s in result.sources)
 
 
-def cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "coach.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.mark.slow
-def test_cli_remembers_the_ladder_folder_until_told_to_forget(tmp_path: Path) -> None:
+def test_cli_remembers_the_ladder_folder_until_told_to_forget(cli: Cli, tmp_path: Path) -> None:
     ladder = make_ladder(tmp_path)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    env.update(COACH_DATA_DIR=str(tmp_path / "data"), COACH_CORPUS_DIR=str(CORPUS))
+    env = coach_env(tmp_path)
     first = cli(["index", "--ladder-dir", str(ladder)], env)
-    assert first.returncode == 0 and "skipped" in first.stderr and "broken.md" in first.stderr
+    assert first.exit_code == 0 and "skipped" in first.stderr and "broken.md" in first.stderr
     again = cli(["index"], env)
     assert " 0 added" in again.stdout and "0 removed" in again.stdout
     assert "user/staff-engineer" in cli(["sources"], env).stdout
@@ -92,4 +87,4 @@ def test_cli_remembers_the_ladder_folder_until_told_to_forget(tmp_path: Path) ->
     assert "removed" in forget.stdout and " 0 removed" not in forget.stdout
     assert "user/staff-engineer" not in cli(["sources"], env).stdout
     missing = cli(["index", "--ladder-dir", str(tmp_path / "nope")], env)
-    assert missing.returncode == 1 and "is not a folder" in missing.stderr
+    assert missing.exit_code == 1 and "is not a folder" in missing.stderr

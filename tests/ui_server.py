@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -11,31 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.conftest import CORPUS, REPO
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def ui_env(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    env.update(
-        COACH_DATA_DIR=str(home / "data"),
-        COACH_CORPUS_DIR=str(CORPUS),
-        XDG_CONFIG_HOME=str(home / "cfg"),
-        HF_HUB_OFFLINE="1",
-    )
-    env.update(extra)
-    return env
+from tests.conftest import REPO, child_env, free_port
 
 
 @contextmanager
 def running_ui(home: Path, **extra_env: str) -> Iterator[str]:
     """Index the corpus, serve the UI, yield its URL, and stop it afterwards."""
-    env = ui_env(home, **extra_env)
+    env = child_env(home, **extra_env)
     subprocess.run(
         [sys.executable, "-m", "coach.cli", "index"],
         env=env,

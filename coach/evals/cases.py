@@ -14,8 +14,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from coach.errors import CoachError
+from coach.settings import default_evals_dir
 
-DEFAULT_CASES_DIR = Path(__file__).resolve().parents[2] / "evals" / "cases"
+DEFAULT_CASES_DIR = default_evals_dir() / "cases"
 
 
 class Turn(BaseModel):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fnmatch import fnmatch
 
 from coach.evals.cases import Case
-from coach.metrics import mean
+from coach.metrics import hit_at_k, mean, recall_at_k, reciprocal_rank
 
 QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
 
@@ -24,7 +24,6 @@ class CaseResult:
     retrieved: list[str]
     passages: list[str]
     checks: dict[str, bool]
-    lost: list[str] = field(default_factory=list)
     pass_rate: float | None = None  # live runs: share of repeats that passed
     error: str | None = None
 
@@ -78,11 +77,13 @@ def retrieval_figures(case: Case, retrieved: list[str]) -> tuple[float, float, f
     globs = case.expect.sources
     if not globs:
         return None
+    relevant = [any(fnmatch(d, g) for g in globs) for d in retrieved]
     matched = [g for g in globs if any(fnmatch(d, g) for d in retrieved)]
-    rank = next(
-        (i for i, d in enumerate(retrieved, start=1) if any(fnmatch(d, g) for g in globs)), None
+    return (
+        hit_at_k(relevant, len(relevant)),
+        recall_at_k(matched, globs, len(globs)),
+        reciprocal_rank(relevant),
     )
-    return (1.0 if matched else 0.0, len(matched) / len(globs), 1.0 / rank if rank else 0.0)
 
 
 def summarise(cases: list[Case], results: list[CaseResult]) -> dict[str, float]:
@@ -91,8 +92,8 @@ def summarise(cases: list[Case], results: list[CaseResult]) -> dict[str, float]:
     points_met = sum(
         1 for r in results for name, ok in r.checks.items() if name.startswith("covers:") and ok
     )
-    figures = [retrieval_figures(by_id[r.id], r.retrieved) for r in results]
-    figures = [f for f in figures if f is not None]
+    scored = (retrieval_figures(by_id[r.id], r.retrieved) for r in results)
+    figures = [f for f in scored if f is not None]
     return {
         "cases": len(results),
         "pass_rate": round(mean([1.0 if r.passed else 0.0 for r in results]), 4),

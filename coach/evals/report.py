@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from coach.evals.checks import CaseResult
+from coach.settings import default_evals_dir
 
-DEFAULT_BASELINE = Path(__file__).resolve().parents[2] / "evals" / "baseline.json"
+DEFAULT_BASELINE = default_evals_dir() / "baseline.json"
 GATED = ("pass_rate", "guidance_coverage", "hit_at_k", "recall_at_k", "mrr", "question_rate")
 TOLERANCE = 1e-9
 
