@@ -135,3 +135,21 @@ def test_unknown_backend_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
         Embedder(DEFAULT_EMBEDDING_MODEL)
     monkeypatch.setenv("COACH_EMBEDDING_BACKEND", "torch")
     assert Embedder(DEFAULT_EMBEDDING_MODEL).backend == "torch"
+
+
+def test_an_onnx_model_that_cannot_be_built_falls_back_to_torch_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import coach.embeddings as embeddings
+
+    def missing(*args: object, **kwargs: object) -> Path:
+        raise ImportError("No module named 'onnx'")
+
+    monkeypatch.setattr(embeddings, "ensure_onnx", missing)
+    fallback = Embedder(DEFAULT_EMBEDDING_MODEL)
+    assert len(fallback.encode(["where is my opportunity?"])[0]) == 384
+    assert fallback.backend == "torch"
+    notice = capsys.readouterr().err.strip().splitlines()
+    assert len(notice) == 1 and "using torch instead" in notice[0]
+    with pytest.raises(ConfigError, match="int8"):
+        _ = Embedder(f"{DEFAULT_EMBEDDING_MODEL}-int8").model
