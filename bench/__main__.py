@@ -19,6 +19,8 @@ from bench.environment import CORPUS, REPO
 from bench.evalrun import eval_run
 from bench.indexing import indexing
 from bench.latency import open_retriever, questions, retrieval, turn_overhead
+from bench.opening import opening
+from bench.quality import backend_quality
 from bench.report import markdown
 from bench.server import ui_memory
 from bench.startup import cold_start
@@ -50,6 +52,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=3,
         help="passes over the 57 labelled questions per retrieval mode",
     )
+    p.add_argument(
+        "--open-sizes",
+        default="50000",
+        help="sizes at which only the saved lexical snapshot is built and opened (no embedding)",
+    )
     p.add_argument("--ui-turns", type=int, default=20)
     p.add_argument("--eval-repeats", type=int, default=3)
     p.add_argument(
@@ -58,17 +65,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=REPO / "bench" / "results",
         help="folder for results.json and results.md",
     )
-    p.add_argument("--skip", default="", help="scenarios to skip: cold,ui,eval (comma-separated)")
+    p.add_argument(
+        "--skip", default="", help="scenarios to skip: cold,quality,int8,ui,eval (comma-separated)"
+    )
     return p.parse_args(argv)
 
 
 def machine() -> str:
+    import onnxruntime
     import torch
 
     return (
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, torch {torch.__version__} "
-        f"({torch.get_num_threads()} threads), {time.strftime('%Y-%m-%d')}"
+        f"({torch.get_num_threads()} threads), onnxruntime {onnxruntime.__version__}, "
+        f"load average {os.getloadavg()[0]:.1f} at start, {time.strftime('%Y-%m-%d %H:%M')}"
     )
 
 
@@ -92,9 +103,20 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": {},
     }
     try:
-        embedder = Embedder(DEFAULT_EMBEDDING_MODEL)
-        embedder.model  # noqa: B018 - load once; every in-process scenario shares it
+        embedders = {
+            "torch": Embedder(DEFAULT_EMBEDDING_MODEL, backend="torch"),
+            "onnx": Embedder(DEFAULT_EMBEDDING_MODEL, backend="onnx"),
+        }
+        if "int8" not in skip:
+            embedders["int8"] = Embedder(f"{DEFAULT_EMBEDDING_MODEL}-int8", backend="onnx")
+        for loaded in embedders.values():
+            loaded.model  # noqa: B018 - load once; every in-process scenario shares them
+        embedder = embedders["onnx"]
         labelled = questions()
+        if "quality" not in skip:
+            print("backend parity and quality ...", file=sys.stderr)
+            results["quality"] = backend_quality(work / "quality", embedders)
+            save(results, args.out)
         if "cold" not in skip:
             print("cold start ...", file=sys.stderr)
             results["cold_start"] = cold_start(work / "cold", args.repeats)
@@ -114,17 +136,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"indexing {name} ...", file=sys.stderr)
             workdir = work / f"index-{name}"
             workdir.mkdir(parents=True, exist_ok=True)
-            idx = indexing(corpus, workdir, embedder, repeats)
+            idx = indexing(corpus, workdir, embedders, repeats)
             settings = idx.pop("settings")
             print(f"latency {name} ...", file=sys.stderr)
-            retriever, load_s = open_retriever(settings, embedder)
+            retriever, opened = open_retriever(settings, embedder)
             results["sizes"][name] = {
                 "indexing": idx,
-                "load_s": load_s,
+                "load_s": opened["rebuild_s"],
+                "open_saved_s": opened["open_saved_s"],
                 "retrieval": retrieval(retriever, labelled, args.rounds),
                 "turn": turn_overhead(settings, retriever, labelled, workdir),
             }
             shutil.rmtree(workdir, ignore_errors=True)
+            save(results, args.out)
+        for n in [int(s) for s in args.open_sizes.split(",") if s.strip()]:
+            print(f"opening a saved {n}-chunk snapshot ...", file=sys.stderr)
+            results.setdefault("opening", {})[str(n)] = opening(work / f"open-{n}", n, labelled)
+            shutil.rmtree(work / f"open-{n}", ignore_errors=True)
             save(results, args.out)
         cold_data = work / "cold" / "data"
         if "ui" not in skip:

@@ -1,5 +1,5 @@
-"""Indexing throughput beside the embedding model's own encode throughput on the same texts,
-and the cost of re-indexing an unchanged corpus and one with a single edited file."""
+"""Indexing throughput per embedding backend beside the torch encode floor on the same
+texts, and the cost of re-indexing an unchanged corpus and one with a single edited file."""
 
 from __future__ import annotations
 
@@ -18,12 +18,10 @@ from coach.store import ChunkStore
 INCREMENTAL_RUNS = 3
 
 
-def encode_floor(embedder: Embedder, texts: list[str]) -> float:
-    """Seconds the model alone needs for ``texts``, batched as indexing batches them."""
+def encode_floor(reference: Embedder, texts: list[str]) -> float:
+    """Seconds sentence-transformers alone needs for ``texts`` at its batch size."""
     started = time.perf_counter()
-    embedder.model.encode(
-        texts, batch_size=embedder.batch_size, normalize_embeddings=True, convert_to_numpy=True
-    )
+    reference.encode_array(texts)
     return time.perf_counter() - started
 
 
@@ -33,8 +31,15 @@ def timed_index(settings: Settings, embedder: Embedder) -> float:
     return time.perf_counter() - started
 
 
-def indexing(corpus_dir: Path, workdir: Path, embedder: Embedder, repeats: int) -> dict:
-    """Fresh builds alternate with floor runs; the last build stays for the latency scenarios."""
+def indexing(
+    corpus_dir: Path,
+    workdir: Path,
+    embedders: dict[str, Embedder],
+    repeats: int,
+) -> dict:
+    """Fresh builds per backend alternate with floor runs; the last default (``onnx``)
+    build stays for the latency scenarios. ``embedders`` holds ``torch`` and ``onnx``,
+    optionally ``int8``."""
     corpus = workdir / "corpus"
     if corpus_dir != corpus:
         shutil.copytree(corpus_dir, corpus)
@@ -43,28 +48,37 @@ def indexing(corpus_dir: Path, workdir: Path, embedder: Embedder, repeats: int) 
         c.embedding_text
         for c in chunk_corpus(load_corpus(corpus).documents, max_chars=settings.chunk_chars)
     ]
-    floor, build = [], []
+    floor: list[float] = []
+    build: dict[str, list[float]] = {name: [] for name in embedders}
     for i in range(repeats):
-        floor.append(encode_floor(embedder, texts))
-        # a new folder each time: Chroma caches clients by path within a process
-        settings = settings.model_copy(update={"data_dir": workdir / f"data-{i}"})
-        build.append(timed_index(settings, embedder))
-    unchanged = [timed_index(settings, embedder) for _ in range(INCREMENTAL_RUNS)]
+        floor.append(encode_floor(embedders["torch"], texts))
+        for name, embedder in embedders.items():
+            # a new folder each time: Chroma caches clients by path within a process
+            settings = settings.model_copy(update={"data_dir": workdir / f"data-{name}-{i}"})
+            build[name].append(timed_index(settings, embedder))
+            if name != "onnx":
+                shutil.rmtree(settings.data_dir, ignore_errors=True)
+    settings = settings.model_copy(update={"data_dir": workdir / f"data-onnx-{repeats - 1}"})
+    unchanged = [timed_index(settings, embedders["onnx"]) for _ in range(INCREMENTAL_RUNS)]
     edited = []
     first = sorted(corpus.rglob("*.md"))[0]
     for i in range(INCREMENTAL_RUNS):
         with first.open("a", encoding="utf-8") as f:
             f.write(f"\n\nAn added closing remark, edit number {i}.\n")
-        edited.append(timed_index(settings, embedder))
+        edited.append(timed_index(settings, embedders["onnx"]))
     n = len(texts)
     floor_rate = summary([n / s for s in floor])
-    index_rate = summary([n / s for s in build])
+    rates = {name: summary([n / s for s in runs]) for name, runs in build.items()}
     return {
         "chunks": n,
         "encode_floor_chunks_per_s": floor_rate,
-        "index_chunks_per_s": index_rate,
-        "ratio": index_rate["median"] / floor_rate["median"],
-        "index_s": summary(build),
+        "index_chunks_per_s": rates["onnx"],
+        "index_chunks_per_s_by_backend": rates,
+        "speedup_over_torch": {
+            name: rate["median"] / rates["torch"]["median"] for name, rate in rates.items()
+        },
+        "ratio": rates["onnx"]["median"] / floor_rate["median"],
+        "index_s": summary(build["onnx"]),
         "unchanged_reindex_s": summary(unchanged),
         "one_file_edited_reindex_s": summary(edited),
         "settings": settings,

@@ -14,47 +14,99 @@ def markdown(results: dict) -> str:
     lines.append("Medians with (min–max, runs); every ratio compares figures from the same run.\n")
     start = results.get("cold_start")
     if start:
+        labels = {
+            "import_torch": 'floor: `python -c "import torch"`',
+            "sentence_transformers_floor": "old floor: import sentence-transformers, load model, encode one sentence",
+            "search_onnx": "`coach search` (onnx, default)",
+            "search_torch": "`coach search` (COACH_EMBEDDING_BACKEND=torch)",
+            "ask_offline_onnx": "`coach ask --offline` (onnx)",
+        }
+        lines += ["## Cold start", "", "| process | wall s | peak RSS MiB |", "|---|---|---|"]
+        for key, label in labels.items():
+            lines.append(
+                f"| {label} | {spread(start['wall_s'][key])} | {spread(start['peak_rss_mib'][key], '{:.0f}')} |"
+            )
         lines += [
-            "## Cold start",
-            "",
-            "| process | wall s | peak RSS MiB |",
-            "|---|---|---|",
-            f"| floor: import sentence-transformers, load model, encode one sentence | {spread(start['floor_s'])} | |",
-            f"| `coach ask --offline` | {spread(start['coach_ask_s'])} | {spread(start['cli_peak_rss_mib'], '{:.0f}')} |",
-            f"| ratio | {start['ratio']:.2f}x | |",
+            f"| `coach search` / `import torch` | {start['search_over_import_torch']:.2f}x (torch backend: {start['search_torch_over_import_torch']:.2f}x) | |",
             "",
         ]
+    quality = results.get("quality")
+    if quality:
+        lines += [
+            "## Embedding backends: parity and quality (shipped corpus, labelled set, k=5)",
+            "",
+            "| backend | model name | cosine vs torch mean / min | dense hit@5 / MRR | BM25 hit@5 / MRR | hybrid hit@5 / MRR |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, q in quality.items():
+            modes = q["modes"]
+
+            def hm(mode: str, modes: dict = modes) -> str:
+                return f"{modes[mode]['hit_at_5']:.3f} / {modes[mode]['mrr']:.3f}"
+
+            cos = q["cosine_vs_torch"]
+            lines.append(
+                f"| {name} | {q['model']} | {cos['mean']:.6f} / {cos['min']:.6f} | {hm('dense')} | {hm('bm25')} | {hm('hybrid')} |"
+            )
+        lines.append("")
     sizes = results.get("sizes", {})
     if sizes:
         lines += [
             "## Indexing",
             "",
-            "| corpus | chunks | encode floor chunks/s | index chunks/s | ratio | unchanged re-index s | one file edited s |",
-            "|---|---|---|---|---|---|---|",
+            "| corpus | chunks | torch encode floor chunks/s | index chunks/s: torch / onnx / int8 | onnx, int8 vs torch | onnx index / floor | unchanged re-index s | one file edited s |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for size, r in sizes.items():
             i = r["indexing"]
+            rates = i.get("index_chunks_per_s_by_backend", {"onnx": i["index_chunks_per_s"]})
+            speed = i.get("speedup_over_torch", {})
             lines.append(
                 f"| {size} | {i['chunks']} | {spread(i['encode_floor_chunks_per_s'], '{:.1f}')} | "
-                f"{spread(i['index_chunks_per_s'], '{:.1f}')} | {i['ratio']:.2f}x | "
+                + " / ".join(
+                    spread(rates[b], "{:.1f}") if b in rates else "–"
+                    for b in ("torch", "onnx", "int8")
+                )
+                + " | "
+                + ", ".join(f"{speed[b]:.2f}x" for b in ("onnx", "int8") if b in speed)
+                + f" | {i['ratio']:.2f}x | "
                 f"{spread(i['unchanged_reindex_s'], '{:.3f}')} | {spread(i['one_file_edited_reindex_s'], '{:.3f}')} |"
             )
         lines += [
             "",
-            "## Retrieval and turn latency (warm, query embedding included)",
+            "## Opening the index and retrieval latency (warm, query embedding included)",
             "",
-            "| corpus | load s | dense p50/p95 ms | BM25 p50/p95 ms | hybrid p50/p95 ms | hybrid/dense p50 | turn → model request p50/p95 ms | offline first token p50/p95 ms |",
-            "|---|---|---|---|---|---|---|---|",
+            "| corpus | rebuild snapshot s | open saved s | dense p50/p95 ms | BM25 p50/p95 ms | hybrid p50/p95 ms | hybrid p95/p50 | hybrid, revision checked every search | query embedding alone | revision check alone | turn → model request p50/p95 ms | offline first token p50/p95 ms |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for size, r in sizes.items():
             ret, turn = r["retrieval"], r["turn"]
 
-            def pp(d: dict) -> str:
-                return f"{d['p50_ms']:.1f} / {d['p95_ms']:.1f}"
+            def pp(d: dict | None) -> str:
+                return f"{d['p50_ms']:.1f} / {d['p95_ms']:.1f}" if d else "–"
 
+            opened = r.get("open_saved_s")
             lines.append(
-                f"| {size} | {r['load_s']:.2f} | {pp(ret['dense'])} | {pp(ret['bm25'])} | {pp(ret['hybrid'])} | "
-                f"{ret['hybrid_over_dense_p50']:.2f}x | {pp(turn['to_model_request'])} | {pp(turn['offline_first_token'])} |"
+                f"| {size} | {r['load_s']:.2f} | {spread(opened, '{:.3f}') if opened else '–'} | "
+                f"{pp(ret['dense'])} | {pp(ret['bm25'])} | {pp(ret['hybrid'])} | "
+                f"{ret['hybrid']['p95_ms'] / ret['hybrid']['p50_ms']:.2f}x | "
+                f"{pp(ret.get('hybrid_checking_revision'))} | {pp(ret.get('embedding_only'))} | "
+                f"{pp(ret.get('revision_check_only'))} | "
+                f"{pp(turn['to_model_request'])} | {pp(turn['offline_first_token'])} |"
+            )
+        lines.append("")
+    opened = results.get("opening")
+    if opened:
+        lines += [
+            "## Opening a saved lexical snapshot (no embedding; synthetic chunks)",
+            "",
+            "| chunks | build s | save s | open + first BM25 query s | BM25 p50/p95 ms on the mapped index |",
+            "|---|---|---|---|---|",
+        ]
+        for o in opened.values():
+            b = o["bm25_on_mapped"]
+            lines.append(
+                f"| {o['chunks']} | {o['build_s']:.2f} | {o['save_s']:.2f} | {spread(o['open_saved_s'], '{:.3f}')} | {b['p50_ms']:.1f} / {b['p95_ms']:.1f} |"
             )
         lines.append("")
     ui = results.get("ui")

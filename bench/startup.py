@@ -1,7 +1,9 @@
-"""Cold start: `coach ask --offline` as a whole process beside the embedding floor.
+"""Cold start: `coach search` as a whole process beside what importing a framework costs.
 
-The floor is a process that only imports sentence-transformers, loads the same model and
-encodes one sentence: no coach could start faster, since every answer needs that model.
+Two floors run alternately with the product, so all see the same machine conditions:
+``python -c "import torch"`` (the issue's floor: a coach that needs torch cannot start
+faster) and the old floor, sentence-transformers loading the model and encoding one
+sentence. The product runs once per embedding backend.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from coach.settings import DEFAULT_EMBEDDING_MODEL
 
 QUESTION = "Should I go for promotion?"
 
-FLOOR = """
+SENTENCE_TRANSFORMERS = """
 from sentence_transformers import SentenceTransformer
 model = SentenceTransformer({path!r}, device="cpu")
 model.encode([{question!r}])
@@ -25,29 +27,48 @@ model.encode([{question!r}])
 
 
 def cold_start(workdir: Path, repeats: int) -> dict:
-    """Alternate floor and coach runs so both see the same machine conditions."""
+    """Floors and products interleaved, ``repeats`` rounds; wall time and peak RSS each."""
     data = workdir / "data"
     env = child_env(data)
     subprocess.run(
         [PYTHON, "-m", "coach.cli", "index"], env=env, cwd=REPO, check=True, capture_output=True
     )
-    floor_code = FLOOR.format(
+    subprocess.run(  # the first search saves the lexical snapshot that every later one opens
+        [PYTHON, "-m", "coach.cli", "search", QUESTION],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    st_code = SENTENCE_TRANSFORMERS.format(
         path=str(resolve_model_path(DEFAULT_EMBEDDING_MODEL)), question=QUESTION
     )
-    floor, coach, rss = [], [], []
+    runs = {
+        "import_torch": ([PYTHON, "-c", "import torch"], env),
+        "sentence_transformers_floor": ([PYTHON, "-c", st_code], env),
+        "search_onnx": ([PYTHON, "-m", "coach.cli", "search", QUESTION], env),
+        "search_torch": (
+            [PYTHON, "-m", "coach.cli", "search", QUESTION],
+            {**env, "COACH_EMBEDDING_BACKEND": "torch"},
+        ),
+        "ask_offline_onnx": ([PYTHON, "-m", "coach.cli", "ask", "--offline", QUESTION], env),
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    rss: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeats):
-        base = run_process([PYTHON, "-c", floor_code], env, REPO)
-        full = run_process([PYTHON, "-m", "coach.cli", "ask", "--offline", QUESTION], env, REPO)
-        if base.returncode or full.returncode:
-            raise RuntimeError(f"cold-start run failed:\n{base.output}\n{full.output}")
-        floor.append(base.seconds)
-        coach.append(full.seconds)
-        rss.append(full.peak_rss_mib)
-    floor_s, coach_s = summary(floor), summary(coach)
+        for name, (cmd, run_env) in runs.items():
+            run = run_process(cmd, run_env, REPO)
+            if run.returncode:
+                raise RuntimeError(f"cold-start run {name} failed:\n{run.output[-2000:]}")
+            seconds[name].append(run.seconds)
+            rss[name].append(run.peak_rss_mib)
+    wall = {name: summary(v) for name, v in seconds.items()}
+    floor = wall["import_torch"]["median"]
     return {
-        "floor_s": floor_s,
-        "coach_ask_s": coach_s,
-        "ratio": coach_s["median"] / floor_s["median"],
-        "cli_peak_rss_mib": summary(rss),
+        "wall_s": wall,
+        "peak_rss_mib": {name: summary(v) for name, v in rss.items()},
+        "search_over_import_torch": wall["search_onnx"]["median"] / floor,
+        "search_torch_over_import_torch": wall["search_torch"]["median"] / floor,
+        "ratio": wall["ask_offline_onnx"]["median"] / wall["sentence_transformers_floor"]["median"],
         "data_dir": str(data),
     }

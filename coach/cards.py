@@ -83,8 +83,8 @@ class Card(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
     point: LocalText
     situations: list[Situation] = Field(min_length=1)
-    levels: list[Level] = Field(default_factory=lambda: ["any"])
-    tracks: list[Track] = Field(default_factory=lambda: ["any"])
+    levels: list[Level] = Field(default_factory=lambda: list[Level](["any"]))
+    tracks: list[Track] = Field(default_factory=lambda: list[Track](["any"]))
     stage: Stage = "options"
     question: LocalText | None = None
     anchor: str = Field(min_length=10, max_length=600)

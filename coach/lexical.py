@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -60,24 +61,49 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-def coverage(query_terms: set[str], text_terms: set[str]) -> float:
-    """Share of the query's distinct terms that a passage contains."""
-    return len(query_terms & text_terms) / len(query_terms) if query_terms else 0.0
-
-
 class LexicalIndex:
-    """An in-memory BM25 index over chunk search texts, addressed by chunk id."""
+    """A BM25 index over chunk search texts, addressed by chunk id; saved and memory-mapped."""
 
     def __init__(self, ids: Sequence[str], texts: Sequence[str]) -> None:
         self.ids = list(ids)
         self._bm25 = bm25s.BM25()
         tokenized = [tokenize(t) or [""] for t in texts]
-        self.terms = {cid: set(tokens) for cid, tokens in zip(self.ids, tokenized, strict=True)}
         if self.ids:
             self._bm25.index(tokenized, show_progress=False)
 
+    @classmethod
+    def load(cls, ids: Sequence[str], folder: Path) -> LexicalIndex:
+        """Map a saved index: the postings are read from disk as queries touch them."""
+        index = cls.__new__(cls)
+        index.ids = list(ids)
+        index._bm25 = bm25s.BM25.load(str(folder), mmap=True, show_progress=False, verbosity=0)
+        return index
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder), show_progress=False)
+
     def __len__(self) -> int:
         return len(self.ids)
+
+    def _postings(self, term: str) -> np.ndarray | None:
+        """Row positions of the chunks holding ``term``, or None if no chunk does."""
+        term_id = self._bm25.vocab_dict.get(term)
+        if term_id is None or not self.ids:
+            return None
+        scores = self._bm25.scores
+        return scores["indices"][scores["indptr"][term_id] : scores["indptr"][term_id + 1]]
+
+    def coverage(self, query_terms: set[str], rows: Sequence[int]) -> list[float]:
+        """Per row, the share of the query's distinct terms that its chunk contains."""
+        if not query_terms or not rows:
+            return [0.0] * len(rows)
+        wanted = np.asarray(rows)
+        held = np.zeros(len(wanted), dtype=np.int32)
+        for term in query_terms:
+            postings = self._postings(term)
+            if postings is not None:
+                held += np.isin(wanted, postings)
+        return (held / len(query_terms)).tolist()
 
     def search(
         self, query: str, n: int, allowed: np.ndarray | None = None

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import numpy as np
-
 from coach.chunking import Chunk
 from coach.fusion import reciprocal_rank_fusion
-from coach.lexical import LexicalIndex, coverage, tokenize
+from coach.lexical import tokenize
+from coach.snapshot import Snapshot, open_snapshot
 from coach.store import ChunkStore
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -82,66 +81,59 @@ class Passage:
 
 
 class Retriever:
-    """Searches one store; the BM25 index is built lazily from the store's own chunks.
+    """Searches one store through an immutable ``Snapshot`` of its chunks and BM25 index.
 
-    With ``refresh_seconds`` set, the store's revision is checked at most that often and
-    the chunks and BM25 index are reloaded when another process has changed the store,
-    so the lexical side never drifts from what a shared Chroma server holds.
+    The snapshot is opened from the copy saved beside the store when it matches the
+    store's revision, and built (then saved) otherwise. With ``refresh_seconds`` set,
+    the revision is checked at most that often and a new snapshot is swapped in when
+    another process has changed the store, so the lexical side never drifts from what a
+    shared Chroma server holds. Searches read one reference and never take the lock.
     """
 
     def __init__(self, store: ChunkStore, *, refresh_seconds: float | None = None) -> None:
         self.store = store
         self.refresh_seconds = refresh_seconds
-        self._revision: str | None = None
         self._checked_at = 0.0
-        self._lock = threading.Lock()
-        self._chunks: dict[str, Chunk] | None = None
-        self._lexical: LexicalIndex | None = None
-        self._kinds: np.ndarray | None = None
-        self._docs: np.ndarray | None = None
+        self._lock = threading.Lock()  # one refresh at a time; searches never wait on it
+        self._snapshot: Snapshot | None = None
 
     def refresh(self) -> None:
-        """Reload chunks from the store (after indexing)."""
+        """Open the snapshot of the store's current revision (after indexing)."""
         with self._lock:
-            self._revision = self.store.revision()
-            self._checked_at = time.monotonic()
-            chunks = self.store.all_chunks()
-            self._chunks = {c.chunk_id: c for c in chunks}
-            self._lexical = LexicalIndex(
-                [c.chunk_id for c in chunks], [c.lexical_text for c in chunks]
-            )
-            self._kinds = np.array([c.kind for c in chunks], dtype=object)
-            self._docs = np.array([c.doc_id for c in chunks], dtype=object)
+            self._refresh_locked()
 
-    def _stale(self) -> bool:
-        if self.refresh_seconds is None:
-            return False
-        now = time.monotonic()
-        if now - self._checked_at < self.refresh_seconds:
-            return False
-        self._checked_at = now
-        return self.store.revision() != self._revision
+    def _refresh_locked(self) -> Snapshot:
+        revision = self.store.revision()
+        self._checked_at = time.monotonic()
+        current = self._snapshot
+        if current is None or current.revision != revision or revision is None:
+            current = self._snapshot = open_snapshot(self.store, revision)
+        return current
 
-    def _ensure(self) -> tuple[dict[str, Chunk], LexicalIndex]:
-        if self._chunks is None or self._lexical is None or self._stale():
-            self.refresh()
-        assert self._chunks is not None and self._lexical is not None
-        return self._chunks, self._lexical
+    def _due(self) -> bool:
+        return (
+            self.refresh_seconds is not None
+            and time.monotonic() - self._checked_at >= self.refresh_seconds
+        )
+
+    def snapshot(self) -> Snapshot:
+        """The current snapshot; at most one caller checks the revision when it is due."""
+        current = self._snapshot
+        if current is not None and not self._due():
+            return current
+        if current is None:
+            with self._lock:
+                return self._snapshot or self._refresh_locked()
+        if not self._lock.acquire(blocking=False):
+            return current  # another thread is already checking: search what we have
+        try:
+            return self._refresh_locked() if self._due() else self._snapshot or current
+        finally:
+            self._lock.release()
 
     @property
-    def chunks(self) -> dict[str, Chunk]:
-        return self._ensure()[0]
-
-    def _mask(self, filters: Filters) -> np.ndarray | None:
-        if not filters.kinds and not filters.doc_ids:
-            return None
-        assert self._kinds is not None and self._docs is not None
-        mask = np.ones(len(self._kinds), dtype=bool)
-        if filters.kinds:
-            mask &= np.isin(self._kinds, list(filters.kinds))
-        if filters.doc_ids:
-            mask &= np.isin(self._docs, list(filters.doc_ids))
-        return mask
+    def chunks(self) -> Mapping[str, Chunk]:
+        return self.snapshot().chunks
 
     def dense(
         self,
@@ -154,9 +146,15 @@ class Retriever:
             embedding = self.store.embedder.encode([query])[0]
         return self.store.dense_query(embedding, n, filters.chroma_where())
 
-    def lexical(self, query: str, n: int, filters: Filters = Filters()) -> list[tuple[str, float]]:
-        _, index = self._ensure()
-        return index.search(query, n, self._mask(filters))
+    def lexical(
+        self,
+        query: str,
+        n: int,
+        filters: Filters = Filters(),
+        snapshot: Snapshot | None = None,
+    ) -> list[tuple[str, float]]:
+        snap = snapshot or self.snapshot()
+        return snap.lexical.search(query, n, snap.mask(filters.kinds, filters.doc_ids))
 
     def search_many(
         self, queries: Sequence[str], *, k: int = 5, weights: Sequence[float] | None = None
@@ -173,7 +171,7 @@ class Retriever:
         ]
         chunks = self.chunks
         fused = reciprocal_rank_fusion(rankings, weights=list(weights or [1.0] * len(queries)))
-        chosen = diversify([(chunks[cid], s) for cid, s in fused], k, MAX_PER_DOC)
+        chosen = diversify([(chunks[cid], s) for cid, s in fused if cid in chunks], k, MAX_PER_DOC)
         return [Passage(chunk=c, score=s, rank=i) for i, (c, s) in enumerate(chosen, start=1)]
 
     def search(
@@ -186,28 +184,29 @@ class Retriever:
         embedding: list[float] | None = None,
     ) -> list[Passage]:
         """The ``k`` best passages for ``query`` under ``mode``; ``embedding`` if already known."""
-        chunks, index = self._ensure()
+        snap = self.snapshot()
+        chunks = snap.chunks
         if not query.strip() or not chunks:
             return []
         n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
         if mode == "dense":
             ranked = self.dense(query, n, filters, embedding)
         elif mode == "bm25":
-            ranked = self.lexical(query, n, filters)
+            ranked = self.lexical(query, n, filters, snap)
         else:
             dense = self.dense(query, n, filters, embedding)
-            lexical = self.lexical(query, n, filters)
-            candidates = {cid for cid, _ in dense} | {cid for cid, _ in lexical}
-            boosts = {
-                cid: USER_DOC_BOOST
-                for cid in candidates
-                if cid in chunks and chunks[cid].origin == "user"
-            }
-            query_terms = set(tokenize(query))
-            for cid in candidates:
-                if cid in index.terms:
-                    share = coverage(query_terms, index.terms[cid])
-                    boosts[cid] = boosts.get(cid, 1.0) * (1.0 + COVERAGE_WEIGHT * share)
+            lexical = self.lexical(query, n, filters, snap)
+            candidates = [
+                cid
+                for cid in dict.fromkeys([c for c, _ in dense] + [c for c, _ in lexical])
+                if cid in chunks
+            ]
+            boosts = {cid: USER_DOC_BOOST for cid in candidates if chunks[cid].origin == "user"}
+            shares = snap.lexical.coverage(
+                set(tokenize(query)), [chunks.row[cid] for cid in candidates]
+            )
+            for cid, share in zip(candidates, shares, strict=True):
+                boosts[cid] = boosts.get(cid, 1.0) * (1.0 + COVERAGE_WEIGHT * share)
             ranked = reciprocal_rank_fusion(
                 [[cid for cid, _ in dense], [cid for cid, _ in lexical]],
                 weights=[DENSE_WEIGHT, LEXICAL_WEIGHT],

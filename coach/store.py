@@ -8,6 +8,7 @@ The collection records which embedding model built it and refuses another one.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import shutil
 import uuid
@@ -176,6 +177,14 @@ class ChunkStore:
     def location(self) -> str:
         """Where the index lives, for messages."""
         return f"the Chroma server at {self.url}" if self.url else str(self.path)
+
+    @property
+    def snapshot_root(self) -> Path:
+        """Where the saved lexical snapshots of this collection live, beside the store."""
+        name = self.name
+        if self.url:  # two servers may hold collections of the same name
+            name += "-" + hashlib.sha256(self.url.encode()).hexdigest()[:12]
+        return self.path.parent / "lexical" / name
 
     @property
     def client(self) -> Any:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 import pytest
 
+from coach.embeddings import Embedder
 from coach.fusion import reciprocal_rank_fusion
+from coach.indexing import build_index
 from coach.metrics import hit_at_k, ndcg_at_k, recall_at_k, reciprocal_rank
-from coach.retrieval import Filters
+from coach.retrieval import Filters, Retriever
 from coach.retrieval_eval import format_table, load_labels, score_all_modes
 from coach.runtime import Runtime
+from coach.store import ChunkStore
+from tests.conftest import make_runtime
 
 OPS_ARTICLE = "articles/no-one-will-give-you-a-promotion"
 
@@ -87,3 +94,126 @@ def test_labelled_set_hybrid_beats_or_matches_each_single_mode(corpus_runtime: R
     # for recall on this set; the figures are reported in the README).
     best_mrr = max(scores["dense"].mrr, scores["bm25"].mrr)
     assert scores["hybrid"].mrr >= 0.98 * best_mrr
+
+
+# -- the saved snapshot: a second process opens the index without reading Chroma back ------
+
+
+def _counting_store(rt: Runtime, embedder: Embedder) -> tuple[ChunkStore, list[int]]:
+    """A fresh store handle on the same index that counts full reads of the collection."""
+    store = ChunkStore.from_settings(rt.settings, embedder)
+    calls: list[int] = []
+    read_all = store.all_chunks
+
+    def counted() -> list:
+        chunks = read_all()
+        calls.append(len(chunks))
+        return chunks
+
+    store.all_chunks = counted  # type: ignore[method-assign]
+    return store, calls
+
+
+def test_a_second_retriever_opens_the_saved_snapshot_and_finds_the_same(
+    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+) -> None:
+    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    build_index(rt.settings, rt.store)
+    first_store, first_calls = _counting_store(rt, embedder)
+    first = Retriever(first_store)
+    first.refresh()
+    assert len(first_calls) == 1 and first_calls[0] > 50
+    assert (rt.settings.data_dir / "lexical" / rt.settings.chroma_collection).is_dir()
+
+    second_store, second_calls = _counting_store(rt, embedder)
+    second = Retriever(second_store)
+    questions = [label.question for label in load_labels()[:12]]
+    filters = Filters(kinds=("ladder",))
+    for q in questions:
+        for mode in ("dense", "bm25", "hybrid"):
+            assert second.search(q, mode=mode) == first.search(q, mode=mode)
+        assert second.search(q, filters=filters) == first.search(q, filters=filters)
+    assert second.search_many(questions[:3]) == first.search_many(questions[:3])
+    assert second_calls == [], "the saved snapshot was not used"
+    assert dict(second.chunks) == dict(first.chunks)
+
+
+def test_a_changed_revision_rebuilds_and_replaces_the_saved_snapshot(
+    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+) -> None:
+    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    build_index(rt.settings, rt.store)
+    reader = Retriever(rt.store, refresh_seconds=0)
+    assert reader.search("quokka rotation", mode="bm25") == []
+    before = rt.store.revision()
+
+    (corpus_copy / "ladders" / "quokka.md").write_text(
+        "---\ntitle: Quokka rotation\nkind: ladder\n---\n"
+        "The quokka rotation pairs every new engineer with an on-call mentor.\n"
+    )
+    build_index(rt.settings, rt.store)
+    assert rt.store.revision() != before
+    found = reader.search("quokka rotation", k=3, mode="bm25")  # checked on every search
+    assert found and found[0].doc_id == "ladders/quokka"
+
+    store, calls = _counting_store(rt, embedder)
+    again = Retriever(store)
+    assert again.search("quokka rotation", k=3, mode="bm25") == found
+    assert calls == [], "the rebuilt snapshot was saved for the next process"
+    saved = list((rt.settings.data_dir / "lexical" / rt.settings.chroma_collection).iterdir())
+    assert len(saved) == 1, "the older revision's snapshot is removed"
+
+
+def test_a_damaged_saved_snapshot_is_rebuilt_not_trusted(
+    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+) -> None:
+    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    build_index(rt.settings, rt.store)
+    expected = Retriever(rt.store).search("promotion case", k=5)
+    [folder] = (rt.settings.data_dir / "lexical" / rt.settings.chroma_collection).iterdir()
+    (folder / "offsets.npy").unlink()
+    store, calls = _counting_store(rt, embedder)
+    assert Retriever(store).search("promotion case", k=5) == expected
+    assert len(calls) == 1
+
+
+def test_server_collections_of_one_name_keep_separate_snapshots(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    a = ChunkStore(tmp_path / "chroma", embedder, url="http://a:8000", collection="c")
+    b = ChunkStore(tmp_path / "chroma", embedder, url="http://b:8000", collection="c")
+    local = ChunkStore(tmp_path / "chroma", embedder, collection="c")
+    roots = {a.snapshot_root, b.snapshot_root, local.snapshot_root}
+    assert len(roots) == 3 and all(r.parent == tmp_path / "lexical" for r in roots)
+
+
+def test_searches_never_see_half_a_refresh(corpus_runtime: Runtime) -> None:
+    """Threads search while another swaps snapshots; every result is whole and the same."""
+    retriever = Retriever(corpus_runtime.store, refresh_seconds=0)
+    expected = retriever.search("promotion case", k=5, filters=Filters(kinds=("article",)))
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def swap() -> None:
+        while not stop.is_set():
+            retriever._snapshot = None  # force a full reopen on the next refresh
+            retriever.refresh()
+
+    def search() -> None:
+        try:
+            for _ in range(40):
+                got = retriever.search("promotion case", k=5, filters=Filters(kinds=("article",)))
+                assert got == expected
+        except BaseException as exc:
+            errors.append(exc)
+
+    swapper = threading.Thread(target=swap)
+    swapper.start()
+    readers = [threading.Thread(target=search) for _ in range(3)]
+    for t in readers:
+        t.start()
+    for t in readers:
+        t.join()
+    stop.set()
+    swapper.join()
+    assert errors == []

@@ -1,0 +1,45 @@
+"""Do the backends agree? Cosine against sentence-transformers on every shipped chunk, and
+the labelled set's hit@5 / MRR per backend over an index each built for itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from bench.environment import CORPUS
+from coach.chunking import chunk_corpus
+from coach.corpus import load_corpus
+from coach.embeddings import Embedder
+from coach.indexing import build_index
+from coach.retrieval import Retriever
+from coach.retrieval_eval import load_labels, score_all_modes
+from coach.settings import Settings
+from coach.store import ChunkStore
+
+
+def backend_quality(workdir: Path, embedders: dict[str, Embedder]) -> dict:
+    labels = load_labels()
+    settings = Settings(data_dir=workdir, corpus_dir=CORPUS)
+    texts = [
+        c.embedding_text
+        for c in chunk_corpus(load_corpus(CORPUS).documents, max_chars=settings.chunk_chars)
+    ]
+    reference = embedders["torch"].encode_array(texts)
+    out: dict[str, dict] = {}
+    for name, embedder in embedders.items():
+        vectors = embedder.encode_array(texts)
+        cosine = (vectors * reference).sum(axis=1) / (
+            np.linalg.norm(vectors, axis=1) * np.linalg.norm(reference, axis=1)
+        )
+        own = settings.model_copy(update={"data_dir": workdir / name})
+        store = ChunkStore.from_settings(own, embedder)
+        build_index(own, store)
+        scores = score_all_modes(Retriever(store), labels, k=5)
+        out[name] = {
+            "model": embedder.model_name,
+            "cosine_vs_torch": {"mean": float(cosine.mean()), "min": float(cosine.min())},
+            "chunks": len(texts),
+            "modes": {m: {"hit_at_5": s.hit_at_k, "mrr": s.mrr} for m, s in scores.items()},
+        }
+    return out
