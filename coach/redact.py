@@ -30,11 +30,18 @@ def redact_url(url: str) -> str:
 
 def redact_text(text: str, settings: Settings | None = None) -> str:
     """Every URL in ``text`` redacted, and every configured secret replaced."""
-    out = URL.sub(lambda m: redact_url(m.group(0)), text)
+    out = URL.sub(_redact_match, text)
     if settings is not None:
         for secret in secret_values(settings):
             out = out.replace(secret, HIDDEN)
     return out
+
+
+def _redact_match(match: re.Match[str]) -> str:
+    """Trailing punctuation belongs to the sentence, not to the address."""
+    url = match.group(0)
+    tail = len(url) - len(url.rstrip(".,;:)!?"))
+    return redact_url(url[: len(url) - tail]) + url[len(url) - tail :]
 
 
 def secret_values(settings: Settings) -> list[str]:

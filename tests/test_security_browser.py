@@ -23,7 +23,7 @@ from tests.ui_server import free_port, running_ui
 if CHROMIUM is None:  # pragma: no cover - test_ui_browser already skips the module
     pytest.skip("Chromium not installed", allow_module_level=True)
 
-from playwright.sync_api import Page, expect  # noqa: E402
+from playwright.sync_api import Page, expect
 
 
 class Beacon:
