@@ -94,7 +94,8 @@ def index(
             progress.update(task, completed=done, total=total)
 
         report = build_index(rt.settings, rt.store, rebuild=rebuild, on_progress=on_progress)
-    if ladder_dir is not None:
+    skipped = any(e.startswith(f"{ladder_dir}: ") for e in report.errors)
+    if ladder_dir is not None and not skipped:
         remember_ladder_dir(rt.settings, ladder_dir)  # only once it has indexed without a crash
     for problem in report.errors:
         err.print(f"[yellow]skipped[/yellow] {escape(problem)}", highlight=False)

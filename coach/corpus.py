@@ -22,7 +22,8 @@ from coach.errors import CorpusError
 
 CORPUS_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 MAX_FILE_BYTES = 2_000_000
-MAX_FILES = 20_000  # per folder; a ladder folder pointed at "/" stops here
+MAX_FILES = 20_000  # per built-in corpus folder
+MAX_LADDER_FILES = 1_000  # a ladder folder pointed at "/" or a home folder stops here
 PSEUDO_FOLDERS = frozenset({"/proc", "/sys", "/dev", "/run"})  # never documents
 USER_PREFIX = "user/"
 
@@ -190,7 +191,9 @@ def parse_document(text: str, *, doc_id: str, path: Path, origin: Origin) -> Doc
     )
 
 
-def iter_corpus_files(root: Path, problems: list[str] | None = None) -> list[Path]:
+def iter_corpus_files(
+    root: Path, problems: list[str] | None = None, limit: int = MAX_FILES
+) -> list[Path]:
     """Corpus files under ``root``, sorted, skipping hidden and underscore-prefixed names.
 
     Symbolic links are followed only when they stay inside ``root``; folders that
@@ -215,12 +218,12 @@ def iter_corpus_files(root: Path, problems: list[str] | None = None) -> list[Pat
             path = Path(folder) / name
             if name.startswith((".", "_")) or path.suffix.lower() not in CORPUS_SUFFIXES:
                 continue
-            if len(files) >= MAX_FILES:
+            if len(files) >= limit:
                 problems.append(
-                    f"{root}: more than {MAX_FILES:,} files; point the folder at the documents "
-                    "themselves. The rest were skipped"
+                    f"{root}: more than {limit:,} files; point the folder at the documents "
+                    "themselves. The folder was skipped"
                 )
-                return sorted(files)
+                return []
             if path.is_symlink():
                 try:
                     target = path.resolve(strict=True)
@@ -244,7 +247,8 @@ def doc_id_for(path: Path, root: Path, origin: Origin) -> str:
 def load_tree(root: Path, origin: Origin, into: CorpusLoad) -> None:
     """Load every corpus file under ``root`` into ``into``, one error line per bad file."""
     seen = {doc.doc_id for doc in into.documents}
-    for path in iter_corpus_files(root, into.errors):
+    limit = MAX_LADDER_FILES if origin == "user" else MAX_FILES
+    for path in iter_corpus_files(root, into.errors, limit):
         doc_id = doc_id_for(path, root, origin)
         label = path.as_posix()
         if doc_id in seen:

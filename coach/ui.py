@@ -567,6 +567,15 @@ def launch(runtime: Runtime, *, warn: Any = print) -> None:
     warning = exposure_warning(settings.host, auth is not None or bool(header))
     if warning:
         warn(warning)
+    if not is_loopback(settings.host) and set(split_list(settings.allowed_hosts)) <= {
+        "127.0.0.1",
+        "localhost",
+        "::1",
+    }:
+        warn(
+            f"note: serving on {settings.host}, but only requests addressed to this machine's "
+            "loopback names are answered; set COACH_ALLOWED_HOSTS to the names users type."
+        )
     runtime.retriever.chunks  # noqa: B018 - load the index before the first visitor waits for it
     # The page is up in a few seconds; the embedding model loads meanwhile, so the
     # first question does not wait for it (a question asked sooner waits on its lock).

@@ -286,3 +286,13 @@ def test_safe_markdown_leaves_no_html_images_or_script_links() -> None:
     assert "<img" not in out and "&lt;img" in out
     assert "![" not in out and "!\\[a]" in out
     assert "javascript:" not in out and "[d](https://ok)" in out
+
+
+def test_ladder_dir_root_is_skipped_as_a_folder_quickly(tmp_path: Path) -> None:
+    import time
+
+    started = time.monotonic()
+    load = load_corpus(tmp_path / "none", [Path("/")])
+    assert load.documents == []
+    assert any(e.startswith("/: more than 1,000 files") for e in load.errors), load.errors[-3:]
+    assert time.monotonic() - started < 60

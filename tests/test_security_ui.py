@@ -226,6 +226,11 @@ def test_profile_fields_and_messages_are_limited_and_nothing_is_stored(
     message = queue_call(url, 4, [token, sid, *fields])
     assert message["output"]["data"][2] == "Profile saved."
     assert "platform team" in victim_state(db, sid)[0][1]
+    # a message of zero-width characters only is empty
+    before = victim_state(db, sid)
+    message = queue_call(url, 2, ["\u200b\u200c\u2060\ufeff", token, sid])
+    assert "The message is empty" in message["output"]["data"][4]
+    assert victim_state(db, sid) == before
 
 
 def test_restart_keeps_a_clients_conversation(tmp_path: Path) -> None:
