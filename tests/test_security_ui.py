@@ -276,3 +276,19 @@ def test_login_is_rate_limited_and_accounts_are_bcrypt_hashed(tmp_path: Path) ->
             url + "login", data={"username": "alice", "password": "correct horse battery"}
         )
         assert late.status_code == 429
+
+
+def test_a_deleted_sessions_export_is_no_longer_downloadable(server: tuple[str, Path]) -> None:
+    url, _ = server
+    token, sid = start_conversation(url)
+    exported = queue_call(url, 9, [token, sid])
+    file_value = exported["output"]["data"][0]["value"]
+    path = Path(file_value["path"])
+    assert path.exists() and path.stat().st_mode & 0o777 == 0o600
+    download = httpx.get(file_value["url"])
+    assert download.status_code == 200 and MARKER in download.text
+    deleted = queue_call(url, 8, [token, sid, sid])
+    assert deleted["output"]["data"][2] == "Session deleted."
+    assert not path.exists()
+    assert not list(Path("/tmp").glob(f"**/coach-session-{sid}.md"))
+    assert httpx.get(file_value["url"]).status_code != 200
