@@ -14,8 +14,11 @@ from tests.conftest import REPO, child_env, free_port
 
 
 @contextmanager
-def running_ui(home: Path, **extra_env: str) -> Iterator[str]:
-    """Index the corpus, serve the UI, yield its URL, and stop it afterwards."""
+def running_ui(home: Path, port: int | None = None, **extra_env: str) -> Iterator[str]:
+    """Index the corpus, serve the UI, yield its URL, and stop it afterwards.
+
+    Pass the same ``home`` and ``port`` again to restart a server on the same origin.
+    """
     env = child_env(home, **extra_env)
     subprocess.run(
         [sys.executable, "-m", "coach.cli", "index"],
@@ -24,9 +27,9 @@ def running_ui(home: Path, **extra_env: str) -> Iterator[str]:
         capture_output=True,
         timeout=300,
     )
-    port = free_port()
+    port = port or free_port()
     log_path = home / "server.log"
-    with open(log_path, "w") as log:
+    with open(log_path, "a") as log:
         proc = subprocess.Popen(
             [sys.executable, "app.py", "--port", str(port)],
             cwd=REPO,
