@@ -256,9 +256,9 @@ def test_existing_sessions_belong_to_the_local_owner_after_the_migration(tmp_pat
     conn.commit()
     conn.close()
     store = SessionStore(db)
-    assert store.owner_of("abc") == "local" and store.list("local")[0][0] == "abc"
+    assert store.owner_of("abc") == "local" and store.list_sessions("local")[0][0] == "abc"
     other = store.create(owner="anon:z")
-    assert [r[0] for r in store.list("anon:z")] == [other]
+    assert [r[0] for r in store.list_sessions("anon:z")] == [other]
 
 
 # -- secrets, markdown ----------------------------------------------------------------------
