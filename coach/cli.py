@@ -486,6 +486,30 @@ def sessions_delete(session_id: str, data_dir: DataDirOption = None) -> None:
     out.print(f"Deleted session {session_id}.")
 
 
+@sessions_app.command("migrate")
+def sessions_migrate(
+    to: Annotated[str, typer.Option("--to", help="postgresql://user:password@host:port/db")],
+    data_dir: DataDirOption = None,
+) -> None:
+    """Copy the local SQLite sessions into PostgreSQL (verified; safe to run again)."""
+    from coach.session_backends import is_postgres_url
+    from coach.sessions import SessionStore
+    from coach.sessions_migrate import migrate
+    from coach.sessions_pg import PostgresSessionStore
+
+    if not is_postgres_url(to):
+        raise CoachError("--to must be a postgresql:// URL.")
+    settings = load_settings(data_dir=data_dir)
+    if not settings.sessions_db.exists():
+        raise CoachError(f"No sessions to migrate: {settings.sessions_db} does not exist.")
+    target = PostgresSessionStore(to)
+    try:
+        report = migrate(SessionStore(settings.sessions_db), target)
+    finally:
+        target.close()
+    out.print(report.summary(target.location), highlight=False, markup=False)
+
+
 def main() -> None:
     try:
         app()
