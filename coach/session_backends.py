@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from coach.errors import ConfigError
 
 if TYPE_CHECKING:
+    from coach.plan import Plan
     from coach.profile import Profile
     from coach.sessions import Session, Status
     from coach.settings import Settings
@@ -37,6 +38,8 @@ class SessionBackend(Protocol):
         status: Status = "complete",
         model: str | None = None,
     ) -> int: ...
+    def get_plan(self, owner: str) -> Plan: ...
+    def save_plan(self, owner: str, plan: Plan) -> None: ...
     def update_message(
         self,
         message_id: int,

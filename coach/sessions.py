@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from coach.errors import SessionError
+from coach.plan import Plan
 from coach.profile import Profile
 
 Status = Literal["complete", "streaming", "partial", "error", "fallback"]
@@ -45,6 +46,13 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     CREATE INDEX messages_by_session ON messages(session_id, id);
+    """,
+    """
+    CREATE TABLE plans (
+        owner TEXT PRIMARY KEY,
+        plan TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
     """,
 ]
 
@@ -278,4 +286,20 @@ class SessionStore:
                     model,
                     message_id,
                 ),
+            )
+
+    # -- plans ------------------------------------------------------------------------------
+
+    def get_plan(self, owner: str) -> Plan:
+        """The person's plan; an empty one until they or the coach add to it."""
+        row = self._connect().execute("SELECT plan FROM plans WHERE owner = ?", (owner,)).fetchone()
+        return Plan.model_validate_json(row["plan"]) if row else Plan()
+
+    def save_plan(self, owner: str, plan: Plan) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO plans (owner, plan, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(owner) DO UPDATE SET plan = excluded.plan, "
+                "updated_at = excluded.updated_at",
+                (owner, plan.model_dump_json(), now()),
             )

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from coach.errors import SessionError
+from coach.plan import Plan
 from coach.profile import Profile
 from coach.sessions import Session, Status, StoredMessage
 
@@ -49,6 +50,13 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     CREATE INDEX messages_by_session ON messages(session_id, id);
+    """,
+    """
+    CREATE TABLE plans (
+        owner TEXT PRIMARY KEY,
+        plan TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
     """,
 ]
 
@@ -280,6 +288,23 @@ class PostgresSessionStore:
                     model,
                     message_id,
                 ),
+            )
+
+    # -- plans ------------------------------------------------------------------------------
+
+    def get_plan(self, owner: str) -> Plan:
+        """The person's plan; an empty one until they or the coach add to it."""
+        with self._tx() as conn:
+            row = conn.execute("SELECT plan FROM plans WHERE owner = %s", (owner,)).fetchone()
+        return Plan.model_validate_json(row[0]) if row else Plan()
+
+    def save_plan(self, owner: str, plan: Plan) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO plans (owner, plan, updated_at) VALUES (%s, %s, %s) "
+                "ON CONFLICT (owner) DO UPDATE SET plan = EXCLUDED.plan, "
+                "updated_at = EXCLUDED.updated_at",
+                (owner, _text(plan.model_dump_json()), now()),
             )
 
     # -- migration --------------------------------------------------------------------------

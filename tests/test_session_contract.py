@@ -307,3 +307,21 @@ def test_the_migrate_command_copies_a_local_store(tmp_path: Path, postgres_url: 
     assert "1 sessions (1 messages)" in first.output and "1 copied" in first.output
     second = runner.invoke(app, args)
     assert "0 copied, 1 already there" in second.output
+
+
+def test_plans_belong_to_their_owner_and_round_trip(open_store) -> None:
+    import datetime as dt
+
+    from coach import plan as plans
+
+    store = open_store()
+    assert store.get_plan("alice") == plans.Plan()
+    plan, _ = plans.add_commitment(
+        plans.Plan(), "List the top pages", dt.date(2026, 12, 4), today=dt.date(2026, 11, 24)
+    )
+    plan = plans.set_field(plan, "target_level", "senior engineer")
+    store.save_plan("alice", plan)
+    store.save_plan("alice", plan)  # saving again replaces, never duplicates
+    again = open_store()
+    assert again.get_plan("alice") == plan
+    assert again.get_plan("bob") == plans.Plan()
