@@ -6,6 +6,7 @@ User mistakes end as one line on stderr and a non-zero exit; only bugs show trac
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,18 +15,22 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from coach.citations import Source
 from coach.conversation import Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
-from coach.export import session_markdown
+from coach.export import session_markdown, write_export_file
 from coach.indexing import build_index, ladder_dirs, remember_ladder_dir
 from coach.models import describe_model
 from coach.profile import Profile, correct
+from coach.redact import redact_text, redact_url
 from coach.retrieval import MODES, Filters, Retriever
 from coach.runtime import Runtime
+from coach.sanitize import strip_terminal_escapes
 from coach.settings import load_settings
 
 app = typer.Typer(
@@ -67,9 +72,8 @@ def index(
     if ladder_dir is not None and not ladder_dir.is_dir():
         raise CoachError(f"--ladder-dir {ladder_dir} is not a folder.")
     rt = runtime(data_dir, ladder_dir=ladder_dir)
-    if ladder_dir is not None or no_ladder:
-        remember_ladder_dir(rt.settings, None if no_ladder else ladder_dir)
     if no_ladder:
+        remember_ladder_dir(rt.settings, None)
         rt.settings = rt.settings.model_copy(update={"ladder_dir": None})
     if rebuild and not rt.settings.chroma_url:
         from coach.store import remove_index_dir
@@ -90,10 +94,12 @@ def index(
             progress.update(task, completed=done, total=total)
 
         report = build_index(rt.settings, rt.store, rebuild=rebuild, on_progress=on_progress)
+    if ladder_dir is not None:
+        remember_ladder_dir(rt.settings, ladder_dir)  # only once it has indexed without a crash
     for problem in report.errors:
-        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(problem)}", highlight=False)
     for folder in ladder_dirs(rt.settings):
-        out.print(f"Your ladder documents: {folder}", highlight=False)
+        out.print(f"Your ladder documents: {folder}", highlight=False, markup=False)
     out.print(report.summary(), highlight=False)
 
 
@@ -130,10 +136,12 @@ def search(
         return
     for p in passages:
         c = p.chunk
-        out.print(f"[bold]{p.rank}. {c.doc_id}[/bold]  score {p.score:.4f}", highlight=False)
+        title = f"[bold]{p.rank}. {escape(c.doc_id)}[/bold]  score {p.score:.4f}"
+        out.print(title, highlight=False)
         if c.heading:
-            out.print(f"   § {c.heading}", highlight=False)
-        out.print("   " + c.text.strip().replace("\n", "\n   "), highlight=False)
+            out.print(f"   § {c.heading}", highlight=False, markup=False)
+        text = strip_terminal_escapes(c.text.strip())
+        out.print("   " + text.replace("\n", "\n   "), highlight=False, markup=False)
         out.print()
 
 
@@ -149,7 +157,9 @@ def sources(data_dir: DataDirOption = None) -> None:
     table.columns[0].no_wrap = True
     for doc_id in sorted(docs):
         first = docs[doc_id][0]
-        table.add_row(doc_id, first.title, first.kind, first.origin, str(len(docs[doc_id])))
+        table.add_row(
+            Text(doc_id), Text(first.title), first.kind, first.origin, str(len(docs[doc_id]))
+        )
     out.print(table)
     out.print(f"{len(docs)} documents, {sum(len(v) for v in docs.values())} chunks")
 
@@ -159,12 +169,14 @@ def config(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Print the effective settings, secrets masked."""
     settings = load_settings()
     shown = settings.masked()
+    if settings.llm_base_url:
+        shown["llm_base_url"] = redact_url(settings.llm_base_url)
     shown["chat_model"] = describe_model(settings)
     if as_json:
         sys.stdout.write(json.dumps(shown, indent=2) + "\n")
         return
     for key, value in shown.items():
-        out.print(f"{key} = {value}", highlight=False)
+        out.print(f"{key} = {value}", highlight=False, markup=False)
 
 
 # -- coaching -------------------------------------------------------------------------------
@@ -191,10 +203,10 @@ def stream_turn(coach: Coach, session_id: str | None, text: str) -> TurnResult:
     result: TurnResult | None = None
     for event in coach.turn(session_id, text):
         if isinstance(event, Token):
-            sys.stdout.write(event.text)
+            sys.stdout.write(strip_terminal_escapes(event.text))
             sys.stdout.flush()
         elif isinstance(event, Notice):
-            err.print(f"\n[yellow]note:[/yellow] {event.text}", highlight=False)
+            err.print(f"\n[yellow]note:[/yellow] {escape(event.text)}", highlight=False)
         else:
             result = event
     sys.stdout.write("\n")
@@ -218,7 +230,9 @@ def ask(
         result = rt.coach.ask(session, question)
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        err.print(f"[dim]Mode: {describe_model(rt.settings, offline)}[/dim]", highlight=False)
+        err.print(
+            f"[dim]Mode: {escape(describe_model(rt.settings, offline))}[/dim]", highlight=False
+        )
         result = stream_turn(rt.coach, session, question)
         print_sources(result.sources)
         err.print(f"[dim]session {result.session_id} · stage {result.stage}[/dim]")
@@ -245,8 +259,12 @@ def chat(
     if resume:
         for m in rt.sessions.get(resume).messages[-6:]:
             who = "you" if m.role == "user" else "coach"
-            out.print(f"{who}> {m.content}", highlight=False, markup=False)
-    out.print(f"Career coach · mode: {describe_model(rt.settings, offline)}", highlight=False)
+            out.print(f"{who}> {strip_terminal_escapes(m.content)}", highlight=False, markup=False)
+    out.print(
+        f"Career coach · mode: {describe_model(rt.settings, offline)}",
+        highlight=False,
+        markup=False,
+    )
     out.print("Tell me what's on your mind about your career.", highlight=False)
     out.print(CHAT_HELP, highlight=False, markup=False)
     last_sources: list[Source] = []
@@ -276,22 +294,26 @@ def chat(
                 continue
             target = command.removeprefix("/export").strip() or f"coach-session-{session_id}.md"
             try:
-                out.print(f"Exported to {write_export(rt, session_id, Path(target))}")
+                path = write_export(rt, session_id, Path(target))
+                out.print(f"Exported to {path}", highlight=False, markup=False)
             except CoachError as exc:
-                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         else:
             try:
                 sys.stdout.write("coach> ")
                 result = stream_turn(rt.coach, session_id, line)
             except CoachError as exc:
-                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
                 continue
             session_id, last_sources = result.session_id, result.sources
             if result.sources:
                 n = len(result.sources)
                 out.print(f"({n} source{'s' * (n != 1)}: /sources)", highlight=False)
     if session_id:
-        out.print(f"Session saved: {session_id} (resume with: coach chat --resume {session_id})")
+        out.print(
+            f"Session saved: {session_id} (resume with: coach chat --resume {session_id})",
+            markup=False,
+        )
 
 
 def handle_profile_command(rt: Runtime, session_id: str | None, command: str) -> str | None:
@@ -309,7 +331,7 @@ def handle_profile_command(rt: Runtime, session_id: str | None, command: str) ->
         try:
             profile = correct(profile, field.strip(), value)
         except (ValueError, ValidationError) as exc:
-            err.print(f"[red]error:[/red] {str(exc).splitlines()[0]}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(str(exc).splitlines()[0])}", highlight=False)
             return session_id
         rt.sessions.save_profile(session_id, profile)
     for line in profile.summary_lines():
@@ -318,13 +340,7 @@ def handle_profile_command(rt: Runtime, session_id: str | None, command: str) ->
 
 
 def write_export(rt: Runtime, session_id: str, path: Path) -> Path:
-    text = session_markdown(rt.sessions.get(session_id))
-    try:
-        path.write_text(text, encoding="utf-8")
-        path.chmod(0o600)
-    except OSError as exc:
-        raise CoachError(f"Cannot write {path} ({exc.strerror}).") from None
-    return path
+    return write_export_file(path, session_markdown(rt.sessions.get(session_id)))
 
 
 @app.command()
@@ -342,8 +358,9 @@ def serve(
         f"Career coach UI on http://{rt.settings.host}:{rt.settings.port} · mode: "
         f"{describe_model(rt.settings, offline)}",
         highlight=False,
+        markup=False,
     )
-    launch(rt, warn=lambda text: err.print(f"[yellow]{text}[/yellow]", highlight=False))
+    launch(rt, warn=lambda text: err.print(f"[yellow]{escape(text)}[/yellow]", highlight=False))
 
 
 @app.command("eval")
@@ -444,6 +461,25 @@ def eval_command(
         raise typer.Exit(1)
 
 
+users_app = typer.Typer(help="Accounts for the chat UI (bcrypt-hashed, in the users file).")
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="The login name.")],
+    data_dir: DataDirOption = None,
+) -> None:
+    """Add an account or change its password; the password is asked for, never an argument."""
+    from coach.accounts import add_user
+
+    settings = load_settings(data_dir=data_dir)
+    password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    replaced = add_user(settings.users_path, name, password)
+    verb = "Changed the password of" if replaced else "Added"
+    out.print(f"{verb} {name} in {settings.users_path}.", highlight=False, markup=False)
+
+
 sessions_app = typer.Typer(help="List, show, export and delete saved conversations.")
 app.add_typer(sessions_app, name="sessions")
 
@@ -457,14 +493,16 @@ def sessions_list(data_dir: DataDirOption = None) -> None:
         return
     table = Table("id", "updated", "messages", "title")
     for session_id, title, updated, count in rows:
-        table.add_row(session_id, updated, str(count), title)
+        table.add_row(Text(session_id), updated, str(count), Text(strip_terminal_escapes(title)))
     out.print(table)
 
 
 @sessions_app.command("show")
 def sessions_show(session_id: str, data_dir: DataDirOption = None) -> None:
     """Print a session as Markdown."""
-    sys.stdout.write(session_markdown(runtime(data_dir).sessions.get(session_id)))
+    sys.stdout.write(
+        strip_terminal_escapes(session_markdown(runtime(data_dir).sessions.get(session_id)))
+    )
 
 
 @sessions_app.command("export")
@@ -476,14 +514,14 @@ def sessions_export(
     """Export a session (transcript, sources, profile, commitments) to Markdown."""
     rt = runtime(data_dir)
     path = write_export(rt, session_id, output or Path(f"coach-session-{session_id}.md"))
-    out.print(f"Exported to {path}")
+    out.print(f"Exported to {path}", markup=False)
 
 
 @sessions_app.command("delete")
 def sessions_delete(session_id: str, data_dir: DataDirOption = None) -> None:
     """Delete a session and everything in it."""
     runtime(data_dir).sessions.delete(session_id)
-    out.print(f"Deleted session {session_id}.")
+    out.print(f"Deleted session {session_id}.", markup=False)
 
 
 @sessions_app.command("migrate")
@@ -518,7 +556,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _plan_store(data_dir: Path | None):
-    from coach.plan import LOCAL_OWNER
+    from coach.identity import LOCAL_OWNER
 
     rt = runtime(data_dir)
     return rt, LOCAL_OWNER
@@ -715,10 +753,12 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def main() -> None:
+    os.umask(0o077)  # the index, sessions, secret and exports are the user's alone
     try:
         app()
     except CoachError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        shown = redact_text(strip_terminal_escapes(str(exc)))
+        err.print(f"[red]error:[/red] {escape(shown)}", highlight=False)
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         err.print("interrupted")

@@ -8,6 +8,8 @@ A document's id is its path under its root without the extension
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,8 @@ from coach.errors import CorpusError
 
 CORPUS_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 MAX_FILE_BYTES = 2_000_000
+MAX_FILES = 20_000  # per folder; a ladder folder pointed at "/" stops here
+PSEUDO_FOLDERS = frozenset({"/proc", "/sys", "/dev", "/run"})  # never documents
 USER_PREFIX = "user/"
 
 DocKind = Literal["article", "ladder", "guide"]
@@ -109,14 +113,29 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a corpus file as UTF-8 text, refusing binaries and oversized files clearly."""
+    """Read a corpus file as UTF-8 text, refusing binaries and oversized files clearly.
+
+    Only regular files are read (no FIFOs or devices), and no more than the limit is
+    read even when the size on record is wrong (``/proc`` files say 0 bytes).
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CorpusError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise CorpusError(f"cannot read file ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise CorpusError("is not a regular file; skipped")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CorpusError(f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise CorpusError(f"cannot read file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES or (data and info.st_size == 0):
+        raise CorpusError("its size on disk does not match its content (a system file?); skipped")
     if b"\x00" in data:
         raise CorpusError("looks binary (contains NUL bytes); corpus files must be text")
     try:
@@ -171,16 +190,48 @@ def parse_document(text: str, *, doc_id: str, path: Path, origin: Origin) -> Doc
     )
 
 
-def iter_corpus_files(root: Path) -> list[Path]:
-    """Corpus files under ``root``, sorted, skipping hidden and underscore-prefixed names."""
+def iter_corpus_files(root: Path, problems: list[str] | None = None) -> list[Path]:
+    """Corpus files under ``root``, sorted, skipping hidden and underscore-prefixed names.
+
+    Symbolic links are followed only when they stay inside ``root``; folders that
+    cannot be read are reported in ``problems`` and skipped, never a crash.
+    """
+    problems = problems if problems is not None else []
     if not root.is_dir():
         return []
-    files = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith((".", "_")) for part in rel.parts):
-            continue
-        if path.is_file() and path.suffix.lower() in CORPUS_SUFFIXES:
+    real_root = root.resolve()
+    files: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(f"{exc.filename}: cannot read folder ({exc.strerror}); skipped")
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith((".", "_")) and os.path.join(folder, d) not in PSEUDO_FOLDERS
+        )
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name.startswith((".", "_")) or path.suffix.lower() not in CORPUS_SUFFIXES:
+                continue
+            if len(files) >= MAX_FILES:
+                problems.append(
+                    f"{root}: more than {MAX_FILES:,} files; point the folder at the documents "
+                    "themselves. The rest were skipped"
+                )
+                return sorted(files)
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.append(f"{path.as_posix()}: broken or unreadable link; skipped")
+                    continue
+                if not target.is_relative_to(real_root):
+                    problems.append(
+                        f"{path.as_posix()}: links outside the folder ({target}); skipped"
+                    )
+                    continue
             files.append(path)
     return sorted(files)
 
@@ -193,7 +244,7 @@ def doc_id_for(path: Path, root: Path, origin: Origin) -> str:
 def load_tree(root: Path, origin: Origin, into: CorpusLoad) -> None:
     """Load every corpus file under ``root`` into ``into``, one error line per bad file."""
     seen = {doc.doc_id for doc in into.documents}
-    for path in iter_corpus_files(root):
+    for path in iter_corpus_files(root, into.errors):
         doc_id = doc_id_for(path, root, origin)
         label = path.as_posix()
         if doc_id in seen:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from pathlib import Path
+
+from coach.errors import CoachError
+from coach.sanitize import strip_terminal_escapes
 from coach.sessions import Session
 
 STATUS_NOTES = {
@@ -29,7 +35,9 @@ def session_markdown(session: Session) -> str:
         lines.append(f"**{speaker}:**")
         lines.append("")
         if m.content:
-            lines.append(m.content)
+            # Quoted, so a message cannot forge a speaker label or a section heading.
+            body = strip_terminal_escapes(m.content)
+            lines += ["> " + line if line.strip() else ">" for line in body.splitlines()]
             lines.append("")
         note = STATUS_NOTES.get(m.status)
         if note:
@@ -53,3 +61,32 @@ def session_markdown(session: Session) -> str:
     else:
         lines.append("_None yet._")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def write_export_file(path: Path, text: str) -> Path:
+    """Write a transcript to a new or existing regular file, mode 0600.
+
+    Symlinks are not followed and FIFOs or devices are refused, so an export cannot be
+    redirected into another file or block on a pipe; nothing else is chmodded.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as exc:
+        if path.is_symlink():
+            raise CoachError(f"Cannot write {path}: it is a symbolic link.") from None
+        raise CoachError(f"Cannot write {path} ({exc.strerror}).") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise CoachError(f"Cannot write {path}: it is not a regular file.")
+        os.set_blocking(fd, True)
+        os.ftruncate(fd, 0)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", closefd=False) as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise CoachError(f"Cannot write {path} ({exc.strerror}).") from None
+    finally:
+        os.close(fd)
+    return path

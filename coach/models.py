@@ -45,9 +45,17 @@ def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
     return OpenAICompatibleModel.from_settings(settings)
 
 
-def describe_model(settings: Settings, offline: bool = False) -> str:
-    """One line for the mode indicator: which chat model answers, said plainly."""
+def describe_model(settings: Settings, offline: bool = False, *, with_url: bool = True) -> str:
+    """One line for the mode indicator: which chat model answers, said plainly.
+
+    The address never shows credentials; ``with_url=False`` (the web UI) hides it entirely.
+    """
+    from coach.redact import redact_url
+
     if settings.uses_remote_model and not offline:
-        return f"{settings.llm_model} at {settings.llm_base_url or 'the OpenAI API'}"
+        if not with_url:
+            return f"{settings.llm_model} (a language model)"
+        where = redact_url(settings.llm_base_url) if settings.llm_base_url else "the OpenAI API"
+        return f"{settings.llm_model} at {where}"
     why = "--offline" if offline else "no chat model configured"
     return f"offline grounded responder ({why})"

@@ -15,6 +15,7 @@ import openai
 
 from coach.errors import ModelError
 from coach.models import Message
+from coach.redact import redact_url
 from coach.settings import Settings
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -44,6 +45,7 @@ class OpenAICompatibleModel:
     ) -> None:
         self.model = model
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
+        self.shown_url = redact_url(self.base_url)  # the only form that reaches messages
         self.timeout = timeout
         self.max_retries = max_retries
         self.temperature = temperature
@@ -112,23 +114,23 @@ class OpenAICompatibleModel:
                 finished = True
         if not finished:
             raise StreamCutOff(
-                f"The stream from {self.model} at {self.base_url} stopped before the answer "
+                f"The stream from {self.model} at {self.shown_url} stopped before the answer "
                 "finished; the part received is kept."
             )
         if not produced:
-            raise ModelError(f"{self.model} at {self.base_url} returned an empty answer.")
+            raise ModelError(f"{self.model} at {self.shown_url} returned an empty answer.")
 
     def _complete(self, messages: list[Message]) -> str:
         response = self._request(messages, stream=False)
         content = response.choices[0].message.content if response.choices else None
         if not content:
-            raise ModelError(f"{self.model} at {self.base_url} returned an empty answer.")
+            raise ModelError(f"{self.model} at {self.shown_url} returned an empty answer.")
         return content
 
 
 def describe_failure(exc: Exception, model: OpenAICompatibleModel) -> ModelError:
     """Turn a client exception into one line that says what to check."""
-    where = f"{model.base_url}"
+    where = model.shown_url
     if isinstance(exc, openai.APITimeoutError):
         return ModelError(
             f"The chat model at {where} did not answer within {model.timeout:g} s "

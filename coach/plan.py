@@ -26,8 +26,6 @@ STATUSES: tuple[CommitmentStatus, ...] = ("open", "done", "slipped", "dropped")
 DEFAULT_CADENCE_MONTHS = 3  # "at least once a quarter, perhaps around performance reviews"
 MAX_TEXT = 500
 MAX_ITEMS = 200
-#: Whose plan the CLI edits: the person using the local data dir.
-LOCAL_OWNER = "local"
 
 
 def new_id() -> str:

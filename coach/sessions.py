@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Literal
 
 from coach.errors import SessionError
+from coach.identity import LOCAL_OWNER
 from coach.plan import Plan
 from coach.profile import Profile
+from coach.sanitize import clean_title, strip_terminal_escapes
 
 Status = Literal["complete", "streaming", "partial", "error", "fallback"]
 
@@ -47,6 +49,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX messages_by_session ON messages(session_id, id);
     """,
+    # Every session belongs to one owner; rows from before belong to the local CLI user.
+    """
+    ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT 'local';
+    CREATE INDEX sessions_by_owner ON sessions(owner, updated_at);
+    """,
+    # One promotion plan per owner, kept between conversations.
     """
     CREATE TABLE plans (
         owner TEXT PRIMARY KEY,
@@ -55,6 +63,7 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+TITLE_CHARS = 80
 
 
 def now() -> str:
@@ -81,6 +90,14 @@ class Session:
     updated_at: str
     profile: Profile
     messages: list[StoredMessage] = field(default_factory=list)
+    owner: str = LOCAL_OWNER
+
+
+def check_id(session_id: object) -> None:
+    """Session ids are short text; anything else is a clear error, not a traceback."""
+    if not isinstance(session_id, str) or not 0 < len(session_id) <= 64:
+        shown = repr(session_id)[:70]
+        raise SessionError(f"{shown} is not a session id; `coach sessions list` shows the ids.")
 
 
 class SessionStore:
@@ -165,22 +182,40 @@ class SessionStore:
 
     # -- sessions -------------------------------------------------------------------------
 
-    def create(self, title: str = "") -> str:
+    def create(self, title: str = "", owner: str = LOCAL_OWNER) -> str:
         session_id = uuid.uuid4().hex[:12]
         stamp = now()
         with self._tx() as conn:
             conn.execute(
-                "INSERT INTO sessions (id, title, created_at, updated_at, profile) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (session_id, title[:80], stamp, stamp, Profile().model_dump_json()),
+                "INSERT INTO sessions (id, title, created_at, updated_at, profile, owner) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    clean_title(title)[:TITLE_CHARS],
+                    stamp,
+                    stamp,
+                    Profile().model_dump_json(),
+                    owner,
+                ),
             )
         return session_id
 
     def exists(self, session_id: str) -> bool:
+        if not isinstance(session_id, str):
+            return False
         row = self._connect().execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,))
         return row.fetchone() is not None
 
+    def owner_of(self, session_id: object) -> str | None:
+        """The session's owner, or None when there is no such session (or the id is no text)."""
+        if not isinstance(session_id, str):
+            return None
+        row = self._connect().execute("SELECT owner FROM sessions WHERE id = ?", (session_id,))
+        found = row.fetchone()
+        return found["owner"] if found else None
+
     def get(self, session_id: str) -> Session:
+        check_id(session_id)
         conn = self._connect()
         row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
@@ -209,18 +244,22 @@ class SessionStore:
             updated_at=row["updated_at"],
             profile=Profile.model_validate_json(row["profile"]),
             messages=messages,
+            owner=row["owner"],
         )
 
-    def list(self) -> list[tuple[str, str, str, int]]:
-        """(id, title, updated_at, message count), most recent first."""
+    def list(self, owner: str | None = None) -> list[tuple[str, str, str, int]]:
+        """(id, title, updated_at, message count), most recent first; one owner's or all."""
+        where, args = ("WHERE s.owner = ? ", (owner,)) if owner is not None else ("", ())
         rows = self._connect().execute(
             "SELECT s.id, s.title, s.updated_at, COUNT(m.id) AS n FROM sessions s "
-            "LEFT JOIN messages m ON m.session_id = s.id GROUP BY s.id "
-            "ORDER BY s.updated_at DESC, s.rowid DESC"
+            f"LEFT JOIN messages m ON m.session_id = s.id {where}GROUP BY s.id "
+            "ORDER BY s.updated_at DESC, s.rowid DESC",
+            args,
         )
         return [(r["id"], r["title"], r["updated_at"], r["n"]) for r in rows]
 
     def delete(self, session_id: str) -> None:
+        check_id(session_id)
         with self._tx() as conn:
             deleted = conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
         if not deleted:
@@ -254,13 +293,13 @@ class SessionStore:
             cursor = conn.execute(
                 "INSERT INTO messages (session_id, role, content, status, model, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (session_id, role, content, status, model, stamp),
+                (session_id, role, strip_terminal_escapes(content), status, model, stamp),
             )
             conn.execute(
                 "UPDATE sessions SET updated_at = ?, "
-                "title = CASE WHEN title = '' AND ? = 'user' THEN substr(?, 1, 80) ELSE title END "
+                "title = CASE WHEN title = '' AND ? = 'user' THEN ? ELSE title END "
                 "WHERE id = ?",
-                (stamp, role, " ".join(content.split()), session_id),
+                (stamp, role, clean_title(content)[:TITLE_CHARS], session_id),
             )
             return int(cursor.lastrowid or 0)
 
@@ -279,7 +318,7 @@ class SessionStore:
                 "UPDATE messages SET content = ?, status = ?, sources = ?, error = ?, "
                 "model = COALESCE(?, model) WHERE id = ?",
                 (
-                    content,
+                    strip_terminal_escapes(content),  # model text never drives a terminal later
                     status,
                     json.dumps(sources or [], ensure_ascii=False),
                     error,
@@ -294,6 +333,11 @@ class SessionStore:
         """The person's plan; an empty one until they or the coach add to it."""
         row = self._connect().execute("SELECT plan FROM plans WHERE owner = ?", (owner,)).fetchone()
         return Plan.model_validate_json(row["plan"]) if row else Plan()
+
+    def plan_owners(self) -> list[str]:
+        return [
+            r["owner"] for r in self._connect().execute("SELECT owner FROM plans ORDER BY owner")
+        ]
 
     def save_plan(self, owner: str, plan: Plan) -> None:
         with self._tx() as conn:

@@ -17,12 +17,13 @@ class MigrationReport:
     messages: int
     copied: int
     skipped: int
+    plans: int
     seconds: float
 
     def summary(self, target: str) -> str:
         return (
             f"Migrated {self.sessions} sessions ({self.messages} messages) to {target}: "
-            f"{self.copied} copied, {self.skipped} already there, verified, "
+            f"{self.copied} copied, {self.skipped} already there, {self.plans} plans, verified, "
             f"in {self.seconds:.1f} s."
         )
 
@@ -63,10 +64,16 @@ def migrate(
             f"{target.location}). Nothing was deleted; run the migration again."
         )
     messages = sum(expected.values())
+    plans = 0
+    for owner in source.plan_owners():
+        if owner not in target.plan_owners():  # a plan already there may have moved on
+            target.save_plan(owner, source.get_plan(owner))
+            plans += 1
     return MigrationReport(
         sessions=len(ids),
         messages=messages,
         copied=len(copied),
         skipped=len(ids) - len(copied),
+        plans=plans,
         seconds=time.perf_counter() - started,
     )

@@ -20,9 +20,11 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from coach.errors import SessionError
+from coach.identity import LOCAL_OWNER
 from coach.plan import Plan
 from coach.profile import Profile
-from coach.sessions import Session, Status, StoredMessage
+from coach.sanitize import clean_title, strip_terminal_escapes
+from coach.sessions import TITLE_CHARS, Session, Status, StoredMessage, check_id
 
 # One advisory-lock key for "migrating the coach schema" (any constant works; this one
 # is the first 8 bytes of sha256("coach-migrations") as a signed integer).
@@ -51,6 +53,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX messages_by_session ON messages(session_id, id);
     """,
+    # Numbered as in the SQLite store: every session belongs to one owner.
+    """
+    ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT 'local';
+    CREATE INDEX sessions_by_owner ON sessions(owner, updated_at);
+    """,
     """
     CREATE TABLE plans (
         owner TEXT PRIMARY KEY,
@@ -66,8 +73,8 @@ def now() -> str:
 
 
 def _text(value: str) -> str:
-    """PostgreSQL text cannot hold NUL; a model reply that contains one loses only that."""
-    return value.replace("\x00", "")
+    """What the SQLite store keeps, minus NUL, which PostgreSQL text cannot hold."""
+    return strip_terminal_escapes(value).replace("\x00", "")
 
 
 def _reason(exc: BaseException, url: str) -> str:
@@ -158,26 +165,46 @@ class PostgresSessionStore:
 
     # -- sessions -------------------------------------------------------------------------
 
-    def create(self, title: str = "") -> str:
+    def create(self, title: str = "", owner: str = LOCAL_OWNER) -> str:
         session_id = uuid.uuid4().hex[:12]
         stamp = now()
         with self._tx() as conn:
             conn.execute(
-                "INSERT INTO sessions (id, title, created_at, updated_at, profile) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                (session_id, title[:80], stamp, stamp, Profile().model_dump_json()),
+                "INSERT INTO sessions (id, title, created_at, updated_at, profile, owner) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                (
+                    session_id,
+                    _text(clean_title(title)[:TITLE_CHARS]),
+                    stamp,
+                    stamp,
+                    Profile().model_dump_json(),
+                    owner,
+                ),
             )
         return session_id
 
+    def owner_of(self, session_id: object) -> str | None:
+        """The session's owner, or None when there is no such session (or the id is no text)."""
+        if not isinstance(session_id, str):
+            return None
+        with self._tx() as conn:
+            row = conn.execute("SELECT owner FROM sessions WHERE id = %s", (session_id,))
+            found = row.fetchone()
+        return found[0] if found else None
+
     def exists(self, session_id: str) -> bool:
+        if not isinstance(session_id, str):
+            return False
         with self._tx() as conn:
             row = conn.execute("SELECT 1 FROM sessions WHERE id = %s", (session_id,))
             return row.fetchone() is not None
 
     def get(self, session_id: str) -> Session:
+        check_id(session_id)
         with self._tx() as conn:
             row = conn.execute(
-                "SELECT id, title, created_at, updated_at, profile FROM sessions WHERE id = %s",
+                "SELECT id, title, created_at, updated_at, profile, owner FROM sessions "
+                "WHERE id = %s",
                 (session_id,),
             ).fetchone()
             if row is None:
@@ -209,19 +236,23 @@ class PostgresSessionStore:
             updated_at=row[3],
             profile=Profile.model_validate_json(row[4]),
             messages=messages,
+            owner=row[5],
         )
 
-    def list(self) -> list[tuple[str, str, str, int]]:
-        """(id, title, updated_at, message count), most recent first."""
+    def list(self, owner: str | None = None) -> list[tuple[str, str, str, int]]:
+        """(id, title, updated_at, message count), most recent first; one owner's or all."""
+        where, args = ("WHERE s.owner = %s ", (owner,)) if owner is not None else ("", ())
         with self._tx() as conn:
             rows = conn.execute(
                 "SELECT s.id, s.title, s.updated_at, COUNT(m.id) FROM sessions s "
-                "LEFT JOIN messages m ON m.session_id = s.id GROUP BY s.id "
-                "ORDER BY s.updated_at DESC, s.seq DESC"
+                f"LEFT JOIN messages m ON m.session_id = s.id {where}GROUP BY s.id "
+                "ORDER BY s.updated_at DESC, s.seq DESC",
+                args,
             ).fetchall()
         return [(r[0], r[1], r[2], int(r[3])) for r in rows]
 
     def delete(self, session_id: str) -> None:
+        check_id(session_id)
         with self._tx() as conn:
             deleted = conn.execute("DELETE FROM sessions WHERE id = %s", (session_id,)).rowcount
         if not deleted:
@@ -260,9 +291,9 @@ class PostgresSessionStore:
             ).fetchone()
             conn.execute(
                 "UPDATE sessions SET updated_at = %s, "
-                "title = CASE WHEN title = '' AND %s = 'user' THEN substr(%s, 1, 80) "
-                "ELSE title END WHERE id = %s",
-                (stamp, role, " ".join(content.split()), session_id),
+                "title = CASE WHEN title = '' AND %s = 'user' THEN %s ELSE title END "
+                "WHERE id = %s",
+                (stamp, role, _text(clean_title(content)[:TITLE_CHARS]), session_id),
             )
             return int(row[0])
 
@@ -298,6 +329,10 @@ class PostgresSessionStore:
             row = conn.execute("SELECT plan FROM plans WHERE owner = %s", (owner,)).fetchone()
         return Plan.model_validate_json(row[0]) if row else Plan()
 
+    def plan_owners(self) -> list[str]:
+        with self._tx() as conn:
+            return [r[0] for r in conn.execute("SELECT owner FROM plans ORDER BY owner")]
+
     def save_plan(self, owner: str, plan: Plan) -> None:
         with self._tx() as conn:
             conn.execute(
@@ -317,14 +352,15 @@ class PostgresSessionStore:
         """
         with self._tx() as conn:
             inserted = conn.execute(
-                "INSERT INTO sessions (id, title, created_at, updated_at, profile) "
-                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                "INSERT INTO sessions (id, title, created_at, updated_at, profile, owner) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
                 (
                     session.id,
                     _text(session.title),
                     session.created_at,
                     session.updated_at,
                     session.profile.model_dump_json(),
+                    session.owner,
                 ),
             ).rowcount
             if not inserted:

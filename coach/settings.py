@@ -112,8 +112,15 @@ class Settings(BaseSettings):
     ui_concurrency: int = Field(default=8, ge=1, le=256)  # turns one UI process runs at once
     auth_username: str | None = None
     auth_password: SecretStr | None = None
+    # Web security: see README "Reliability and security".
+    secret_key: SecretStr | None = None  # signs browser identities; unset: data_dir/secret.key
+    allowed_hosts: str = "127.0.0.1,localhost,::1"  # Host header allowlist, comma-separated
+    users_file: Path | None = None  # bcrypt accounts (`coach users add`); default data_dir/users
+    auth_trusted_header: str | None = None  # e.g. X-Forwarded-User, set by an auth proxy
+    trusted_proxies: str = ""  # addresses allowed to send that header, comma-separated
+    login_attempts: int = Field(default=10, ge=1, le=1000)  # failed logins per 5 min per address
 
-    @field_validator("data_dir", "corpus_dir", "ladder_dir", mode="after")
+    @field_validator("data_dir", "corpus_dir", "ladder_dir", "users_file", mode="after")
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:
         return value.expanduser() if value is not None else None
@@ -137,6 +144,10 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def users_path(self) -> Path:
+        return self.users_file or self.data_dir / "users"
 
     @property
     def sessions_db(self) -> Path:

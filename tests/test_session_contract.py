@@ -126,6 +126,18 @@ def test_unknown_and_deleted_sessions_give_clear_errors(open_store) -> None:
         store.add_message("nope", "user", "hi")
 
 
+def test_sessions_belong_to_their_owner(open_store) -> None:
+    store = open_store()
+    mine = store.create(owner="anon:alice")
+    theirs = store.create(owner="user:bob")
+    local = store.create()
+    assert [r[0] for r in store.list(owner="anon:alice")] == [mine]
+    assert store.owner_of(theirs) == "user:bob" and store.owner_of(local) == "local"
+    assert store.owner_of("nope") is None and store.owner_of(42) is None
+    assert open_store().get(mine).owner == "anon:alice"
+    assert {r[0] for r in store.list()} == {mine, theirs, local}
+
+
 def test_list_is_most_recent_first_with_message_counts(open_store) -> None:
     store = open_store()
     first, second = store.create(), store.create()
@@ -244,10 +256,14 @@ def test_migration_copies_everything_verifies_and_is_idempotent(
             sources=[{"n": 1, "doc_id": f"d{i}", "title": "T", "heading": "", "passage": "p"}],
         )
         source.save_profile(sid, Profile(current_level=f"L{i + 3}"))
+    from coach.plan import Plan
+
+    source.save_plan("local", Plan(target_level="staff engineer"))
     target = PostgresSessionStore(fresh_database(postgres_url))
     try:
         first = migrate(source, target)
         assert (first.sessions, first.messages, first.copied, first.skipped) == (5, 10, 5, 0)
+        assert first.plans == 1 and target.get_plan("local").target_level == "staff engineer"
         for sid, *_ in source.list():
             assert _same(target.get(sid), source.get(sid))
         again = migrate(source, target)

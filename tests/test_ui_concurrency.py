@@ -18,10 +18,11 @@ def conversation(url: str, n: int) -> tuple[str, list[str]]:
     """Two turns in one session; returns the session id and what this client said."""
     client = Client(url, verbose=False)
     said = [f"I am engineer number {n} and I lead an on-call rotation.", f"Client {n}: what next?"]
+    token = client.predict(None, None, api_name="/load")[1]  # this client's signed identity
     session_id = None
     for text in said:
-        outputs = client.predict(text, [], session_id, api_name="/turn")
-        history, box, session_id, status = outputs[:4]
+        outputs = client.predict(text, token, session_id, api_name="/turn")
+        history, box, token, session_id, status = outputs[:5]
         assert box == "" and status == "", status
         assert history[-1]["metadata"]["title"].startswith("Sources ("), history[-1]
     return session_id, said

@@ -33,8 +33,11 @@ def ui_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 @contextmanager
-def running_ui(home: Path, **extra_env: str) -> Iterator[str]:
-    """Index the corpus, serve the UI, yield its URL, and stop it afterwards."""
+def running_ui(home: Path, port: int | None = None, **extra_env: str) -> Iterator[str]:
+    """Index the corpus, serve the UI, yield its URL, and stop it afterwards.
+
+    Pass the same ``home`` and ``port`` again to restart a server on the same origin.
+    """
     env = ui_env(home, **extra_env)
     subprocess.run(
         [sys.executable, "-m", "coach.cli", "index"],
@@ -43,9 +46,9 @@ def running_ui(home: Path, **extra_env: str) -> Iterator[str]:
         capture_output=True,
         timeout=300,
     )
-    port = free_port()
+    port = port or free_port()
     log_path = home / "server.log"
-    with open(log_path, "w") as log:
+    with open(log_path, "a") as log:
         proc = subprocess.Popen(
             [sys.executable, "app.py", "--port", str(port)],
             cwd=REPO,

@@ -1,0 +1,52 @@
+"""One place that hides credentials in addresses: ``https://user:key@host/v1?api-key=…``.
+
+Shown URLs keep only scheme, host, port and path; user info, query and fragment go.
+``redact_text`` also replaces any configured secret that appears verbatim in a text.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from coach.settings import Settings
+
+URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
+HIDDEN = "********"
+
+
+def redact_url(url: str) -> str:
+    """The address without user info, query or fragment."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return HIDDEN
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+def redact_text(text: str, settings: Settings | None = None) -> str:
+    """Every URL in ``text`` redacted, and every configured secret replaced."""
+    out = URL.sub(lambda m: redact_url(m.group(0)), text)
+    if settings is not None:
+        for secret in secret_values(settings):
+            out = out.replace(secret, HIDDEN)
+    return out
+
+
+def secret_values(settings: Settings) -> list[str]:
+    values = []
+    for name in ("llm_api_key", "chroma_token", "auth_password", "secret_key"):
+        value = getattr(settings, name)
+        if value is not None and len(value.get_secret_value()) >= 4:
+            values.append(value.get_secret_value())
+    url = settings.llm_base_url or ""
+    try:
+        parts = urlsplit(url)
+        values += [v for v in (parts.password, parts.username, parts.query) if v and len(v) >= 4]
+    except ValueError:
+        pass
+    return values
