@@ -11,15 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 from coach.plan import Commitment, Evidence, Plan
 
-STATUS_BOX = {"open": "[ ]", "done": "[x]", "slipped": "[!]", "dropped": "[-]"}
+STATUS_MARK = {"open": "○", "done": "✓", "slipped": "⚠", "dropped": "✗"}
 
 
 def _one_line(text: str) -> str:
     """Person-written text on one line, so it cannot start a heading or fake a section."""
     return " ".join(text.split())
+
+
+def first_sentence(text: str, limit: int = 220) -> str:
+    """The opening sentence of a ladder expectation, for a list that stays readable."""
+    flat = _one_line(text).lstrip("- ")
+    cut = re.search(r"(?<=[.!?])\s", flat)
+    sentence = flat[: cut.start()] if cut else flat
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
 def commitment_line(c: Commitment, today: dt.date | None = None) -> str:
@@ -28,7 +37,7 @@ def commitment_line(c: Commitment, today: dt.date | None = None) -> str:
     status = ""
     if c.status != "open":
         status = f" ({c.status}" + (f" {c.closed.isoformat()}" if c.closed else "") + ")"
-    return f"- {STATUS_BOX[c.status]} {_one_line(c.action)}{due}{late}{status} `{c.id}`"
+    return f"- {STATUS_MARK[c.status]} {_one_line(c.action)}{due}{late}{status} `{c.id}`"
 
 
 def evidence_line(e: Evidence, number: int) -> str:
@@ -41,7 +50,10 @@ def plan_markdown(plan: Plan, today: dt.date) -> str:
     """The whole plan, for `coach plan show`, the chat's /plan and the UI's Plan tab."""
     lines = ["# Promotion plan", ""]
     goal = plan.target_level or "_not set_"
-    lines.append(f"**Goal:** {_one_line(goal)}" + (f" — {_one_line(plan.why)}" if plan.why else ""))
+    lines += [
+        f"**Goal:** {_one_line(goal)}" + (f" — {_one_line(plan.why)}" if plan.why else ""),
+        "",
+    ]
     if plan.current_level or plan.track:
         now = plan.current_level or "_not set_"
         lines.append(
@@ -66,7 +78,7 @@ def plan_markdown(plan: Plan, today: dt.date) -> str:
         related = [i for i, e in enumerate(plan.evidence, 1) if e.gap == gap.id]
         shown = f" — evidence: {', '.join(f'E{i}' for i in related)}" if related else ""
         lines.append(
-            f"- **{gap.dimension}** ({gap.doc_id}): {_one_line(gap.expectation)[:300]}"
+            f"- **{gap.dimension}** ({gap.doc_id}): {first_sentence(gap.expectation)}"
             f"{shown} `{gap.id}`"
         )
     if not plan.gaps:

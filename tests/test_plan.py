@@ -164,7 +164,7 @@ def test_the_plan_commands_edit_map_gaps_export_and_write_a_calendar(tmp_path: P
     )
     assert json.loads(done.output)["commitments"][0]["status"] == "done"
     text = cli(tmp_path, "plan", "show").output
-    assert "[x] List the top 10 recurring pages" in text and "E1" in text
+    assert "✓ List the top 10 recurring pages" in text and "E1" in text
     packet = cli(tmp_path, "plan", "export", "--json")
     assert "Listed the top 10 pages" in json.loads(packet.output)["markdown"]
     ics = tmp_path / "plan.ics"
