@@ -8,7 +8,7 @@ LLM_STAMP := $(VENV)/.llm-server-stamp
 # Only the library is needed from llama.cpp: skip its tests, examples and tools.
 LLAMA_CMAKE_ARGS := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF
 
-.PHONY: setup llm-server browser index run test lint format bench clean
+.PHONY: setup llm-server browser postgres index run test lint format bench clean
 
 setup: $(STAMP)
 
@@ -49,8 +49,14 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
+# The session-store contract tests start a real PostgreSQL server from Debian's package.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq postgresql; }
+
 # Every test, slow and integration ones included (plain `pytest` skips those).
-test: lint browser llm-server
+test: lint browser postgres llm-server
 	$(BIN)/python -m pytest -m "" --durations=15
 
 # Timings beside their floors; about 1.5 hours on 2 cores (see README). Not part of `make test`.

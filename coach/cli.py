@@ -546,6 +546,234 @@ def sessions_delete(session_id: str, data_dir: DataDirOption = None) -> None:
     out.print(f"Deleted session {session_id}.", markup=False)
 
 
+@sessions_app.command("migrate")
+def sessions_migrate(
+    to: Annotated[str, typer.Option("--to", help="postgresql://user:password@host:port/db")],
+    data_dir: DataDirOption = None,
+) -> None:
+    """Copy the local SQLite sessions into PostgreSQL (verified; safe to run again)."""
+    from coach.session_backends import is_postgres_url
+    from coach.sessions import SessionStore
+    from coach.sessions_migrate import migrate
+    from coach.sessions_pg import PostgresSessionStore
+
+    if not is_postgres_url(to):
+        raise CoachError("--to must be a postgresql:// URL.")
+    settings = load_settings(data_dir=data_dir)
+    if not settings.sessions_db.exists():
+        raise CoachError(f"No sessions to migrate: {settings.sessions_db} does not exist.")
+    target = PostgresSessionStore(to)
+    try:
+        report = migrate(SessionStore(settings.sessions_db), target)
+    finally:
+        target.close()
+    out.print(report.summary(target.location), highlight=False, markup=False)
+
+
+# -- the plan -------------------------------------------------------------------------------
+
+plan_app = typer.Typer(help="Your promotion plan: goal, gaps, commitments, check-ins, evidence.")
+app.add_typer(plan_app, name="plan")
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _plan_store(data_dir: Path | None):
+    from coach.identity import LOCAL_OWNER
+
+    rt = runtime(data_dir)
+    return rt, LOCAL_OWNER
+
+
+def _print_plan(plan, as_json: bool) -> None:
+    import datetime as dt
+
+    from coach.plan_export import plan_markdown
+
+    if as_json:
+        sys.stdout.write(plan.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.write(plan_markdown(plan, dt.date.today()))
+
+
+@plan_app.command("show")
+def plan_show(as_json: JsonOption = False, data_dir: DataDirOption = None) -> None:
+    """Print the plan."""
+    rt, owner = _plan_store(data_dir)
+    _print_plan(rt.sessions.get_plan(owner), as_json)
+
+
+@plan_app.command("edit")
+def plan_edit(
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="FIELD=VALUE for target_level, why, current_level, track."),
+    ] = None,
+    commit: Annotated[list[str] | None, typer.Option("--commit", help="Add a commitment.")] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", help="Due date (YYYY-MM-DD) of the --commit.")
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="ID=open|done|slipped|dropped (ID or list position)."),
+    ] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", help="Log what you did (evidence).")
+    ] = None,
+    impact: Annotated[str, typer.Option("--impact", help="Its measured impact.")] = "",
+    link: Annotated[list[str] | None, typer.Option("--link", help="A link for it.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Evidence date (YYYY-MM-DD).")] = None,
+    gap: Annotated[str | None, typer.Option("--gap", help="The gap id it speaks to.")] = None,
+    option: Annotated[list[str] | None, typer.Option("--option", help="Add an option.")] = None,
+    check_in: Annotated[
+        str | None, typer.Option("--check-in", help="Next check-in (YYYY-MM-DD).")
+    ] = None,
+    cadence: Annotated[
+        int | None, typer.Option("--cadence-months", min=0, max=12, help="0: no repeat.")
+    ] = None,
+    map_gaps_: Annotated[
+        bool, typer.Option("--map-gaps", help="List the target level's ladder expectations.")
+    ] = False,
+    accept: Annotated[
+        list[str] | None, typer.Option("--accept", help="Accept the coach's suggestion for FIELD.")
+    ] = None,
+    as_json: JsonOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Change the plan; every part is yours to edit."""
+    import datetime as dt
+
+    from pydantic import ValidationError
+
+    from coach import plan as plans
+
+    def day(value: str | None, flag: str) -> dt.date | None:
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise CoachError(f"{flag} {value!r} is not a date like 2026-12-31.") from None
+
+    rt, owner = _plan_store(data_dir)
+    today = dt.date.today()
+    plan = rt.sessions.get_plan(owner)
+    try:
+        for item in set_ or []:
+            field, sep, value = item.partition("=")
+            if not sep:
+                raise CoachError(f"--set {item!r} needs FIELD=VALUE.")
+            plan = plans.set_field(plan, field.strip(), value)
+        for field in accept or []:
+            chosen = [p for p in plan.proposals if p.field == field]
+            if not chosen:
+                raise CoachError(f"The coach has no suggestion for {field!r}.")
+            plan = plans.set_field(plan, field, chosen[-1].value)
+        for action in commit or []:
+            plan, _ = plans.add_commitment(plan, action, day(due, "--due"), today=today)
+        for item in status or []:
+            ref, sep, value = item.partition("=")
+            if value not in plans.STATUSES:
+                raise CoachError(f"--status {item!r}: use ID=open, done, slipped or dropped.")
+            plan = plans.set_status(plan, ref.strip(), value, today=today)
+        if evidence:
+            plan = plans.add_evidence(
+                plan,
+                plans.Evidence(
+                    what=evidence,
+                    impact=impact,
+                    links=link or [],
+                    date=day(on, "--on") or today,
+                    gap=gap,
+                ),
+            )
+        for text in option or []:
+            plan = plan.model_copy(update={"options": [*plan.options, text.strip()]})
+        if check_in is not None or cadence is not None:
+            updated = plan.check_in.model_copy()
+            if check_in is not None:
+                updated.next = day(check_in, "--check-in")
+            if cadence is not None:
+                updated.cadence_months = cadence
+            plan = plan.model_copy(update={"check_in": updated})
+        if map_gaps_:
+            from coach.corpus import load_corpus
+            from coach.indexing import ladder_dirs
+            from coach.plan_gaps import map_gaps
+
+            documents = load_corpus(rt.settings.corpus_dir, ladder_dirs(rt.settings)).documents
+            plan, problem = map_gaps(plan, documents)
+            if problem:
+                raise CoachError(problem)
+        plan = plans.Plan.model_validate(plan.model_dump())
+    except (KeyError, ValidationError, ValueError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) else str(exc).splitlines()[0]
+        if isinstance(exc, ValidationError):
+            first = exc.errors()[0]
+            message = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        raise CoachError(str(message)) from None
+    rt.sessions.save_plan(owner, plan)
+    _print_plan(plan, as_json)
+
+
+@plan_app.command("export")
+def plan_export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    as_json: JsonOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Write a Markdown promotion-case draft from the plan and evidence log."""
+    import datetime as dt
+
+    from coach.plan_export import packet_markdown
+
+    rt, owner = _plan_store(data_dir)
+    text = packet_markdown(rt.sessions.get_plan(owner), dt.date.today())
+    if as_json:
+        sys.stdout.write(json.dumps({"markdown": text}, ensure_ascii=False) + "\n")
+    elif output:
+        _write_private(output, text.encode("utf-8"))
+        out.print(f"Wrote {output}", highlight=False, markup=False)
+    else:
+        sys.stdout.write(text)
+
+
+@plan_app.command("ics")
+def plan_ics_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = Path(
+        "coach-plan.ics"
+    ),
+    as_json: JsonOption = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Export check-ins and due dates as an iCalendar (.ics) file."""
+    import datetime as dt
+
+    from coach.plan_export import plan_ics
+
+    rt, owner = _plan_store(data_dir)
+    data = plan_ics(rt.sessions.get_plan(owner), owner, dt.date.today())
+    _write_private(output, data)
+    if as_json:
+        sys.stdout.write(json.dumps({"path": str(output), "bytes": len(data)}) + "\n")
+    else:
+        out.print(f"Wrote {output}", highlight=False, markup=False)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write a file only the user can read; refuse to follow a symlink or write a FIFO."""
+    import os
+
+    try:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise CoachError(f"{path} is not a regular file; choose another name.")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        path.chmod(0o600)
+    except OSError as exc:
+        raise CoachError(f"Cannot write {path} ({exc.strerror}).") from None
+
+
 def main() -> None:
     os.umask(0o077)  # the index, sessions, secret and exports are the user's alone
     try:

@@ -21,7 +21,7 @@ from coach.offline import OfflineResponder
 from coach.profile import Profile, learn
 from coach.prompting import build_messages, make_state, retrieval_queries
 from coach.retrieval import Passage, Retriever
-from coach.sessions import SessionStore
+from coach.session_backends import SessionBackend
 from coach.settings import Settings
 from coach.stages import next_stage
 
@@ -100,7 +100,7 @@ class Coach:
     """The coaching pipeline over one retriever, one chat model and one session store."""
 
     def __init__(
-        self, settings: Settings, retriever: Retriever, model: ChatModel, sessions: SessionStore
+        self, settings: Settings, retriever: Retriever, model: ChatModel, sessions: SessionBackend
     ) -> None:
         self.settings = settings
         self.retriever = retriever

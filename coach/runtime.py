@@ -8,7 +8,7 @@ from coach.conversation import Coach
 from coach.embeddings import Embedder
 from coach.models import ChatModel, choose_model
 from coach.retrieval import Retriever
-from coach.sessions import SessionStore
+from coach.session_backends import SessionBackend, open_sessions
 from coach.settings import Settings
 from coach.store import ChunkStore
 
@@ -37,8 +37,8 @@ class Runtime:
         return choose_model(self.settings, offline=self.offline)
 
     @cached_property
-    def sessions(self) -> SessionStore:
-        return SessionStore(self.settings.sessions_db)
+    def sessions(self) -> SessionBackend:
+        return open_sessions(self.settings)
 
     @cached_property
     def coach(self) -> Coach:

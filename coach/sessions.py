@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Literal
 
 from coach.errors import SessionError
+from coach.identity import LOCAL_OWNER
+from coach.plan import Plan
 from coach.profile import Profile
 from coach.sanitize import clean_title, strip_terminal_escapes
 
@@ -52,8 +54,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT 'local';
     CREATE INDEX sessions_by_owner ON sessions(owner, updated_at);
     """,
+    # One promotion plan per owner, kept between conversations.
+    """
+    CREATE TABLE plans (
+        owner TEXT PRIMARY KEY,
+        plan TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]
-LOCAL_OWNER = "local"
 TITLE_CHARS = 80
 
 
@@ -316,4 +325,25 @@ class SessionStore:
                     model,
                     message_id,
                 ),
+            )
+
+    # -- plans ------------------------------------------------------------------------------
+
+    def get_plan(self, owner: str) -> Plan:
+        """The person's plan; an empty one until they or the coach add to it."""
+        row = self._connect().execute("SELECT plan FROM plans WHERE owner = ?", (owner,)).fetchone()
+        return Plan.model_validate_json(row["plan"]) if row else Plan()
+
+    def plan_owners(self) -> list[str]:
+        return [
+            r["owner"] for r in self._connect().execute("SELECT owner FROM plans ORDER BY owner")
+        ]
+
+    def save_plan(self, owner: str, plan: Plan) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO plans (owner, plan, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(owner) DO UPDATE SET plan = excluded.plan, "
+                "updated_at = excluded.updated_at",
+                (owner, plan.model_dump_json(), now()),
             )

@@ -110,6 +110,9 @@ class Settings(BaseSettings):
     )
     lexical_refresh_seconds: float = Field(default=5.0, ge=0)
 
+    # postgresql://user:password@host:5432/db selects the PostgreSQL session store.
+    database_url: SecretStr | None = None
+
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
     history_turns: int = Field(default=6, ge=0, le=50)
 

@@ -31,6 +31,7 @@ from coach.profile import EDITABLE_FIELDS, Profile, correct
 from coach.runtime import Runtime
 from coach.sanitize import clean_title, is_invisible, safe_markdown
 from coach.sessions import Session, StoredMessage
+from coach.ui_plan import plan_panel
 from coach.web_security import WebGuard, allowed_host_list, split_list
 
 EXAMPLES = [
@@ -428,6 +429,7 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
                         delete_btn = gr.Button("Delete", variant="stop", elem_id="delete")
                     export_btn = gr.Button("Export transcript (Markdown)", elem_id="export")
                     download = gr.File(label="Transcript", visible=False, elem_id="download")
+                plan_load, plan_inputs, plan_outputs = plan_panel(runtime, identify, identity)
 
         fields = [
             stage,
@@ -447,7 +449,7 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
             inputs=[identity, session_state],
             outputs=[chatbot, identity, session_state, *profile_outputs, picker],
             api_name="load",
-        )
+        ).then(plan_load, inputs=plan_inputs, outputs=plan_outputs, api_visibility="private")
         turn_io: dict[str, Any] = dict(
             fn=respond,
             inputs=[box, identity, session_state],
