@@ -19,9 +19,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from coach import retrieval
 from coach.errors import CoachError
 from coach.metrics import hit_at_k, mean, ndcg_at_k, reciprocal_rank
-from coach import retrieval
 from coach.retrieval import MODES, Mode, Passage, Retriever
 
 DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "evals" / "retrieval.yaml"
@@ -144,7 +144,8 @@ def sweep(
 def format_sweep(rows: list[SweepRow]) -> str:
     lines = ["dense lexical coverage | dev hit@k  MRR   | test hit@k  MRR"]
     for r in rows:
-        d, l, c = r.weights
+        dense, lexical, cover = r.weights
         test = f"{r.test.hit_at_k:6.3f} {r.test.mrr:6.3f}" if r.test else "   -      -"
-        lines.append(f"{d:5.2f} {l:7.2f} {c:8.2f} | {r.dev.hit_at_k:6.3f} {r.dev.mrr:6.3f} | {test}")
+        dev = f"{r.dev.hit_at_k:6.3f} {r.dev.mrr:6.3f}"
+        lines.append(f"{dense:5.2f} {lexical:7.2f} {cover:8.2f} | {dev} | {test}")
     return "\n".join(lines)

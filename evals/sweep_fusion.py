@@ -16,10 +16,10 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from coach.indexing import build_index  # noqa: E402
-from coach.retrieval_eval import format_sweep, load_labels, sweep  # noqa: E402
-from coach.runtime import Runtime  # noqa: E402
-from coach.settings import Settings  # noqa: E402
+from coach.indexing import build_index
+from coach.retrieval_eval import format_sweep, load_labels, sweep
+from coach.runtime import Runtime
+from coach.settings import Settings
 
 GRID = list(itertools.product((0.5, 1.0, 1.5), (1.0, 1.5, 2.0), (0.0, 0.25, 0.5)))
 
