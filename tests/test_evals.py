@@ -230,7 +230,9 @@ def test_offline_eval_passes_the_committed_baseline(env: dict[str, str], tmp_pat
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     data = json.loads(report.read_text())
     assert {"summary", "cases"} <= set(data)
-    assert data["summary"]["cases"] >= 40 and data["summary"]["hit_at_k"] >= 0.95
+    assert data["summary"]["cases"] >= 40
+    assert data["summary"]["splits"]["dev"]["hit_at_k"] >= 0.95
+    assert {"dev", "test"} <= set(data["summary"]["splits"])
     for case in data["cases"]:
         assert {"id", "passed", "answer", "retrieved", "checks"} <= set(case)
         assert isinstance(case["passed"], bool)
@@ -253,9 +255,11 @@ def test_malformed_cases_stop_the_run_before_any_case(env: dict[str, str], tmp_p
     assert "Running" not in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_retrieval_mode_reports_three_modes(env: dict[str, str]) -> None:
+def test_retrieval_mode_reports_three_modes_per_split(env: dict[str, str]) -> None:
     proc = cli(["eval", "--retrieval"], env)
     assert proc.returncode == 0
     for mode in ("dense", "bm25", "hybrid"):
         assert mode in proc.stdout
     assert "nDCG" in proc.stdout
+    dev, test = proc.stdout.index("[dev]"), proc.stdout.index("[test]")
+    assert dev < test
