@@ -177,3 +177,24 @@ def test_a_judge_that_never_answers_json_is_reported(monkeypatch: pytest.MonkeyP
         with pytest.raises(CoachError, match="no valid grade in 3 attempts"):
             judge.grade("q", "a", [])
     assert route.call_count == 3
+
+
+def test_a_server_without_json_mode_is_asked_in_words() -> None:
+    from coach.settings import Settings
+
+    judge = Judge.from_settings(Settings(judge_base_url=JUDGE, judge_model="j", llm_max_retries=0))
+    bodies: list[dict] = []
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        bodies.append(body)
+        if "response_format" in body:
+            return httpx.Response(400, json={"error": {"message": "response_format unsupported"}})
+        return completion(json.dumps(GOOD_GRADE))
+
+    with respx.mock() as router:
+        router.post(f"{JUDGE}/chat/completions").mock(side_effect=reply)
+        grade, attempts = judge.grade("q", "a", [])
+    assert grade.socratic == 4 and attempts == 2
+    assert bodies[0]["response_format"] == {"type": "json_object"}
+    assert "response_format" not in bodies[1]

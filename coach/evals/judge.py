@@ -90,6 +90,7 @@ def judge_prompt(question: str, answer: str, cited: list[dict]) -> str:
 class Judge:
     client: openai.OpenAI
     model: str
+    json_mode: bool = True  # ask for a JSON object; dropped if the server refuses it
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Judge:
@@ -116,12 +117,19 @@ class Judge:
         ]
         problem = ""
         for attempt in range(1, MAX_ATTEMPTS + 1):
+            extra = {"response_format": {"type": "json_object"}} if self.json_mode else {}
             try:
                 response = self.client.chat.completions.create(
                     model=self.model,
-                    messages=messages,
-                    temperature=0,  # type: ignore[arg-type]
+                    messages=messages,  # type: ignore[arg-type]
+                    temperature=0,
+                    **extra,  # type: ignore[arg-type]
                 )
+            except openai.BadRequestError:
+                if not self.json_mode:
+                    raise CoachError("The judge model refused the request (HTTP 400).") from None
+                self.json_mode = False  # a server without JSON mode: ask in words only
+                continue
             except openai.OpenAIError as exc:
                 raise CoachError(f"The judge model failed: {type(exc).__name__}") from None
             reply = response.choices[0].message.content or ""
