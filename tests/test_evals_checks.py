@@ -84,6 +84,9 @@ def test_marked_complaints_fail_even_through_their_english_rendering(facts: Corp
     # Eloise's complaint is in Russian in the body; its English rendering is marked too.
     rendered = ctx("- We don't have big problems they could solve. [2]")
     assert not negative_checks(facts, rendered)["marked_quote"].ok
+    short = negative_checks(facts, ctx("- “Eloise shrugged.” [2]"))["marked_quote"]
+    assert not short.ok and "story" in short.reason
+    assert negative_checks(facts, ctx("Eloise shrugged it off."))["marked_quote"].ok
     intro = ctx("The main message, as a rule, boils down to the following.")
     assert "intro" in negative_checks(facts, intro)["marked_quote"].reason
     advice = ctx("“Fixing large-scale operational problems is a very measurable problem to solve.”")

@@ -86,6 +86,7 @@ class CorpusFacts:
     """What the negative checks need to know about the corpus, read once per run."""
 
     marks: list[Marked] = field(default_factory=list)
+    short_marks: list[Marked] = field(default_factory=list)
     unmarked_sentences: dict[str, str] = field(default_factory=dict)  # norm -> doc id
     uncarded: set[str] = field(default_factory=set)
     ladder_levels: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -141,8 +142,11 @@ class CorpusFacts:
     def _add_mark(self, text: str, kind: str, doc_id: str) -> None:
         parts = [text] + (sentences(text) if len(sentences(text)) > 1 else [])
         for part in parts:
+            marked = Marked(part, normalise(part), kind, doc_id)
             if words(part) >= 3:
-                self.marks.append(Marked(part, normalise(part), kind, doc_id))
+                self.marks.append(marked)
+            elif marked.norm:
+                self.short_marks.append(marked)  # judged only when quoted whole
 
     def level_of(self, text: str | None) -> str | None:
         """The generic ladder level a profile value or a phrase names, if any."""
@@ -239,10 +243,12 @@ def marked_quotes(facts: CorpusFacts, ctx: AnswerContext) -> list[Marked]:
             found.setdefault(mark.norm, mark)
     for span in _quoted_spans(ctx.answer):
         norm = normalise(span)
-        if len(norm.split()) < 4 or _echoed(norm, ctx):
+        if not norm or _echoed(norm, ctx):
             continue
-        for mark in facts.marks:
-            if contains(mark.norm, norm):
+        for mark in facts.marks + facts.short_marks:
+            # a short quoted span must be the whole mark ("Eloise shrugged."); a longer one
+            # may be any part of it
+            if norm == mark.norm or (len(norm.split()) >= 4 and contains(mark.norm, norm)):
                 found.setdefault(mark.norm, mark)
     kept = [
         m for m in found.values() if not any(o != m.norm and contains(m.norm, o) for o in found)
