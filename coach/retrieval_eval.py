@@ -99,7 +99,7 @@ def format_split_tables(retriever: Retriever, labels: list[LabelledQuestion], k:
     parts = []
     for name, subset in by_split(labels).items():
         table = format_table(score_all_modes(retriever, subset, k), k, len(subset))
-        parts.append(f"[{name}] " + table)
+        parts.append(f"{name} split: " + table)
     return "\n\n".join(parts)
 
 

@@ -261,5 +261,5 @@ def test_retrieval_mode_reports_three_modes_per_split(env: dict[str, str]) -> No
     for mode in ("dense", "bm25", "hybrid"):
         assert mode in proc.stdout
     assert "nDCG" in proc.stdout
-    dev, test = proc.stdout.index("[dev]"), proc.stdout.index("[test]")
+    dev, test = proc.stdout.index("dev split: "), proc.stdout.index("test split: ")
     assert dev < test
