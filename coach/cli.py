@@ -392,12 +392,21 @@ def eval_command(
     ] = None,
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages retrieved per turn.")] = 5,
     live: Annotated[bool, typer.Option("--live", help="Use the configured model.")] = False,
+    judge: Annotated[
+        bool, typer.Option("--judge", help="Live: grade each answer with a judge model.")
+    ] = False,
     repeats: Annotated[int, typer.Option("--repeats", min=1, help="Runs per case, live.")] = 3,
     record: Annotated[Path | None, typer.Option("--record", help="Cassette to record.")] = None,
     replay: Annotated[Path | None, typer.Option("--replay", help="Cassette to replay.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write a JSON report.")] = None,
     report_out: Annotated[
         Path | None, typer.Option("--report", help="Write a Markdown report.")
+    ] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML report.")
+    ] = None,
+    split: Annotated[
+        str | None, typer.Option("--split", help="Only run one split: dev or test.")
     ] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Baseline to gate on.")
@@ -408,6 +417,10 @@ def eval_command(
     retrieval: Annotated[
         bool, typer.Option("--retrieval", help="Only score retrieval modes on the labelled set.")
     ] = False,
+    calibrate: Annotated[
+        bool,
+        typer.Option("--calibrate", help="Recompute the semantic-coverage threshold and exit."),
+    ] = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Run the eval cases offline (default) or live; exit 1 on a regression."""
@@ -417,18 +430,30 @@ def eval_command(
     from coach.evals.runner import EvalOptions, describe_mode, run_eval
 
     rt = runtime(data_dir)
+    if calibrate:
+        from coach.evals.negatives import CorpusFacts
+        from coach.evals.semantic import SemanticMatcher, format_calibration, load_pairs
+        from coach.evals.semantic import calibrate as run_calibration
+
+        facts = CorpusFacts.load(rt.settings.corpus_dir)
+        matcher = SemanticMatcher(rt.embedder, facts=facts)
+        out.print(format_calibration(run_calibration(matcher, load_pairs())), highlight=False)
+        return
     if retrieval:
-        from coach.retrieval_eval import format_table, load_labels, score_all_modes
+        from coach.retrieval_eval import format_split_tables, load_labels
 
         build_index(rt.settings, rt.store)
-        labels = load_labels()
-        out.print(
-            format_table(score_all_modes(rt.retriever, labels, k), k, len(labels)), highlight=False
-        )
+        out.print(format_split_tables(rt.retriever, load_labels(), k), highlight=False)
         return
     if live and replay:
         raise CoachError("--live records; --replay replays. Use one of them.")
+    if judge and not live:
+        raise CoachError("--judge grades live answers; add --live.")
+    if split not in (None, "dev", "test"):
+        raise CoachError(f"--split must be dev or test, not {split!r}.")
     loaded = load_cases(cases)  # a malformed file stops the run here
+    if split:
+        loaded = [c for c in loaded if c.split == split]
     options = EvalOptions(k=k, live=live, repeats=repeats, record=record, replay=replay)
     mode = describe_mode(options)
     err.print(f"Running {len(loaded)} cases · {mode}", highlight=False)
@@ -444,30 +469,37 @@ def eval_command(
         task = progress.add_task("eval", total=len(loaded))
         results = run_eval(rt, loaded, options, on_case=lambda _: progress.advance(task))
     summary = summarise(loaded, results)
+    if judge:
+        from coach.evals.judge import Judge, judge_results, judge_summary
+
+        judge_results(Judge.from_settings(rt.settings), results)
+        summary.update(judge_summary(results))
     summary["wall_seconds"] = round(time.perf_counter() - started, 1)
 
-    table = Table("case", "passed", "failed checks")
-    table.columns[2].overflow = "fold"
+    table = Table("case", "split", "passed", "failed checks")
+    table.columns[3].overflow = "fold"
     for r in results:
         failed = ", ".join(n for n, ok in r.checks.items() if not ok) or (r.error or "")
-        table.add_row(r.id, "yes" if r.passed else "[red]no[/red]", failed)
+        table.add_row(r.id, r.split, "yes" if r.passed else "[red]no[/red]", failed, style=None)
     out.print(table)
+    splits = summary.get("splits") or {}
+    out.print(f"{'figure':>18}  {'all':>8}" + "".join(f"  {n:>8}" for n in splits))
     for key, value in summary.items():
-        out.print(f"{key:>18}: {value}", highlight=False)
+        if not isinstance(value, dict):
+            row = "".join(f"  {splits[n].get(key, ''):>8}" for n in splits)
+            out.print(f"{key:>18}  {value:>8}{row}", highlight=False)
 
     baseline_path = baseline or rep.DEFAULT_BASELINE
-    lost: list[str] = []
+    lost = rep.gate(
+        baseline_path,
+        summary,
+        results,
+        explicit=baseline is not None,
+        update=update_baseline,
+        live=live,
+    )
     if update_baseline:
-        rep.write_baseline(baseline_path, summary, results)
         out.print(f"Baseline written to {baseline_path}", highlight=False)
-    elif not live:
-        known = rep.load_baseline(baseline_path)
-        if known is None and baseline is not None:
-            raise CoachError(
-                f"Baseline {baseline} does not exist; create it with --update-baseline."
-            )
-        if known is not None:
-            lost = rep.regressions(known, summary, results)
     if json_out:
         json_out.write_text(
             json.dumps(rep.report_json(summary, results, mode), indent=2, ensure_ascii=False)
@@ -476,6 +508,8 @@ def eval_command(
         )
     if report_out:
         report_out.write_text(rep.markdown(summary, results, mode, lost), encoding="utf-8")
+    if html_out:
+        html_out.write_text(rep.html_report(summary, results, mode, lost), encoding="utf-8")
     if lost:
         err.print(f"[red]Regression against {baseline_path}:[/red]", highlight=False)
         for item in lost:

@@ -103,6 +103,12 @@ class Settings(BaseSettings):
     offline: bool = False
     fallback_offline: bool = True
 
+    # The model that grades live eval answers (``coach eval --live --judge``); unset fields
+    # fall back to the chat model's.
+    judge_base_url: str | None = None
+    judge_model: str | None = None
+    judge_api_key: SecretStr | None = None
+
     chroma_url: str | None = None  # e.g. http://chroma.internal:8000; unset = embedded store
     chroma_token: SecretStr | None = None  # sent as a bearer token to a Chroma server
     chroma_collection: str = Field(

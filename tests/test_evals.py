@@ -209,7 +209,9 @@ def test_offline_eval_passes_the_committed_baseline(
     assert proc.exit_code == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     data = json.loads(report.read_text())
     assert {"summary", "cases"} <= set(data)
-    assert data["summary"]["cases"] >= 40 and data["summary"]["hit_at_k"] >= 0.95
+    assert data["summary"]["cases"] >= 40
+    assert data["summary"]["splits"]["dev"]["hit_at_k"] >= 0.95
+    assert {"dev", "test"} <= set(data["summary"]["splits"])
     for case in data["cases"]:
         assert {"id", "passed", "answer", "retrieved", "checks"} <= set(case)
         assert isinstance(case["passed"], bool)
@@ -238,9 +240,11 @@ def test_malformed_cases_stop_the_run_before_any_case(
 
 
 @pytest.mark.slow  # the scoring itself runs by default in test_retrieval.py
-def test_retrieval_mode_reports_three_modes(cli: Cli, env: dict[str, str]) -> None:
+def test_retrieval_mode_reports_three_modes_per_split(cli: Cli, env: dict[str, str]) -> None:
     proc = cli(["eval", "--retrieval"], env)
     assert proc.exit_code == 0
     for mode in ("dense", "bm25", "hybrid"):
         assert mode in proc.stdout
     assert "nDCG" in proc.stdout
+    dev, test = proc.stdout.index("dev split: "), proc.stdout.index("test split: ")
+    assert dev < test

@@ -1,7 +1,11 @@
 """Eval cases: the YAML format, validated before any case runs.
 
-A file is a list of cases; every field but ``id``, ``question`` and ``expect`` is
-optional. A malformed file is reported with file, case id and the problem.
+A file is a list of cases. A case is either one ``question`` (with an optional hand-written
+``history``) and its ``expect``, or a script of user ``turns`` whose history is the coach's
+own answers, each turn with its own ``expect`` and a ``conversation`` block for what must
+hold across turns. A case belongs to the ``dev`` split (tune freely) unless it says
+``split: test`` or lives under a folder named ``test`` (never tuned on). ``category``
+defaults to the file's name. A malformed file is reported with file, case id and the problem.
 """
 
 from __future__ import annotations
@@ -11,7 +15,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from coach.errors import CoachError
 from coach.settings import default_evals_dir
@@ -31,6 +42,30 @@ class Point(BaseModel):
     any: list[str] = Field(min_length=1)
 
 
+NEGATIVE_CHECKS = (
+    "marked_quote",
+    "ladder_fit",
+    "known_question",
+    "repeat",
+    "promise",
+    "language",
+)
+NegativeCheck = Literal[
+    "marked_quote", "ladder_fit", "known_question", "repeat", "promise", "language"
+]
+KnownField = Literal[
+    "current_level", "target_level", "track", "team", "manager_alignment", "motivations"
+]
+
+
+class Commitment(BaseModel):
+    """Whether this turn must record a commitment, and what the answer must echo (its date)."""
+
+    model_config = ConfigDict(extra="forbid")
+    recorded: bool
+    mentions: list[str] = Field(default_factory=list)
+
+
 class Expect(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sources: list[str] = Field(default_factory=list)
@@ -39,14 +74,60 @@ class Expect(BaseModel):
     avoids: list[str] = Field(default_factory=list)
     asks_question: bool | None = None
     max_questions: int | None = Field(default=None, ge=0)
+    commitment: Commitment | None = None
+    skip: list[NegativeCheck] = Field(
+        default_factory=list, description="negative checks that do not apply to this case"
+    )
+
+
+class ScriptTurn(BaseModel):
+    """One user message of a scripted conversation and what its answer must do."""
+
+    model_config = ConfigDict(extra="forbid")
+    say: str = Field(min_length=1)
+    lang: Literal["en", "ru"] | None = None
+    known: dict[KnownField, str] = Field(default_factory=dict)
+    expect: Expect = Field(default_factory=Expect)
+
+
+class ConversationExpect(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    stage_reaches: Literal["goal", "reality", "options", "will"] | None = None
+    stage_never_goes_back: bool = True
+    no_repeated_question: bool = True
 
 
 class Case(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
-    question: str = Field(min_length=1)
+    split: Literal["dev", "test"] | None = None
+    category: str | None = None
+    lang: Literal["en", "ru"] | None = None
+    known: dict[KnownField, str] = Field(
+        default_factory=dict, description="profile facts the user has already given"
+    )
+    question: str | None = Field(default=None, min_length=1)
     history: list[Turn] = Field(default_factory=list)
-    expect: Expect
+    expect: Expect = Field(default_factory=Expect)
+    turns: list[ScriptTurn] = Field(default_factory=list)
+    conversation: ConversationExpect | None = None
+
+    @model_validator(mode="after")
+    def _question_or_turns(self) -> Case:
+        if bool(self.question) == bool(self.turns):
+            raise ValueError("a case has either a question (with expect) or turns, not both")
+        return self
+
+    @property
+    def is_conversation(self) -> bool:
+        return bool(self.turns)
+
+    def script(self) -> list[ScriptTurn]:
+        """Every case as a script: a single question is a one-turn script."""
+        if self.turns:
+            return self.turns
+        assert self.question is not None
+        return [ScriptTurn(say=self.question, lang=self.lang, known=self.known, expect=self.expect)]
 
     @field_validator("history")
     @classmethod
@@ -95,6 +176,9 @@ def load_cases(paths: list[Path] | None = None) -> list[Case]:
         for index, item in enumerate(raw):
             label = item.get("id") if isinstance(item, dict) else None
             where = f"{path}, case {label or f'#{index + 1}'}"
+            if isinstance(item, dict) and "question" in item and "expect" not in item:
+                problems.append(f"{where}: expect: Field required")
+                continue
             try:
                 case = Case.model_validate(item)
             except ValidationError as exc:
@@ -106,6 +190,10 @@ def load_cases(paths: list[Path] | None = None) -> list[Case]:
                 problems.append(f"{where}: duplicate id (also in {seen[case.id]})")
                 continue
             seen[case.id] = path
+            if case.split is None:
+                case.split = "test" if "test" in path.parent.parts[-1:] else "dev"
+            if case.category is None:
+                case.category = path.stem
             cases.append(case)
     if problems:
         raise CaseFileError("malformed eval cases:\n  " + "\n  ".join(problems))

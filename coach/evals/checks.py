@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatch
 
-from coach.evals.cases import Case
+from coach.evals.cases import Case, Expect
 from coach.metrics import hit_at_k, mean, recall_at_k, reciprocal_rank
 
 QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
@@ -26,6 +26,15 @@ class CaseResult:
     checks: dict[str, bool]
     pass_rate: float | None = None  # live runs: share of repeats that passed
     error: str | None = None
+    split: str = "dev"
+    category: str = ""
+    question: str = ""
+    reasons: dict[str, str] = field(default_factory=dict)  # failed check -> why
+    notes: list[str] = field(default_factory=list)
+    coverage: list[dict] = field(default_factory=list)  # per covers point: keyword, semantic
+    cited: list[dict] = field(default_factory=list)  # the passages the answer cites
+    turns: list[dict] = field(default_factory=list)  # conversations: one entry per turn
+    judge: dict | None = None
 
     @property
     def passed(self) -> bool:
@@ -41,18 +50,46 @@ class CaseResult:
             "retrieved": self.retrieved,
             "checks": self.checks,
         }
+        out.update(
+            split=self.split,
+            category=self.category,
+            question=self.question,
+            reasons=self.reasons,
+            coverage=self.coverage,
+            cited=self.cited,
+        )
+        if self.notes:
+            out["notes"] = self.notes
+        if self.turns:
+            out["turns"] = self.turns
+        if self.judge is not None:
+            out["judge"] = self.judge
         if self.pass_rate is not None:
             out["pass_rate"] = self.pass_rate
         if self.error:
             out["error"] = self.error
         return out
 
+    def failures(self) -> list[tuple[str, str]]:
+        """(check, reason) for every failed check, reasons filled in where none was given."""
+        return [
+            (name, self.reasons.get(name, "expectation not met"))
+            for name, ok in self.checks.items()
+            if not ok
+        ]
+
 
 def run_checks(
     case: Case, answer: str, retrieved: list[str], passages: list[str]
 ) -> dict[str, bool]:
     """Name → pass for every expectation the case states."""
-    expect = case.expect
+    return expect_checks(case.expect, answer, retrieved, passages)
+
+
+def expect_checks(
+    expect: Expect, answer: str, retrieved: list[str], passages: list[str]
+) -> dict[str, bool]:
+    """Name → pass for every expectation stated (keyword coverage only)."""
     lowered = answer.lower()
     checks: dict[str, bool] = {}
     for glob in expect.sources:
@@ -86,23 +123,59 @@ def retrieval_figures(case: Case, retrieved: list[str]) -> tuple[float, float, f
     )
 
 
-def summarise(cases: list[Case], results: list[CaseResult]) -> dict[str, float]:
+def _is_cover(name: str) -> bool:
+    return name.split(":", 1)[0] == "covers" or (":covers:" in name and name[0] == "t")
+
+
+def summarise(cases: list[Case], results: list[CaseResult]) -> dict:
+    """Figures over every case, then the same for each split (dev and test)."""
+    summary = _figures(cases, results)
+    splits = {}
+    for split in ("dev", "test"):
+        subset = [r for r in results if r.split == split]
+        if subset:
+            splits[split] = _figures(cases, subset)
+    if splits:
+        summary["splits"] = splits
+    return summary
+
+
+def _figures(cases: list[Case], results: list[CaseResult]) -> dict:
     by_id = {c.id: c for c in cases}
-    points_total = sum(len(c.expect.covers) for c in cases)
-    points_met = sum(
-        1 for r in results for name, ok in r.checks.items() if name.startswith("covers:") and ok
+    points_total = sum(
+        sum(len(t.expect.covers) for t in by_id[r.id].script()) if r.id in by_id else 0
+        for r in results
     )
-    scored = (retrieval_figures(by_id[r.id], r.retrieved) for r in results)
-    figures = [f for f in scored if f is not None]
+    points_met = sum(1 for r in results for name, ok in r.checks.items() if _is_cover(name) and ok)
+    keyword = sum(1 for r in results for c in r.coverage if c.get("keyword"))
+    semantic = sum(1 for r in results for c in r.coverage if c.get("semantic"))
+    negatives = [
+        ok for r in results for name, ok in r.checks.items() if name.split(":")[-2:-1] == ["no"]
+    ]
+    figures = [
+        retrieval_figures(by_id[r.id], r.retrieved)
+        for r in results
+        if r.id in by_id and not by_id[r.id].is_conversation
+    ]
+    present = [f for f in figures if f is not None]
+    extra = {
+        "keyword_coverage": round(keyword / points_total, 4) if points_total else 1.0,
+        "semantic_coverage": round(semantic / points_total, 4) if points_total else 1.0,
+        "negative_pass_rate": round(mean([1.0 if ok else 0.0 for ok in negatives]), 4)
+        if negatives
+        else 1.0,
+        "conversations": sum(1 for r in results if r.turns),
+    }
     return {
         "cases": len(results),
         "pass_rate": round(mean([1.0 if r.passed else 0.0 for r in results]), 4),
         "guidance_coverage": round(points_met / points_total, 4) if points_total else 1.0,
-        "hit_at_k": round(mean([f[0] for f in figures]), 4),
-        "recall_at_k": round(mean([f[1] for f in figures]), 4),
-        "mrr": round(mean([f[2] for f in figures]), 4),
+        "hit_at_k": round(mean([f[0] for f in present]), 4),
+        "recall_at_k": round(mean([f[1] for f in present]), 4),
+        "mrr": round(mean([f[2] for f in present]), 4),
         "question_rate": round(
             mean([1.0 if count_questions(r.answer) else 0.0 for r in results]), 4
         ),
         "avg_answer_words": round(mean([len(r.answer.split()) for r in results]), 1),
+        **extra,
     }

@@ -8,15 +8,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.conversation import Coach
+from coach.conversation import Coach, TurnResult
 from coach.errors import CoachError
-from coach.evals.cases import Case
+from coach.evals.cases import Case, ScriptTurn
 from coach.evals.cassette import Cassette
-from coach.evals.checks import CaseResult, run_checks
+from coach.evals.checks import CaseResult, expect_checks
 from coach.evals.mock_llm import MOCK_BASE_URL, mocked_llm, offline_brain
-from coach.indexing import build_index
+from coach.evals.negatives import (
+    AnswerContext,
+    CorpusFacts,
+    language_of,
+    negative_checks,
+    normalise,
+    questions_in,
+)
+from coach.evals.semantic import SemanticMatcher
+from coach.indexing import build_index, ladder_dirs
 from coach.models import ChatModel, Message
 from coach.openai_model import OpenAICompatibleModel
+from coach.profile import STAGES, Profile
 from coach.runtime import Runtime
 from coach.sessions import SessionStore
 
@@ -30,6 +40,16 @@ class EvalOptions:
     repeats: int = 3
     record: Path | None = None
     replay: Path | None = None
+    semantic: bool = True
+    model: ChatModel | None = None  # a responder to judge instead of the default one
+
+
+@dataclass
+class Judging:
+    """What a run needs besides the coach: corpus facts and the meaning matcher."""
+
+    facts: CorpusFacts
+    matcher: SemanticMatcher | None = None
 
 
 class RecordingModel:
@@ -87,15 +107,253 @@ def _model(runtime: Runtime, options: EvalOptions, cassette: Cassette | None):
         )
 
 
-def run_case(coach: Coach, case: Case) -> CaseResult:
-    session_id = coach.sessions.create()
-    coach.seed(session_id, [{"role": t.role, "content": t.content} for t in case.history])
-    result = coach.ask(session_id, case.question)
+KNOWN_FROM_PROFILE = ("current_level", "target_level", "track", "team")
+
+
+def _known_from_profile(profile: Profile) -> dict[str, str]:
+    known = {name: str(getattr(profile, name)) for name in KNOWN_FROM_PROFILE}
+    known = {k: v for k, v in known.items() if v and v != "None"}
+    if profile.manager_alignment != "unknown":
+        known["manager_alignment"] = profile.manager_alignment
+    if profile.motivations:
+        known["motivations"] = ", ".join(profile.motivations)
+    return known
+
+
+def _cited(result: TurnResult) -> list[dict]:
+    return [
+        {"n": s.n, "doc_id": s.doc_id, "heading": s.heading, "passage": s.passage}
+        for s in result.sources
+    ]
+
+
+def judge_turn(
+    judging: Judging,
+    turn: ScriptTurn,
+    result: TurnResult,
+    *,
+    known: dict[str, str],
+    user_texts: list[str],
+    earlier_answers: list[str],
+    commitments_before: int,
+    prefix: str = "",
+) -> tuple[dict[str, bool], dict[str, str], list[str], list[dict]]:
+    """Every check on one answer: checks, reasons for failures, notes, coverage detail."""
+    answer = result.answer
     retrieved = [p.doc_id for p in result.passages]
     passages = [p.chunk.text for p in result.passages]
-    checks = run_checks(case, result.answer, retrieved, passages)
+    expect = turn.expect
+    checks = expect_checks(expect, answer, retrieved, passages)
+    reasons: dict[str, str] = {}
+    coverage: list[dict] = []
+    lowered = answer.lower()
+    for point in expect.covers:
+        name = f"covers:{point.point}"
+        keyword = checks[name]
+        match = judging.matcher.best(point.point, answer) if judging.matcher else None
+        semantic = bool(match and match.matched)
+        checks[name] = keyword or semantic
+        coverage.append(
+            {
+                "point": point.point,
+                "keyword": keyword,
+                "semantic": semantic,
+                "score": match.score if match else None,
+                "sentence": match.sentence if match else None,
+            }
+        )
+        if not checks[name]:
+            best = (
+                f"; closest sentence ({match.score:.2f}): {match.sentence[:100]!r}" if match else ""
+            )
+            reasons[name] = f"none of {point.any} in the answer, and no sentence says it{best}"
+    for glob in expect.sources:
+        if not checks[f"source:{glob}"]:
+            reasons[f"source:{glob}"] = (
+                f"no retrieved passage from {glob}; got {sorted(set(retrieved))}"
+            )
+    for phrase in expect.passages:
+        if not checks[f"passage:{phrase}"]:
+            reasons[f"passage:{phrase}"] = f"no retrieved passage contains {phrase!r}"
+    if "avoids" in checks and not checks["avoids"]:
+        hits = [p for p in expect.avoids if p.lower() in lowered]
+        reasons["avoids"] = f"the answer says {', '.join(map(repr, hits))}"
+    asked = questions_in(answer)
+    if "asks_question" in checks and not checks["asks_question"]:
+        reasons["asks_question"] = (
+            "the answer asks no question" if expect.asks_question else f"the answer asks {asked}"
+        )
+    if "max_questions" in checks and not checks["max_questions"]:
+        reasons["max_questions"] = (
+            f"{len(asked)} questions, at most {expect.max_questions}: "
+            + " | ".join(q[:80] for q in asked)
+        )
+    if expect.commitment is not None:
+        recorded = len(result.profile.commitments) > commitments_before
+        ok = recorded == expect.commitment.recorded
+        checks["commitment:recorded"] = ok
+        if not ok:
+            reasons["commitment:recorded"] = (
+                "no commitment was recorded for a statement of intent"
+                if expect.commitment.recorded
+                else "recorded a commitment from a non-commitment: "
+                f"{result.profile.commitments[-1].action!r}"
+            )
+        if expect.commitment.mentions:
+            said = any(m.lower() in lowered for m in expect.commitment.mentions)
+            checks["commitment:acknowledged"] = said
+            if not said:
+                reasons["commitment:acknowledged"] = (
+                    "the answer does not acknowledge the commitment's date "
+                    f"({expect.commitment.mentions})"
+                )
+    ctx = AnswerContext(
+        answer=answer,
+        question=turn.say,
+        user_texts=user_texts,
+        lang=turn.lang or language_of(turn.say),
+        known=known,
+        profile_track=result.profile.track,
+        cited_docs=[s.doc_id for s in result.sources],
+        earlier_answers=earlier_answers,
+        skip=set(expect.skip),
+    )
+    notes: list[str] = []
+    for name, verdict in negative_checks(judging.facts, ctx).items():
+        checks[f"no:{name}"] = verdict.ok
+        if not verdict.ok:
+            reasons[f"no:{name}"] = verdict.reason
+        notes += verdict.notes
+    if result.status in ("error", "partial"):
+        reasons["error"] = result.error or result.status
+    if prefix:
+        checks = {prefix + k: v for k, v in checks.items()}
+        reasons = {prefix + k: v for k, v in reasons.items()}
+    return checks, reasons, notes, coverage
+
+
+def _repeated_questions(answers: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    repeated = []
+    for i, answer in enumerate(answers, start=1):
+        for question in questions_in(answer):
+            words = set(normalise(question).split())
+            for other, turn in seen.items():
+                overlap = len(words & set(other.split())) / max(len(words | set(other.split())), 1)
+                if overlap >= 0.8 and turn != i:
+                    repeated.append(f"turn {i} repeats turn {turn}: {question[:90]!r}")
+                    break
+            else:
+                seen.setdefault(" ".join(sorted(words)), i)
+    return repeated
+
+
+def run_case(coach: Coach, case: Case, judging: Judging | None = None) -> CaseResult:
+    """Run a case's script on a fresh session; the coach's answers become the history."""
+    judging = judging or Judging(CorpusFacts())
+    session_id = coach.sessions.create()
+    coach.seed(session_id, [{"role": t.role, "content": t.content} for t in case.history])
+    user_texts = [t.content for t in case.history if t.role == "user"]
+    answers = [t.content for t in case.history if t.role == "assistant"]
+    checks: dict[str, bool] = {}
+    reasons: dict[str, str] = {}
+    notes: list[str] = []
+    coverage: list[dict] = []
+    turns: list[dict] = []
+    stages: list[str] = []
+    declared: dict[str, str] = {str(k): v for k, v in case.known.items()}
+    result: TurnResult | None = None
+    many = case.is_conversation
+    for i, turn in enumerate(case.script(), start=1):
+        before = coach.sessions.get(session_id).profile
+        user_texts.append(turn.say)
+        result = coach.ask(session_id, turn.say)
+        declared.update({str(k): v for k, v in turn.known.items()})
+        known = declared or _known_from_profile(result.profile)
+        c, r, n, cov = judge_turn(
+            judging,
+            turn,
+            result,
+            known=known,
+            user_texts=user_texts,
+            earlier_answers=list(answers),
+            commitments_before=len(before.commitments),
+            prefix=f"t{i}:" if many else "",
+        )
+        checks.update(c)
+        reasons.update(r)
+        notes += n
+        coverage += cov
+        answers.append(result.answer)
+        stages.append(result.stage)
+        turns.append(
+            {
+                "question": turn.say,
+                "answer": result.answer,
+                "stage": result.stage,
+                "retrieved": [p.doc_id for p in result.passages],
+                "cited": _cited(result),
+                "checks": c,
+            }
+        )
+        if result.status in ("error", "partial"):
+            break
+    assert result is not None
+    if many:
+        expect = case.conversation
+        if expect is None or expect.stage_never_goes_back:
+            order = [STAGES.index(s) for s in stages]
+            back = [
+                f"turn {i + 2}: {stages[i]} -> {stages[i + 1]}"
+                for i in range(len(order) - 1)
+                if order[i + 1] < order[i]
+            ]
+            checks["conversation:stage_never_goes_back"] = not back
+            if back:
+                reasons["conversation:stage_never_goes_back"] = "stage went back: " + "; ".join(
+                    back
+                )
+        if expect is not None and expect.stage_reaches:
+            reached = max(stages, key=STAGES.index)
+            ok = STAGES.index(reached) >= STAGES.index(expect.stage_reaches)
+            checks["conversation:stage_reaches"] = ok
+            if not ok:
+                reasons["conversation:stage_reaches"] = (
+                    f"stages {' -> '.join(stages)} never reach {expect.stage_reaches}"
+                )
+        if expect is None or expect.no_repeated_question:
+            repeated = _repeated_questions(
+                answers[len(case.history) // 2 :] if case.history else answers
+            )
+            checks["conversation:no_repeated_question"] = not repeated
+            if repeated:
+                reasons["conversation:no_repeated_question"] = "; ".join(repeated[:3])
     error = result.error if result.status in ("error", "partial") else None
-    return CaseResult(case.id, result.answer, retrieved, passages, checks, error=error)
+    return CaseResult(
+        case.id,
+        result.answer,
+        [p.doc_id for p in result.passages]
+        if not many
+        else sorted({d for t in turns for d in t["retrieved"]}),
+        [p.chunk.text for p in result.passages],
+        checks,
+        error=error,
+        split=case.split or "dev",
+        category=case.category or "",
+        question=case.script()[0].say if not many else " / ".join(t.say for t in case.turns),
+        reasons=reasons,
+        notes=list(dict.fromkeys(notes)),
+        coverage=coverage,
+        cited=_cited(result),
+        turns=turns if many else [],
+    )
+
+
+def make_judging(runtime: Runtime, semantic: bool = True) -> Judging:
+    settings = runtime.settings
+    facts = CorpusFacts.load(settings.corpus_dir, ladder_dirs(settings))
+    matcher = SemanticMatcher(runtime.embedder, facts=facts) if semantic else None
+    return Judging(facts, matcher)
 
 
 def run_eval(
@@ -107,6 +365,7 @@ def run_eval(
     """Index the corpus (incrementally), then run every case on fresh sessions."""
     build_index(runtime.settings, runtime.store)
     runtime.retriever.refresh()
+    judging = make_judging(runtime, options.semantic)
     settings = runtime.settings.model_copy(
         update={"retrieval_k": options.k, "fallback_offline": False}
     )
@@ -115,7 +374,8 @@ def run_eval(
     results: list[CaseResult] = []
     with tempfile.TemporaryDirectory(prefix="coach-eval-") as tmp:
         sessions = SessionStore(Path(tmp) / "eval-sessions.sqlite3")
-        with _model(runtime, options, cassette) as model:
+        with _model(runtime, options, cassette) as default_model:
+            model = options.model or default_model
             coach = Coach(settings, runtime.retriever, model, sessions)
             for case in cases:
                 if cassette is not None:
@@ -124,9 +384,20 @@ def run_eval(
                 runs = []
                 for _ in range(repeats):
                     try:
-                        runs.append(run_case(coach, case))
+                        runs.append(run_case(coach, case, judging))
                     except CoachError as exc:
-                        runs.append(CaseResult(case.id, "", [], [], {}, error=str(exc)))
+                        runs.append(
+                            CaseResult(
+                                case.id,
+                                "",
+                                [],
+                                [],
+                                {},
+                                error=str(exc),
+                                split=case.split or "dev",
+                                category=case.category or "",
+                            )
+                        )
                 first = runs[0]
                 if cassette is not None and cassette.last_miss and first.error:
                     first.error = cassette.last_miss
