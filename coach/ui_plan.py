@@ -141,7 +141,7 @@ def plan_panel(
         )
 
     def set_check_in(plan: Plan, today: dt.date, when: Any, cadence: Any) -> Plan:
-        months = int(cadence) if isinstance(cadence, int | float) else plans.DEFAULT_CADENCE_MONTHS
+        months = cadence if isinstance(cadence, int) else plans.DEFAULT_CADENCE_MONTHS
         check_in = plans.CheckIn(next=_date(when, "The check-in"), cadence_months=months)
         return plan.model_copy(update={"check_in": check_in})
 
@@ -197,12 +197,17 @@ def plan_panel(
         evidence_btn = gr.Button("Add evidence", elem_id="plan-add-evidence")
         with gr.Row():
             check_in = gr.Textbox(label="Next check-in (YYYY-MM-DD)", elem_id="plan-check-in")
-            cadence = gr.Number(
+            cadence = gr.Dropdown(
+                [
+                    ("once", 0),
+                    ("every month", 1),
+                    ("every 2 months", 2),
+                    ("quarterly", 3),
+                    ("every 6 months", 6),
+                    ("yearly", 12),
+                ],
                 value=plans.DEFAULT_CADENCE_MONTHS,
-                label="Repeat every N months (0: once)",
-                precision=0,
-                minimum=0,
-                maximum=12,
+                label="Repeat",
                 elem_id="plan-cadence",
             )
         check_btn = gr.Button("Save check-in", elem_id="plan-save-check-in")
@@ -221,7 +226,17 @@ def plan_panel(
         (check_btn, set_check_in, [check_in, cadence]),
     ):
         handler = change(edit, len(inputs))
-        button.click(handler, inputs=[identity, *inputs], outputs=outputs, **private)
-    ics_btn.click(download("ics"), inputs=[identity], outputs=[file], **private)
-    packet_btn.click(download("packet"), inputs=[identity], outputs=[file], **private)
+        button.click(
+            handler,
+            inputs=[identity, *inputs],
+            outputs=outputs,
+            api_name=f"plan_{edit.__name__}",
+            **private,
+        )
+    ics_btn.click(
+        download("ics"), inputs=[identity], outputs=[file], api_name="plan_ics", **private
+    )
+    packet_btn.click(
+        download("packet"), inputs=[identity], outputs=[file], api_name="plan_packet", **private
+    )
     return load, [identity], [shown, picked]

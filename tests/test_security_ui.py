@@ -177,11 +177,18 @@ def test_the_owner_still_reaches_their_session_and_a_token_cannot_be_forged(
         assert other[1] != forged  # a fresh identity was issued instead
 
 
+def fn_index(url: str, api_name: str) -> int:
+    """The page's event handler by its name, private ones included."""
+    config = httpx.get(url + "config").json()
+    return next(d["id"] for d in config["dependencies"] if d["api_name"] == api_name)
+
+
 def test_non_string_session_id_and_token_get_a_clear_answer(server: tuple[str, Path]) -> None:
     url, home = server
     token = Client(url, verbose=False).predict(None, None, api_name="/load")[1]
+    turn = fn_index(url, "turn")
     for bad in ({"id": 1}, 12, ["a"], "x" * 5000):
-        message = queue_call(url, 2, ["hello", token, bad])
+        message = queue_call(url, turn, ["hello", token, bad])
         assert message["success"], message
         status = message["output"]["data"][4]
         assert "No session" in status
@@ -217,19 +224,19 @@ def test_profile_fields_and_messages_are_limited_and_nothing_is_stored(
     before = victim_state(db, sid)
     huge = "x" * 1_000_000
     fields = ["goal", "", "", None, huge, "", "", "unknown", ""]
-    message = queue_call(url, 4, [token, sid, *fields])
+    message = queue_call(url, fn_index(url, "save_profile"), [token, sid, *fields])
     status = message["output"]["data"][2]
     assert "limit is 300" in status and "Nothing was saved" in status
     assert victim_state(db, sid) == before
     assert len(db.read_bytes()) < 1_000_000
     # within the limit, it is saved
     fields[4] = "platform team"
-    message = queue_call(url, 4, [token, sid, *fields])
+    message = queue_call(url, fn_index(url, "save_profile"), [token, sid, *fields])
     assert message["output"]["data"][2] == "Profile saved."
     assert "platform team" in victim_state(db, sid)[0][1]
     # a message of zero-width characters only is empty
     before = victim_state(db, sid)
-    message = queue_call(url, 2, ["\u200b\u200c\u2060\ufeff", token, sid])
+    message = queue_call(url, fn_index(url, "turn"), ["\u200b\u200c\u2060\ufeff", token, sid])
     assert "The message is empty" in message["output"]["data"][4]
     assert victim_state(db, sid) == before
 
@@ -282,13 +289,13 @@ def test_login_is_rate_limited_and_accounts_are_bcrypt_hashed(tmp_path: Path) ->
 def test_a_deleted_sessions_export_is_no_longer_downloadable(server: tuple[str, Path]) -> None:
     url, _ = server
     token, sid = start_conversation(url)
-    exported = queue_call(url, 9, [token, sid])
+    exported = queue_call(url, fn_index(url, "export"), [token, sid])
     file_value = exported["output"]["data"][0]["value"]
     path = Path(file_value["path"])
     assert path.exists() and path.stat().st_mode & 0o777 == 0o600
     download = httpx.get(file_value["url"])
     assert download.status_code == 200 and MARKER in download.text
-    deleted = queue_call(url, 8, [token, sid, sid])
+    deleted = queue_call(url, fn_index(url, "delete"), [token, sid, sid])
     assert deleted["output"]["data"][2] == "Session deleted."
     assert not path.exists()
     assert not list(Path("/tmp").glob(f"**/coach-session-{sid}.md"))
