@@ -264,7 +264,7 @@ def ask(
 
 
 CHAT_HELP = (
-    "Commands: /sources  /profile  /profile set FIELD=VALUE  /profile clear  /new  "
+    "Commands: /sources  /profile  /profile set FIELD=VALUE  /profile clear  /plan  /new  "
     "/export [FILE]  /help  /quit"
 )
 
@@ -308,6 +308,14 @@ def chat(
                 print_sources(last_sources)
             else:
                 out.print("No sources yet.")
+        elif command == "/plan":
+            import datetime as dt
+
+            from coach.identity import LOCAL_OWNER
+            from coach.plan_export import plan_markdown
+
+            plan = rt.sessions.get_plan(LOCAL_OWNER)
+            out.print(plan_markdown(plan, dt.date.today()), highlight=False, markup=False)
         elif command.startswith("/profile"):
             session_id = handle_profile_command(rt, session_id, command)
         elif command.startswith("/export"):

@@ -155,6 +155,7 @@ def test_chat_loop_with_commands(cli: Cli, indexed_env: dict[str, str], tmp_path
                 "/sources",
                 "/profile set target_level=SDE-3",
                 "/profile",
+                "/plan",
                 "",
                 f"/export {export}",
                 "/quit",
@@ -167,6 +168,7 @@ def test_chat_loop_with_commands(cli: Cli, indexed_env: dict[str, str], tmp_path
     assert "mode: offline grounded responder" in proc.stdout
     assert "coach> " in proc.stdout and "Sources" in proc.stdout
     assert "target level: SDE-3" in proc.stdout
+    assert "# Promotion plan" in proc.stdout and "Next check-in" in proc.stdout
     assert "empty" in proc.stderr, "an empty line gets a clear message"
     assert export.is_file() and "SDE-3" in export.read_text()
     assert "Session saved:" in proc.stdout
