@@ -98,6 +98,10 @@ def test_credentials_in_the_model_url_never_reach_config_errors_sessions_or_expo
 ) -> None:
     env.update(COACH_LLM_BASE_URL=CREDENTIAL_URL, COACH_LLM_MODEL="m", COACH_LLM_MAX_RETRIES="0")
     assert cli(["index"], env).returncode == 0
+    data = tmp_path / "data"
+    assert data.stat().st_mode & 0o777 == 0o700  # was 0755 with files 0644
+    private = [p for p in data.rglob("*") if p.stat().st_mode & 0o077]
+    assert private == [], private
     shown = cli(["config"], env).stdout + cli(["config", "--json"], env).stdout
     assert "https://127.0.0.1:9/v1" in shown
     asked = cli(["ask", "Should I go for promotion?"], env)  # unreachable: falls back
