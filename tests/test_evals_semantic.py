@@ -43,3 +43,12 @@ def test_other_words_match_and_opposite_advice_does_not(matcher: SemanticMatcher
 def test_answer_sentences_drop_citations_and_bullets() -> None:
     text = "Here is one idea:\n- “Fix the recurring pages first.” [1]\n- Short. What next?"
     assert answer_sentences(text) == ["Here is one idea:", "Fix the recurring pages first."]
+
+
+def test_russian_is_left_to_the_keywords(matcher: SemanticMatcher) -> None:
+    """The English model finds spurious likeness between unrelated Russian sentences."""
+    point = "Менеджмент — другая работа, а не ускоренное повышение"
+    unrelated = "Прежде чем решать, вот полезный взгляд из моих источников: что вас привлекает?"
+    assert not matcher.best(point, unrelated).matched
+    english_point = "Management is a change of job, not a promotion"
+    assert not matcher.best(english_point, "Менеджмент — это смена работы.").matched

@@ -22,7 +22,15 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from coach.embeddings import Embedder
 from coach.errors import CoachError
-from coach.evals.negatives import CITATION, QUOTED, CorpusFacts, contains, normalise, sentences
+from coach.evals.negatives import (
+    CITATION,
+    QUOTED,
+    CorpusFacts,
+    contains,
+    language_of,
+    normalise,
+    sentences,
+)
 
 CALIBRATION_FILE = Path(__file__).resolve().parents[2] / "evals" / "calibration.yaml"
 #: Recomputed by ``coach eval --calibrate`` and checked by tests/test_evals_semantic.py.
@@ -125,7 +133,9 @@ class SemanticMatcher:
         return self._vectors(a) @ self._vectors(b).T
 
     def best(self, point: str, answer: str) -> Match:
-        candidates = answer_sentences(answer)
+        if language_of(point) != "en":
+            return Match(0.0, "", False)  # the model is English-only: keywords judge Russian
+        candidates = [c for c in answer_sentences(answer) if language_of(c) == "en"]
         if not candidates:
             return Match(0.0, "", False)
         scores = self.similarity([point], candidates)[0]
