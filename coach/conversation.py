@@ -8,22 +8,25 @@ answers the same request instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from coach.citations import Source, map_citations
+from coach.context import TurnContext
 from coach.errors import CoachError, ModelError
-from coach.intents import TurnSignals, classify
-from coach.models import ChatModel, Message
-from coach.offline import OfflineResponder
-from coach.profile import Profile, learn
-from coach.prompting import build_messages, make_state, retrieval_queries
+from coach.guardrails import answered_by_policy, check_answer
+from coach.intents import TurnSignals
+from coach.models import ChatModel, ChatRequest, Message
+from coach.offline import OfflineResponder, respond
+from coach.policy import DistressCheck, build_context, in_support_mode, understand
+from coach.profile import Profile
+from coach.prompting import SYSTEM_PROMPT, build_request, retrieval_queries
 from coach.retrieval import Passage, Retriever
 from coach.session_backends import SessionBackend
 from coach.settings import Settings
-from coach.stages import next_stage
 
 SAVE_EVERY_SECONDS = 0.5
 FOCUS_WEIGHTS = (1.5, 1.0)  # the new message counts more than the conversation around it
@@ -50,10 +53,7 @@ def clean_message(text: str, limit: int) -> str:
 
 def advance(profile: Profile, message: str, user_turns: int) -> tuple[Profile, TurnSignals]:
     """Learn from one user message and move the GROW stage; pure."""
-    signals = classify(message)
-    learned = learn(profile, message)
-    stage = next_stage(learned, signals, user_turns)
-    return learned.model_copy(update={"stage": stage}), signals
+    return understand(profile, message, user_turns)
 
 
 @dataclass
@@ -100,19 +100,29 @@ class Coach:
     """The coaching pipeline over one retriever, one chat model and one session store."""
 
     def __init__(
-        self, settings: Settings, retriever: Retriever, model: ChatModel, sessions: SessionBackend
+        self,
+        settings: Settings,
+        retriever: Retriever,
+        model: ChatModel,
+        sessions: SessionBackend,
+        *,
+        distress: DistressCheck | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.settings = settings
         self.retriever = retriever
         self.model = model
         self.sessions = sessions
+        self.distress = distress
+        self.today = today
+        self.last_context: TurnContext | None = None
 
     def history(self, session_id: str) -> list[Message]:
         """Earlier turns for the prompt: complete answers only, most recent N turns."""
         turns: list[Message] = []
         for m in self.sessions.get(session_id).messages:
-            if m.role == "assistant" and not m.content:
-                continue
+            if m.role == "assistant" and (not m.content or m.status == "error"):
+                continue  # a failed or set-aside answer is not part of the conversation
             turns.append({"role": m.role, "content": m.content})
         keep = self.settings.history_turns * 2
         return turns[-keep:] if keep else []
@@ -125,29 +135,39 @@ class Coach:
             self.sessions.add_message(session_id, turn["role"], turn["content"])  # type: ignore[arg-type]
             if turn["role"] == "user":
                 user_turns += 1
-                profile, _ = advance(profile, turn["content"], user_turns)
+                profile, _ = understand(
+                    profile, turn["content"], user_turns, distress=self.distress, today=self.today()
+                )
         self.sessions.save_profile(session_id, profile)
 
-    def prepare(
-        self, session_id: str, message: str
-    ) -> tuple[list[Message], list[Passage], Profile]:
+    def prepare(self, session_id: str, message: str) -> tuple[ChatRequest, list[Passage], Profile]:
         """Everything up to the model call; pure apart from reading history and retrieval."""
         session = self.sessions.get(session_id)
         history = self.history(session_id)[:-1]  # the new user message is already saved
         user_turns = sum(1 for m in session.messages if m.role == "user")
-        profile, signals = advance(session.profile, message, user_turns)
-        stage = profile.stage
+        today = self.today()
+        profile, signals = understand(
+            session.profile, message, user_turns, distress=self.distress, today=today
+        )
+        support = in_support_mode(message, signals, history, self.distress)
         passages: list[Passage] = []
-        if signals.intent in ("coaching", "out_of_scope"):
+        if signals.intent in ("coaching", "out_of_scope") and not support:
             queries = retrieval_queries(message, history, profile)
             passages = self.retriever.search_many(
                 queries, k=self.settings.retrieval_k, weights=FOCUS_WEIGHTS[: len(queries)]
             )
-        state = make_state(profile, signals, stage, user_turns)
-        messages = build_messages(
-            history=history, user_message=message, passages=passages, state=state
+        context = build_context(
+            message=message,
+            signals=signals,
+            before=session.profile,
+            profile=profile,
+            history=history,
+            passages=passages,
+            user_turns=user_turns,
+            support_mode=support,
+            today=today,
         )
-        return messages, passages, profile
+        return build_request(context, history), passages, profile
 
     def turn(self, session_id: str | None, text: str) -> Iterator[TurnEvent]:
         """Answer one message, yielding tokens and notices, then the ``TurnResult``."""
@@ -159,17 +179,22 @@ class Coach:
                 f"No session with id {session_id!r}; `coach sessions list` shows them."
             )
         self.sessions.add_message(session_id, "user", message)  # saved before anything can fail
-        messages, passages, profile = self.prepare(session_id, message)
+        request, passages, profile = self.prepare(session_id, message)
         self.sessions.save_profile(session_id, profile)
+        context = request.context
+        assert context is not None
+        self.last_context = context
+        offline = OfflineResponder()
+        model: ChatModel = offline if answered_by_policy(context) else self.model
 
         reply_id = self.sessions.add_message(
-            session_id, "assistant", "", status="streaming", model=self.model.name
+            session_id, "assistant", "", status="streaming", model=model.name
         )
         received: list[str] = []
         last_save = time.monotonic()
         error: str | None = None
         try:
-            for piece in self.model.stream(messages):
+            for piece in model.stream(request):
                 received.append(piece)
                 yield Token(piece)
                 if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
@@ -180,23 +205,35 @@ class Coach:
         except ModelError as exc:
             error = str(exc)
 
-        model_name = self.model.name
+        model_name = model.name
         status: Literal["complete", "partial", "error", "fallback"] = "complete"
         notice = None
         answer = "".join(received)
-        if error is not None:
-            status = "partial" if answer.strip() else "error"
-            self.sessions.update_message(reply_id, content=answer, status=status, error=error)
-            if self.settings.fallback_offline and not self.model.is_offline:
-                notice = f"{error} Answering with the offline responder instead."
+        if error is None and model is not offline:
+            problems = check_answer(answer, context, SYSTEM_PROMPT)
+            if problems:
+                error = f"The answer from {model.name} was set aside: {'; '.join(problems)}."
+                self.sessions.update_message(reply_id, content=answer, status="error", error=error)
+                notice = f"{error} Showing the offline coach's answer instead."
                 yield Notice(notice)
-                fallback = OfflineResponder()
-                answer = "".join(fallback.stream(messages))
+                answer = respond(context)
                 yield Token(answer)
                 reply_id = self.sessions.add_message(
-                    session_id, "assistant", "", status="streaming", model=fallback.name
+                    session_id, "assistant", "", status="streaming", model=offline.name
                 )
-                model_name, status = fallback.name, "fallback"
+                model_name, status = offline.name, "fallback"
+        elif error is not None:
+            status = "partial" if answer.strip() else "error"
+            self.sessions.update_message(reply_id, content=answer, status=status, error=error)
+            if self.settings.fallback_offline and model is not offline:
+                notice = f"{error} Answering with the offline responder instead."
+                yield Notice(notice)
+                answer = respond(context)
+                yield Token(answer)
+                reply_id = self.sessions.add_message(
+                    session_id, "assistant", "", status="streaming", model=offline.name
+                )
+                model_name, status = offline.name, "fallback"
             else:
                 notice = error
                 yield Notice(error)

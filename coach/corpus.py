@@ -11,13 +11,14 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from coach.cards import CardFile, cards_path_for, load_cards
 from coach.errors import CorpusError
 
 CORPUS_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
@@ -74,6 +75,7 @@ class Document:
     body: str
     meta: FrontMatter
     renderings: tuple[Rendering, ...] = ()
+    cards: CardFile = field(default_factory=CardFile)
 
 
 @dataclass
@@ -260,8 +262,16 @@ def load_tree(root: Path, origin: Origin, into: CorpusLoad) -> None:
             into.errors.append(f"{label}: {exc}")
             into.failed_doc_ids.add(doc_id)
             continue
+        try:
+            cards = load_cards(path, document.body, doc_id=doc_id)
+        except CorpusError as exc:
+            # A broken cards file fails its document like broken front matter would: the
+            # last good chunks stay, and no card can cite text its passage lacks.
+            into.errors.append(f"{cards_path_for(path).as_posix()}: {exc}")
+            into.failed_doc_ids.add(doc_id)
+            continue
         seen.add(doc_id)
-        into.documents.append(document)
+        into.documents.append(replace(document, cards=cards))
 
 
 def load_corpus(corpus_dir: Path, ladder_dirs: Iterable[Path] = ()) -> CorpusLoad:

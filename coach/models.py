@@ -1,17 +1,21 @@
-"""The one seam for chat models: anything that turns messages into a stream of text.
+"""The one seam for chat models: anything that turns a chat request into a stream of text.
 
-The coaching pipeline only ever talks to ``ChatModel``. Two implementations exist:
-``coach.openai_model.OpenAICompatibleModel`` (any OpenAI-compatible server) and
-``coach.offline.OfflineResponder`` (deterministic, no network). ``choose_model``
-decides once, from settings, which one a process uses.
+A ``ChatRequest`` is the list of chat messages a remote model is sent, carrying the typed
+``TurnContext`` it was rendered from, so a responder that needs no text (the offline one)
+reads the context and a wrapper that only knows messages (a recorder) still works.
+Implementations live in their own modules and import only this one; the choice between
+them is made once, in ``coach.runtime``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Literal, Protocol, TypedDict, runtime_checkable
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal, Protocol, TypedDict, runtime_checkable
 
 from coach.settings import Settings
+
+if TYPE_CHECKING:
+    from coach.context import TurnContext
 
 Role = Literal["system", "user", "assistant"]
 
@@ -21,28 +25,26 @@ class Message(TypedDict):
     content: str
 
 
+class ChatRequest(list[Message]):
+    """Chat messages plus the turn context they were rendered from (``None`` for raw chats).
+
+    A list subclass on purpose: the messages are what every model sees and what a
+    cassette records; the context rides along without changing that shape.
+    """
+
+    def __init__(self, messages: Iterable[Message], context: TurnContext | None = None) -> None:
+        super().__init__(messages)
+        self.context = context
+
+
 @runtime_checkable
 class ChatModel(Protocol):
-    """Streams the assistant's reply to ``messages`` as text pieces."""
+    """Streams the assistant's reply to a request as text pieces."""
 
     @property
     def name(self) -> str: ...
 
-    @property
-    def is_offline(self) -> bool: ...
-
-    def stream(self, messages: list[Message]) -> Iterator[str]: ...
-
-
-def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
-    """The configured OpenAI-compatible model, or the offline responder when none is set."""
-    from coach.offline import OfflineResponder
-
-    if offline or not settings.uses_remote_model:
-        return OfflineResponder()
-    from coach.openai_model import OpenAICompatibleModel
-
-    return OpenAICompatibleModel.from_settings(settings)
+    def stream(self, request: list[Message]) -> Iterator[str]: ...
 
 
 def describe_model(settings: Settings, offline: bool = False, *, with_url: bool = True) -> str:

@@ -1,10 +1,11 @@
-"""The offline grounded responder: a deterministic coach that needs no network.
+"""The offline responder: a deterministic coach that needs no network.
 
-It reads the request exactly as a remote model would (system prompt, history, the
-delimited passages and the coach state), then composes a turn: a reflection of what
-the user said, guidance quoted from the best-matching passage sentences with their
-citation numbers, and at most two questions chosen for the GROW stage. It never
-echoes its instructions, and it only ever cites passages it was given.
+It answers from a ``TurnContext`` (built by ``coach.policy``), composing a turn the way
+a coach would: say back only what is new; when asked something directly, answer first
+from the guidance cards (cited) and ask at most one question; otherwise offer a card or
+two that fit the person's level, track and situation, and ask at most two questions about
+what is still unknown. It never repeats a question or a card within a session, never
+quotes a sentence marked as complaint, story or intro, and cites only passages it was given.
 """
 
 from __future__ import annotations
@@ -14,21 +15,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from coach.intents import classify
+from coach.cards import Card
+from coach.context import PassageView, TurnContext
 from coach.lexical import tokenize
 from coach.models import Message
-from coach.profile import STAGES, Profile, learn
-from coach.prompting import CoachState, ParsedRequest, PromptPassage, make_state, parse_request
-from coach.texts import QUESTIONS, TEXT, label
+from coach.policy import context_from_messages
+from coach.profile import STAGES, Profile, card_level
+from coach.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-ADVICE_MARKERS = re.compile(
-    r"\b(should|worth|try|ask|if you|you'll need|you need|it's okay|look for|identify|"
-    r"help|make|reduce|improve|fix|solve|measurable|opportunit\w*|responsibilit\w*)\b"
-    r"|стоит|нужно|если бы вы|возможност",
-    re.I,
-)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
 COMPLAINT_MARKERS = re.compile(
     r"\b(i can'?t|i cannot|we don'?t|we just|our work isn'?t|no opportunities|not complex enough|"
     r"isn'?t a single|nobody asked|never (been )?a priority|boring for them|we have no|"
@@ -36,273 +32,404 @@ COMPLAINT_MARKERS = re.compile(
     r"|не могу|нет возможностей|недостаточно сложн|не просили|скучной",
     re.I,
 )
-STAGE_MARKERS = {
-    "goal": re.compile(
-        r"\b(goal|worth|decide|introspection|imagine|reasons?|stress|learn|grow)\w*", re.I
-    ),
-    "reality": re.compile(
-        r"\b(manager|expectations?|gaps?|scope|responsibilit\w*|different work)\b", re.I
-    ),
-    "options": re.compile(
-        r"\b(opportunit\w*|improv\w*|reduc\w*|fix\w*|metrics|dashboard|measurable|solv\w*|"
-        r"recurring|systematically|make it)\b|болевые точки|решать",
-        re.I,
-    ),
-    "will": re.compile(
-        r"\b(ask|bring(ing)? it up|quarter|feedback|cycle|actionable|steps?)\b", re.I
-    ),
+GUARANTEE = re.compile(
+    r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure)\b|гарант|обеща", re.I
+)
+LEVEL_ORDER = ("entry", "engineer", "senior", "staff", "principal")
+LADDER_LEVEL = {
+    "ic-1": "entry",
+    "ic-2": "engineer",
+    "ic-3": "senior",
+    "ic-4": "staff",
+    "ic-5": "principal",
 }
-POINTS_PER_STAGE = {"goal": 1, "reality": 2, "options": 3, "will": 1}
+#: Profile facts → the card situations they make relevant.
+PROFILE_SITUATIONS = {
+    "heavy operational load": "operational-load",
+    "maintenance-only work": "maintenance-team",
+    "few visible opportunities": "no-opportunities",
+    "vague feedback": "vague-feedback",
+    "work feels too easy": "easy-work",
+    "passed over in a cycle": "missed-cycle",
+    "possible bias": "possible-bias",
+    "no time beyond current work": "no-time",
+    "compensation": "motivation",
+    "learning and growth": "learning",
+}
+POINTS_PER_STAGE = {"goal": 1, "reality": 1, "options": 2, "will": 1}
 
 
 class OfflineResponder:
     """The embedded default chat model: deterministic, grounded, no network."""
 
     name = "offline grounded responder"
-    is_offline = True
+    is_offline = True  # read by the UI's mode line only; the pipeline never asks
 
-    def stream(self, messages: list[Message]) -> Iterator[str]:
-        text = respond(parse_request(messages))
-        yield from re.findall(r"\S+\s*|\s+", text)
+    def stream(self, request: list[Message]) -> Iterator[str]:
+        context = getattr(request, "context", None) or context_from_messages(request)
+        yield from re.findall(r"\S+\s*|\s+", respond(context))
+
+
+def _variant(t: dict[str, str], key: str, turn: int) -> str:
+    """Alternate between numbered phrasings so consecutive turns don't read the same."""
+    options = [t[k] for k in (f"{key}_1", f"{key}_2", f"{key}_3") if k in t]
+    return options[turn % len(options)]
+
+
+def respond(ctx: TurnContext) -> str:
+    """Compose one coaching turn from its context."""
+    lang = ctx.language if ctx.language in TEXT else "en"
+    t = TEXT[lang]
+    if ctx.signals.intent == "distress" or ctx.support_mode:
+        return support(ctx, lang)
+    if ctx.signals.intent == "override":
+        return t["override"]
+    if ctx.signals.intent == "off_topic":
+        return t["off_topic"]
+    if ctx.signals.is_greeting and ctx.user_turns <= 1:
+        return t["greeting"]
+
+    signals = ctx.signals
+    direct = signals.wants_direct_advice or signals.direct_question
+    parts: list[str] = []
+    if signals.intent == "out_of_scope":
+        parts.append(t["out_of_scope"])
+    elif not direct:  # a direct question gets its answer first, not our notes
+        parts.append(reflect(ctx.news, lang))
+    if signals.bias_disclosure:
+        parts.append(t["bias_ack"])
+
+    if signals.intent == "out_of_scope":
+        n_points = 1
+    elif ctx.news.commitments and not direct:
+        n_points = 0  # the person just decided: acknowledge it, don't pile on advice
+    elif direct:
+        n_points = 2
+    else:
+        n_points = POINTS_PER_STAGE.get(ctx.stage, 1)
+    cards = choose_cards(ctx, n_points) if n_points else []
+    if not n_points:
+        pass
+    elif cards:
+        parts.append(compose_guidance(ctx, cards, lang, direct))
+    else:
+        extract = choose_sentences(ctx, n_points, lang)
+        if extract:
+            lead = _variant(
+                t,
+                "lead_out_of_scope" if signals.intent == "out_of_scope" else f"lead_{ctx.stage}",
+                ctx.user_turns,
+            )
+            parts.append(lead + "\n" + "\n".join(extract))
+        elif signals.intent != "out_of_scope":
+            parts.append(t["no_sources"])
+    if signals.bias_disclosure:
+        parts.append(t["bias_next"])
+
+    new_commitments = ctx.news.commitments
+    if new_commitments:
+        latest = new_commitments[-1]
+        due = t["due"].format(date=format_date(latest.due, lang)) if latest.due else ""
+        parts.append(t["commitment_ack"].format(action=latest.action, due=due))
+    if GUARANTEE.search(ctx.message):
+        parts.append(t["no_promises"])
+
+    limit = 1 if direct or signals.intent == "out_of_scope" else 2
+    limit -= sum(card.point.get(lang).count("?") for _, card in cards)
+    questions = choose_questions(ctx, cards, lang, limit, direct)
+    parts.append(" ".join(questions) if questions else _variant(t, "next_step", ctx.user_turns))
+    return "\n\n".join(p for p in parts if p).strip()
+
+
+def support(ctx: TurnContext, lang: str) -> str:
+    """Support mode: the full pointer to help once, then gentler turns that don't repeat it."""
+    t = TEXT[lang]
+    said = " ".join(ctx.asked)
+    if ctx.signals.intent == "distress" and t["distress"].split("\n\n")[-1] not in said:
+        return t["distress"]
+    question = next(
+        (t[k] for k in ("support_question_1", "support_question_2", "support_question_3")
+         if t[k] not in said),
+        t["support_question_3"],
+    )  # fmt: skip
+    later = f" {t['support_later']}" if ctx.signals.direct_question else ""
+    return f"{t['support_again']}{later}\n\n{question}"
+
+
+# -- reflection ---------------------------------------------------------------------------
+
+
+def _level_phrase(level: str, lang: str, target: bool) -> str:
+    t = TEXT[lang]
+    named = LEVEL_NAMES[f"{lang}_target" if target else lang].get(level.lower())
+    if named:
+        return t["aiming_for" if target else "you_are"].format(level=named)
+    return t["aiming_for_code" if target else "you_are_at"].format(level=level)
+
+
+def _join(items: list[str], lang: str) -> str:
+    t = TEXT[lang]
+    if len(items) <= 1:
+        return "".join(items)
+    return t["list_sep"].join(items[:-1]) + t["and"] + items[-1]
+
+
+def reflect(news: Profile, lang: str) -> str:
+    """One sentence saying back what this message added; empty when it added nothing."""
+    t = TEXT[lang]
+    facts = []
+    if news.current_level:
+        facts.append(_level_phrase(news.current_level, lang, target=False))
+    if news.team:
+        facts.append(t["on_team"].format(team=news.team))
+    if news.target_level:
+        facts.append(_level_phrase(news.target_level, lang, target=True))
+    if news.track in ("management", "ic"):
+        facts.append(t[f"track_{news.track}"])
+    if news.blockers:
+        facts.append(
+            t["dealing_with"].format(items=_join([label(b, lang) for b in news.blockers[:2]], lang))
+        )
+    if news.motivations:
+        facts.append(
+            t["motivated_by"].format(
+                items=_join([label(m, lang) for m in news.motivations[:2]], lang)
+            )
+        )
+    if news.manager_alignment != "unknown":
+        facts.append(t["manager_" + news.manager_alignment.replace(" ", "_")])
+    if not facts:
+        return ""
+    return t["reflection"].format(facts=_join(facts[:3], lang))
+
+
+# -- cards --------------------------------------------------------------------------------
+
+
+def person_levels(profile: Profile) -> set[str]:
+    return {
+        lv for lv in (card_level(profile.current_level), card_level(profile.target_level)) if lv
+    }
+
+
+def card_fits(card: Card, ctx: TurnContext) -> bool:
+    """A card fits the person's level and track (unknown level: every card fits)."""
+    levels = person_levels(ctx.profile)
+    managing = (
+        ctx.profile.track == "management"
+        or "manager" in levels
+        or bool(
+            {"management-switch", "back-to-ic", "manager-of-team"} & set(ctx.signals.situations)
+        )
+    )
+    if (
+        "any" not in card.tracks
+        and "management" in card.tracks
+        and "ic" not in card.tracks
+        and not managing
+    ):
+        return False
+    if "manager" in card.levels and "any" not in card.levels and not managing:
+        return False
+    if "any" in card.levels or not levels:
+        return True
+    return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
+
+
+def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
+    now = set(ctx.signals.situations)
+    known = {
+        PROFILE_SITUATIONS[v]
+        for v in [*ctx.profile.blockers, *ctx.profile.motivations]
+        if v in PROFILE_SITUATIONS
+    }
+    if card_level(ctx.profile.target_level) in ("staff", "principal"):
+        known.add("staff-path")
+    if ctx.profile.track == "management":
+        known.add("management-switch")
+    if ctx.signals.bias_disclosure:
+        now.add("possible-bias")
+    return now, known
+
+
+def choose_cards(ctx: TurnContext, n: int) -> list[tuple[PassageView, Card]]:
+    """The ``n`` cards that best answer this turn, unused so far, at most one per passage."""
+    now, known = _situations(ctx)
+    words = set(tokenize(ctx.message))
+    levels = person_levels(ctx.profile)
+    used = set(ctx.used_cards)
+    scored: list[tuple[float, int, PassageView, Card]] = []
+    for passage in ctx.passages:
+        for card in passage.cards:
+            if card.id in used or not card_fits(card, ctx):
+                continue
+            score = 3.0 * len(now & set(card.situations)) + 1.0 * len(known & set(card.situations))
+            said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
+            score += 0.6 * len(words & said)
+            if "?" in card.point.get(ctx.language):
+                score -= 1.5  # a point phrased as a question spends the question budget
+            if levels and levels & set(card.levels):
+                score += 1.0  # written for exactly this level, not for anyone
+            score += 2.0 / passage.n
+            score += 0.75 if card.stage == ctx.stage else 0.0
+            if "possible-bias" in now and "possible-bias" in card.situations:
+                score += 5.0
+            scored.append((score, -passage.n, passage, card))
+    scored.sort(key=lambda s: (-s[0], -s[1], s[3].id))
+    chosen: list[tuple[PassageView, Card]] = []
+    for score, _, passage, card in scored:
+        if score < 1.0 or any(p.n == passage.n for p, _ in chosen):
+            continue
+        chosen.append((passage, card))
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def compose_guidance(
+    ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, direct: bool
+) -> str:
+    """Direct: the answer in a few sentences. Otherwise: a lead, the points, one quote."""
+    t = TEXT[lang]
+    points = [f"{card.point.get(lang)} [{passage.n}]" for passage, card in cards]
+    if direct:
+        text = " ".join(points)
+    else:
+        lead = _variant(
+            t,
+            "lead_out_of_scope" if ctx.signals.intent == "out_of_scope" else f"lead_{ctx.stage}",
+            ctx.user_turns,
+        )
+        text = (
+            lead + " " + points[0]
+            if len(points) == 1
+            else lead + "\n" + "\n".join(f"- {p}" for p in points)
+        )
+    passage, card = cards[0]
+    anchor = card.anchor.strip()
+    same_script = bool(CYRILLIC.search(anchor)) == (lang == "ru")
+    quotable = same_script and not anchor.endswith("?") and len(anchor) <= 260
+    if quotable and anchor not in ctx.used_quotes and not direct:
+        text += "\n" + t["quote"].format(quote=anchor, n=passage.n)
+    return text
+
+
+# -- extractive fallback: passages without cards (a user's own ladder) -------------------
 
 
 @dataclass(frozen=True)
 class Candidate:
-    passage: PromptPassage
+    passage: PassageView
     text: str
-    rendered: bool
     score: float
 
 
-def state_for(request: ParsedRequest) -> CoachState:
-    """The coach state from the request, or one inferred from the messages alone."""
-    if request.state is not None:
-        return request.state
-    profile = learn(learned_before(request), request.user_message)
-    signals = classify(request.user_message)
-    user_turns = 1 + sum(1 for m in request.history if m["role"] == "user")
-    return make_state(profile, signals, "goal" if user_turns < 2 else "reality", user_turns)
+def _marked(sentence: str, passage: PassageView) -> bool:
+    return any(sentence in m.text or m.text in sentence for m in passage.marks)
 
 
-def respond(request: ParsedRequest) -> str:
-    """Compose one coaching turn from a parsed request."""
-    state = state_for(request)
-    lang = state.language if state.language in TEXT else "en"
-    t = TEXT[lang]
-    if state.intent == "distress":
-        return t["distress"]
-    if state.intent == "override":
-        return t["override"]
-    if state.intent == "off_topic":
-        return t["off_topic"]
-    profile = Profile.model_validate({**state.profile, "locked": []})
-    if state.is_greeting and state.user_turns <= 1:
-        return t["greeting"]
-
-    parts: list[str] = []
-    direct = state.wants_direct_advice
-    if state.intent == "out_of_scope":
-        parts.append(t["out_of_scope"])
-    else:
-        # Say back only what this message added, so long conversations don't repeat.
-        reflection = reflect(news(request), lang)
-        if reflection:
-            parts.append(reflection)
-
-    n_points = 3 if direct else POINTS_PER_STAGE.get(state.stage, 2)
-    if is_information_request(request.user_message):
-        n_points = max(n_points, 2)  # a direct question deserves an answer, then questions
-    if state.intent == "out_of_scope":
-        n_points = 1
-    points = choose_points(request, state, n_points, lang)
-    if points:
-        lead = (
-            t["lead_out_of_scope"] if state.intent == "out_of_scope" else t[f"lead_{state.stage}"]
-        )
-        if direct:
-            lead = t["lead_direct"]
-        parts.append(lead)
-        parts.append("\n".join(format_point(c, lang) for c in points))
-    elif state.intent != "out_of_scope":
-        parts.append(t["no_sources"])
-
-    if state.stage == "will" and profile.commitments and not direct:
-        latest = profile.commitments[-1]
-        due = f" ({latest.due})" if latest.due else ""
-        parts.append(t["commitment_ack"].format(action=latest.action, due=due))
-    if state.stage in ("options", "will") or direct:
-        parts.append(t["no_promises"])
-
-    limit = 1 if direct or state.intent == "out_of_scope" else 2
-    questions = choose_questions(profile, state, request.history, lang, limit)
-    if questions:
-        parts.append(" ".join(questions))
-    else:
-        parts.append(t["next_step"])
-    return "\n\n".join(p for p in parts if p).strip()
+def _ladder_too_junior(passage: PassageView, ctx: TurnContext) -> bool:
+    """Entry-level ladder lines are not advice for a senior (unless the person asks about them)."""
+    current = card_level(ctx.profile.current_level)
+    doc_level = next((lv for key, lv in LADDER_LEVEL.items() if key in passage.doc_id), None)
+    if not current or not doc_level or current not in LEVEL_ORDER:
+        return False
+    return LEVEL_ORDER.index(doc_level) < LEVEL_ORDER.index(current)
 
 
-INFORMATION_REQUEST = re.compile(
-    r"^\s*(what|how|is|are|does|do|can|could|should|which|why|when|who)\b|\?\s*$"
-    r"|^\s*(что|как|какие|какой|стоит|почему|можно)\b",
-    re.I,
-)
-
-
-def is_information_request(message: str) -> bool:
-    return bool(INFORMATION_REQUEST.search(message.strip()))
-
-
-def learned_before(request: ParsedRequest) -> Profile:
-    """The profile the user's earlier messages imply, for requests that carry no state."""
-    profile = Profile()
-    for m in request.history:
-        if m["role"] == "user":
-            profile = learn(profile, m["content"])
-    return profile
-
-
-def news(request: ParsedRequest) -> Profile:
-    """What the latest message says that earlier messages had not already said."""
-    before = learned_before(request)
-    said = learn(Profile(), request.user_message)
-    return said.model_copy(
-        update={
-            "current_level": None
-            if said.current_level == before.current_level
-            else said.current_level,
-            "target_level": None if said.target_level == before.target_level else said.target_level,
-            "team": None if said.team == before.team else said.team,
-            "blockers": [b for b in said.blockers if b not in before.blockers],
-            "motivations": [m for m in said.motivations if m not in before.motivations],
-        }
-    )
-
-
-def reflect(profile: Profile, lang: str) -> str:
-    """One sentence saying back what the coach has understood so far."""
-    t = TEXT[lang]
-    facts = []
-    if profile.current_level:
-        facts.append(t["you_are"].format(level=profile.current_level))
-    if profile.team:
-        facts.append(t["on_team"].format(team=profile.team))
-    if profile.target_level:
-        facts.append(t["aiming_for"].format(level=profile.target_level))
-    if profile.blockers:
-        facts.append(
-            t["dealing_with"].format(items=", ".join(label(b, lang) for b in profile.blockers[:2]))
-        )
-    if profile.motivations:
-        facts.append(
-            t["motivated_by"].format(
-                items=", ".join(label(m, lang) for m in profile.motivations[:2])
-            )
-        )
-    if not facts:
-        return ""
-    joined = facts[0] if len(facts) == 1 else ", ".join(facts[:-1]) + t["and"] + facts[-1]
-    return t["reflection"].format(facts=joined)
-
-
-def _sentences(passage: PromptPassage, lang: str) -> list[tuple[str, bool]]:
-    """Candidate sentences: the passage's own, with Russian quotes swapped for their
-    English renderings when answering in English."""
-    out: list[tuple[str, bool]] = []
-    for raw in SENTENCE_SPLIT.split(passage.text):
-        sentence = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", raw).strip().strip('"“”«»')
-        sentence = re.sub(r"\*\*|__|\[(_?)(.*?)\1\]\([^)]*\)", r"\2", sentence).strip()
-        # Drop narration before a quotation ("Now is my time to shake my head: “...").
-        sentence = re.sub(r"^[^“\"«]{0,60}:\s*[“\"«]", "", sentence)
-        sentence = re.sub(r"[“”\"«»]", "", sentence).strip()
-        if not sentence:
+def choose_sentences(ctx: TurnContext, n: int, lang: str) -> list[str]:
+    """Up to ``n`` extractive sentences: never marked, never a complaint, never quoted before."""
+    query = set(tokenize(" ".join([ctx.message, *ctx.profile.blockers])))
+    pool: list[tuple[PassageView, str, set[str]]] = []
+    for passage in ctx.passages:
+        if passage.cards or _ladder_too_junior(passage, ctx):
             continue
-        if CYRILLIC.search(sentence) and lang == "en":
-            continue
-        out.append((sentence, False))
-    if lang == "en":
-        out.extend((r.strip(), True) for r in passage.renderings)
-    return out
-
-
-def choose_points(request: ParsedRequest, state: CoachState, n: int, lang: str) -> list[Candidate]:
-    """The ``n`` best guidance sentences, at most one per passage, in citation order."""
-    if n <= 0 or not request.passages:
-        return []
-    recent = [m["content"] for m in request.history if m["role"] == "user"][-2:]
-    profile = state.profile
-    query_text = " ".join(
-        [
-            request.user_message,
-            *recent,
-            *profile.get("blockers", []),
-            *profile.get("motivations", []),
-        ]
-    )
-    query_terms = set(tokenize(query_text))
-    focus_terms = set(tokenize(request.user_message))
-    stage_marker = STAGE_MARKERS.get(state.stage)
-    pool = [
-        (rank, passage, text, rendered, set(tokenize(text)))
-        for rank, passage in enumerate(request.passages, start=1)
-        for text, rendered in _sentences(passage, lang)
-        if 35 <= len(text) <= 400 and not text.endswith("?")
-    ]
-    # Local IDF: a term shared by few candidate sentences says more than a common one.
+        for raw in SENTENCE_SPLIT.split(passage.text):
+            sentence = re.sub(r"^\s*(?:[-*•]|\d+[.)]|#+)\s+", "", raw).strip()
+            sentence = re.sub(r"\*\*|__|\[(_?)(.*?)\1\]\([^)]*\)", r"\2", sentence).strip()
+            if not 35 <= len(sentence) <= 320 or sentence.endswith("?") or "|" in sentence:
+                continue
+            if bool(CYRILLIC.search(sentence)) != (lang == "ru") and lang == "en":
+                continue
+            if _marked(sentence, passage) or COMPLAINT_MARKERS.search(sentence):
+                continue
+            if sentence in ctx.used_quotes:
+                continue
+            pool.append((passage, sentence, set(tokenize(sentence))))
     df: dict[str, int] = {}
-    for *_, terms in pool:
+    for _, _, terms in pool:
         for term in terms:
             df[term] = df.get(term, 0) + 1
-    idf = {term: math.log(1 + len(pool) / count) for term, count in df.items()}
     best: dict[int, Candidate] = {}
-    for rank, passage, text, rendered, terms in pool:
-        score = sum(idf[t] for t in terms & query_terms)
-        score += 0.5 * sum(idf[t] for t in terms & focus_terms)  # this turn's own words
-        score += 2.5 / rank
-        if ADVICE_MARKERS.search(text):
-            score += 0.75
-        if COMPLAINT_MARKERS.search(text):
-            score -= 4.0
-        if stage_marker and stage_marker.search(text):
-            score += 0.5
-        if lang == "ru" and CYRILLIC.search(text):
-            score += 1.5
-        candidate = Candidate(passage, text, rendered, score)
+    for passage, sentence, terms in pool:
+        score = sum(math.log(1 + len(pool) / df[w]) for w in terms & query) + 2.5 / passage.n
         current = best.get(passage.n)
-        if current is None or (candidate.score, -len(text)) > (current.score, -len(current.text)):
-            best[passage.n] = candidate
-    chosen: list[Candidate] = []
-    seen: set[str] = set()
-    for candidate in sorted(best.values(), key=lambda c: (-c.score, c.passage.n)):
-        key = re.sub(r"\W+", " ", candidate.text.lower()).strip()
-        if key in seen or candidate.score <= 0:
-            continue
-        seen.add(key)
-        chosen.append(candidate)
-        if len(chosen) == n:
-            break
-    return sorted(chosen, key=lambda c: c.passage.n)
+        if current is None or score > current.score:
+            best[passage.n] = Candidate(passage, sentence, score)
+    chosen = sorted(best.values(), key=lambda c: (-c.score, c.passage.n))[:n]
+    q = ("«", "»") if lang == "ru" else ("“", "”")
+    return [
+        f"- {q[0]}{c.text}{q[1]} [{c.passage.n}]" for c in sorted(chosen, key=lambda c: c.passage.n)
+    ]
 
 
-def format_point(candidate: Candidate, lang: str) -> str:
-    t = TEXT[lang]
-    text = candidate.text if len(candidate.text) <= 320 else candidate.text[:317].rstrip() + "…"
-    note = f" {t['rendered']}" if candidate.rendered and t["rendered"] else ""
-    return f"- {t['quote_open']}{text}{t['quote_close']}{note} [{candidate.passage.n}]"
+# -- questions ----------------------------------------------------------------------------
+
+
+def _slot_known(slot: str, profile: Profile) -> bool:
+    if slot == "manager_alignment":
+        return profile.manager_alignment != "unknown"
+    value = getattr(profile, slot, None)
+    if slot == "target_level":
+        return bool(value or profile.track)
+    return bool(value)
 
 
 def choose_questions(
-    profile: Profile, state: CoachState, history: list[Message], lang: str, limit: int
+    ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, limit: int, direct: bool
 ) -> list[str]:
-    """Up to ``limit`` questions not asked before: this stage's, or, once those are used
-    up, the next stage's, so a long conversation keeps moving instead of stalling."""
-    asked = " ".join(m["content"] for m in history if m["role"] == "assistant")
-    for stage in STAGES[STAGES.index(state.stage) :]:
-        chosen = [
-            question
-            for condition, question in QUESTIONS[lang][stage]
-            if question not in asked and condition(profile)
-        ][:limit]
-        if chosen:
-            return chosen
-    return []
+    """Up to ``limit`` questions, never one already asked nor one the profile answers.
+
+    A direct answer is followed by the card's own follow-up; otherwise what is still
+    unknown for this stage comes first, then the card's follow-up. A stage whose questions
+    are used up hands over to the next stage's.
+    """
+    asked = " ".join(ctx.asked)
+    card_questions = [
+        c.question.get(lang) for _, c in cards if c.question and c.question.get(lang) not in asked
+    ]
+    bank: list[str] = []
+    for stage in STAGES[STAGES.index(ctx.stage) :]:
+        for slot, variants in QUESTIONS[lang][stage]:
+            if _slot_known(slot, ctx.profile) or any(v in asked for v in variants):
+                continue
+            bank.append(variants[ctx.user_turns % len(variants)])
+        if bank:
+            break
+    if ctx.stage == "will" and ctx.profile.commitments:
+        bank = [q for q in bank if q not in QUESTIONS[lang]["will"][0][1]]
+    # A person who brought a specific situation gets the question about it first; the
+    # stage's open questions come first only when they came without one.
+    specific = set(ctx.signals.situations) - {"deciding", "motivation", "learning"}
+    if direct or specific:
+        ordered = [*card_questions[:1], *bank]
+    else:
+        ordered = [*bank[:1], *card_questions[:1], *bank[1:]]
+    if ctx.signals.bias_disclosure:
+        limit = min(limit, 1)
+    return list(dict.fromkeys(ordered))[: max(limit, 0)]
+
+
+def format_date(value: str, lang: str) -> str:
+    """An ISO due date as a person reads it ("Friday 27 November")."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    if lang == "ru":
+        months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                  "сентября", "октября", "ноября", "декабря"]  # fmt: skip
+        return f"{day.day} {months[day.month - 1]}"
+    return f"{day:%A} {day.day} {day:%B}"

@@ -28,7 +28,7 @@ class StreamCutOff(ModelError):
 class OpenAICompatibleModel:
     """Streams chat completions from any server that speaks the chat-completions protocol."""
 
-    is_offline = False
+    is_offline = False  # read by the UI's mode line only; the pipeline never asks
 
     def __init__(
         self,
@@ -78,7 +78,8 @@ class OpenAICompatibleModel:
     def name(self) -> str:
         return self.model
 
-    def stream(self, messages: list[Message]) -> Iterator[str]:
+    def stream(self, request: list[Message]) -> Iterator[str]:
+        messages: list[Message] = [{"role": m["role"], "content": m["content"]} for m in request]
         try:
             if self.stream_responses:
                 yield from self._stream(messages)

@@ -7,10 +7,13 @@ but never overwriting a value the user set by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from coach.dates import parse_due
 
 Stage = Literal["goal", "reality", "options", "will"]
 STAGES: tuple[Stage, ...] = ("goal", "reality", "options", "will")
@@ -172,7 +175,8 @@ BLOCKERS: dict[str, str] = {
     r"\b(passed over|denied|didn'?t get (it|promoted)|not promoted|missed (the )?promotion)\b": (
         "passed over in a cycle"
     ),
-    r"\b(bias|biased|underrepresented|discriminat\w*)\b": "possible bias",
+    r"\b(bias|biased|underrepresented|discriminat\w*|only (woman|women|black)|two men)\b"
+    r"|предвзят|дискримин": "possible bias",
     r"\b(no time|too busy|swamped|overloaded)\b": "no time beyond current work",
 }
 OPPORTUNITIES: dict[str, str] = {
@@ -207,25 +211,93 @@ TEAM = re.compile(
     re.I,
 )
 TRACK_MANAGEMENT = re.compile(
-    r"\b(become|move into|switch to|go into|try) (an? )?(engineering )?(manager|management)\b"
+    r"\b(becom\w*|mov\w* into|switch\w* to|go\w* into|try\w*|thinking about) (an? )?"
+    r"(engineering |people )?(manager|management)\b"
     r"|стать руководител|в менеджмент",
     re.I,
 )
 TRACK_IC = re.compile(r"\b(stay (an? )?(ic|individual contributor|technical)|ic track)\b", re.I)
-COMMITMENT = re.compile(
-    r"\b(?:i will|i'll|i am going to|i'm going to|i plan to|i commit to|my next step is to)\s+"
-    r"(?P<action>[^.!?\n]{3,200}?)"
-    r"(?:\s+(?P<due>(?:by|before|on|this|next|tomorrow|until)\b[^.!?\n]{0,40}))?(?:[.!?]|$)"
-    r"|(?:я\s+)?(?:сделаю|поговорю|начну|напишу|составлю|подготовлю)\s+(?P<ru>[^.!?\n]{3,200})",
+HESITATION = re.compile(
+    r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|maybe i don'?t want|"
+    r"not sure (?:it'?s|that'?s) (?:what|for) me|do i even want)\b"
+    r"|не уверен\w*,? (?:что |ли )?(?:я )?(?:вообще )?хочу",
     re.I,
 )
+# What someone else said ("my manager said I need more impact") is feedback, not a wish.
+REPORTED = re.compile(
+    r"[\"“«‘][^\"”»’]{1,160}[\"”»’]"
+    r"|\b(?:said|says|told me|feedback (?:was|is)|wants me to|asked me to|review said)\b[^.!?\n]*",
+    re.I,
+)
+INTENT_START = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|and)[,!.]?\s+)*"
+    r"(?:i will|i'll|i am going to|i'm going to|i plan to|i commit to|i'm committing to|"
+    r"my (?:next )?step (?:is|will be)(?: to)?:?|next step:)\s+(?P<action>.{3,200})$"
+    r"|^(?:(?:хорошо|ладно|итак|ок)[,!.]?\s+)*(?:я\s+)?(?:(?:собираюсь|планирую|решил\w*|буду)\s+)?"
+    r"(?P<ru>(?:сделаю|поговорю|начну|напишу|составлю|подготовлю|попрошу|обсужу|соберу|"
+    r"запишусь|назначу|договорюсь|проведу|возьму|мой следующий шаг\s*[—:-]?)\s*.{3,200})$",
+    re.I,
+)
+NOT_AN_ACTION = re.compile(
+    r"^(?:never|not|probably|be honest|admit|say|think|see|guess|try to explain)\b", re.I
+)
+SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+QUESTION_START = re.compile(
+    r"^(?:can|could|will|would|should|do|does|is|are|what|how|why|when|where|who|"
+    r"можно|могу ли|стоит ли|а если)\b",
+    re.I,
+)
+
+
+def commitments_in(message: str, today: dt.date) -> list[Commitment]:
+    """Statements of intent ("I'll…", "my next step is…"), never questions, with due dates."""
+    found: list[Commitment] = []
+    for sentence in SENTENCE.split(message):
+        sentence = sentence.strip()
+        if not sentence or sentence.endswith("?") or QUESTION_START.match(sentence):
+            continue
+        match = INTENT_START.match(sentence.rstrip(".!…"))
+        if not match:
+            continue
+        action = (match.group("action") or match.group("ru") or "").strip()
+        if NOT_AN_ACTION.match(action):
+            continue
+        due, phrase = parse_due(action, today)
+        if phrase:
+            action = (action.replace(phrase, "").strip(" ,;—-") or action).strip()
+        if len(action) >= 3:
+            found.append(Commitment(action=action[:500], due=due.isoformat() if due else None))
+    return found
 
 
 def _add(values: list[str], item: str) -> list[str]:
     return values if item in values else [*values, item]
 
 
-def learn(profile: Profile, message: str) -> Profile:
+def card_level(level: str | None) -> str | None:
+    """A level as the person names it, mapped to the corpus's generic level (the crosswalk).
+
+    Company numbering differs (Amazon SDE II ≈ generic IC2/L4); the generic L-numbers and
+    SDE names here follow ``corpus/ladders/level-crosswalk.md``.
+    """
+    if not level:
+        return None
+    text = level.lower()
+    table = [
+        (r"manager|\bem\b|руковод", "manager"),
+        (r"principal|\bic\s?[56]\b|\bl\s?[78]\b|distinguished", "principal"),
+        (r"staff|\bic\s?4\b|\bl\s?6\b", "staff"),
+        (r"senior|sde-?3|\bic\s?3\b|\bl\s?5\b|engineer 3", "senior"),
+        (r"entry|junior|new grad|graduate|sde-?1|\bic\s?1\b|\bl\s?3\b|engineer 1", "entry"),
+        (r"sde-?2|\bic\s?2\b|\bl\s?4\b|engineer 2|engineer|mid", "engineer"),
+    ]
+    for pattern, generic in table:
+        if re.search(pattern, text):
+            return generic
+    return None
+
+
+def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profile:
     """A copy of ``profile`` updated with what ``message`` says; hand-set fields stay."""
     data = profile.model_dump()
     locked = set(profile.locked)
@@ -234,21 +306,25 @@ def learn(profile: Profile, message: str) -> Profile:
         if value and field not in locked:
             data[field] = value
 
+    today = today or dt.date.today()
     current, target = classify_levels(message)
+    if HESITATION.search(message):
+        target = None  # "not sure I even want staff" names no goal
     if current and (not data["current_level"] or current != data.get("target_level")):
         set_if_free("current_level", current)
     if target and target != data["current_level"]:
         set_if_free("target_level", target)
     lowered = message.lower()
-    for field, table in (
-        ("motivations", MOTIVATIONS),
-        ("blockers", BLOCKERS),
-        ("opportunities", OPPORTUNITIES),
+    own_words = REPORTED.sub(" ", lowered)
+    for field, table, text in (
+        ("motivations", MOTIVATIONS, own_words),
+        ("blockers", BLOCKERS, lowered),
+        ("opportunities", OPPORTUNITIES, lowered),
     ):
         if field in locked:
             continue
         for pattern, label in table.items():
-            if re.search(pattern, lowered):
+            if re.search(pattern, text):
                 data[field] = _add(data[field], label)
     if MANAGER_NOT_DISCUSSED.search(message):
         set_if_free("manager_alignment", "not discussed")
@@ -266,11 +342,9 @@ def learn(profile: Profile, message: str) -> Profile:
     elif TRACK_IC.search(message):
         set_if_free("track", "ic")
     if "commitments" not in locked:
-        for match in COMMITMENT.finditer(message):
-            action = (match.group("action") or match.group("ru") or "").strip()
-            due = (match.group("due") or "").strip() or None
-            if action and all(c["action"] != action for c in data["commitments"]):
-                data["commitments"].append({"action": action, "due": due})
+        for commitment in commitments_in(message, today):
+            if all(c["action"] != commitment.action for c in data["commitments"]):
+                data["commitments"].append(commitment.model_dump())
     return Profile.model_validate(data)
 
 

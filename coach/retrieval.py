@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from coach.cards import Card, Mark
 from coach.chunking import Chunk
 from coach.fusion import reciprocal_rank_fusion
 from coach.lexical import tokenize
@@ -62,6 +63,16 @@ class Passage:
     @property
     def doc_id(self) -> str:
         return self.chunk.doc_id
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        """The guidance cards anchored in this passage."""
+        return self.chunk.cards
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """Sentences in this passage that must never be quoted as advice."""
+        return self.chunk.marks
 
     def as_dict(self) -> dict:
         c = self.chunk

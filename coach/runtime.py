@@ -5,12 +5,24 @@ from __future__ import annotations
 from functools import cached_property
 
 from coach.conversation import Coach
+from coach.distress import DistressDetector
 from coach.embeddings import Embedder
-from coach.models import ChatModel, choose_model
+from coach.models import ChatModel
 from coach.retrieval import Retriever
 from coach.session_backends import SessionBackend, open_sessions
 from coach.settings import Settings
 from coach.store import ChunkStore
+
+
+def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
+    """The configured OpenAI-compatible model, or the offline responder when none is set."""
+    if offline or not settings.uses_remote_model:
+        from coach.offline import OfflineResponder
+
+        return OfflineResponder()
+    from coach.openai_model import OpenAICompatibleModel
+
+    return OpenAICompatibleModel.from_settings(settings)
 
 
 class Runtime:
@@ -42,4 +54,10 @@ class Runtime:
 
     @cached_property
     def coach(self) -> Coach:
-        return Coach(self.settings, self.retriever, self.model, self.sessions)
+        return Coach(
+            self.settings,
+            self.retriever,
+            self.model,
+            self.sessions,
+            distress=DistressDetector(self.embedder),
+        )

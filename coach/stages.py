@@ -1,14 +1,16 @@
-"""The GROW stage policy: Goal, then Reality, then Options, then Will.
+"""The GROW stage policy, the only one: Goal, then Reality, then Options, then Will.
 
-Pure: it looks at the profile, the turn number and the user's signals, and moves at
-most one stage forward per turn, unless the user asks for advice outright or commits
-to a next step, which jump straight to Options or Will.
+Pure: it looks at the profile, the turn number and the user's signals, and moves at most
+one stage forward per turn. A stage advances when its facts are known, or when the
+conversation has spent long enough there (stuck is a reason to move, not to repeat).
+A keyword never jumps stages: a direct question is answered directly by the responder
+at whatever stage the conversation is; only a stated commitment goes straight to Will.
 """
 
 from __future__ import annotations
 
 from coach.intents import TurnSignals
-from coach.profile import STAGES, Profile, Stage
+from coach.profile import Profile, Stage
 
 
 def next_stage(profile: Profile, signals: TurnSignals, user_turns: int) -> Stage:
@@ -18,14 +20,12 @@ def next_stage(profile: Profile, signals: TurnSignals, user_turns: int) -> Stage
         return current
     if profile.commitments:
         return "will"
-    if signals.wants_direct_advice:
-        return current if STAGES.index(current) >= STAGES.index("options") else "options"
     if current == "goal":
         goal_known = bool(profile.motivations or profile.target_level or profile.track)
-        return "reality" if goal_known and user_turns >= 2 else "goal"
+        return "reality" if (goal_known and user_turns >= 2) or user_turns >= 3 else "goal"
     if current == "reality":
-        situation_known = profile.known_facts() >= 3 or (user_turns >= 3 and profile.blockers)
-        return "options" if situation_known or user_turns >= 4 else "reality"
+        known = profile.known_facts() >= 3 or (user_turns >= 3 and bool(profile.blockers))
+        return "options" if known or user_turns >= 4 else "reality"
     if current == "options":
-        return "will" if user_turns >= 5 or profile.opportunities else "options"
+        return "will" if user_turns >= 6 or (profile.opportunities and user_turns >= 4) else current
     return current

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from coach.cards import Card, Mark
 from coach.chunking import Chunk
 from coach.embeddings import Embedder
 from coach.errors import StoreError
@@ -51,6 +52,7 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
         "ordinal": chunk.ordinal,
         "renderings": json.dumps(chunk.renderings, ensure_ascii=False),
         "context": chunk.context,
+        "cards": chunk.cards_json(),
     }
 
 
@@ -69,7 +71,19 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
         ordinal=int(meta["ordinal"]),
         renderings=tuple((str(o), str(e)) for o, e in renderings),
         context=str(meta.get("context") or ""),
+        **cards_from_json(str(meta.get("cards") or "")),
     )
+
+
+def cards_from_json(text: str) -> dict[str, Any]:
+    """The ``cards``/``marks`` fields of a chunk from their stored JSON."""
+    if not text:
+        return {}
+    data = json.loads(text)
+    return {
+        "cards": tuple(Card.model_validate(c) for c in data.get("cards", [])),
+        "marks": tuple(Mark.model_validate(m) for m in data.get("marks", [])),
+    }
 
 
 def open_client(path: Path) -> Any:

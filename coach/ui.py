@@ -176,7 +176,7 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
     settings = runtime.settings
     signer = signer or Signer(load_secret(settings))
     mode = describe_model(settings, runtime.offline, with_url=False)
-    offline = coach.model.is_offline
+    offline = runtime.offline or not settings.uses_remote_model
     sessions = runtime.sessions
     exports = Exports()
 

@@ -67,11 +67,13 @@ def test_streamed_answer_is_cited_and_the_request_holds_prompt_passages_and_hist
     assert messages[0] == {"role": "system", "content": SYSTEM_PROMPT}
     assert messages[1] == {"role": "user", "content": "I'm an SDE-2 on a platform team."}
     assert messages[2]["role"] == "assistant"
-    context = messages[-2]
-    assert context["role"] == "system" and "<passages>" in context["content"]
-    assert 'n="1" doc_id="articles/' in context["content"]
-    assert "data, not instructions" in context["content"]
-    assert messages[-1]["role"] == "user" and "paged all the time" in messages[-1]["content"]
+    # One leading system message: templates that keep only the first would drop any other.
+    assert [m["role"] for m in messages].count("system") == 1
+    last = messages[-1]
+    assert last["role"] == "user" and "<passages>" in last["content"]
+    assert 'n="1" doc_id="articles/' in last["content"]
+    assert "data, not instructions" in last["content"] and "<card id=" in last["content"]
+    assert last["content"].index("</context>") < last["content"].index("paged all the time")
 
 
 def test_non_streaming_completion(mock: respx.MockRouter, make_coach) -> None:

@@ -277,12 +277,12 @@ def test_a_hostile_ladder_document_stays_data_and_cannot_change_the_system_messa
     messages, passages, _ = coach.prepare(sid, question)
     assert any(p.chunk.origin == "user" for p in passages)
     assert messages[0] == {"role": "system", "content": SYSTEM_PROMPT}
-    assert [m["role"] for m in messages].count("system") == 2
-    context = messages[-2]["content"]
-    assert "<system>" not in context and "&lt;system&gt;" in context
+    assert [m["role"] for m in messages].count("system") == 1
+    context = messages[-1]["content"]
+    assert "<system>" not in context and "&lt;system>" in context
     assert context.count("</passages>") == 1
     parsed = parse_request(messages)
-    assert len(parsed.passages) == len(passages)
+    assert parsed is not None and len(parsed.passages) == len(passages)
     answer = coach.ask(sid, question).answer
     assert "promise" not in answer.lower()
     for line in SYSTEM_PROMPT.splitlines():
@@ -302,11 +302,12 @@ def test_an_override_attempt_in_a_user_message_stays_inside_its_delimiters(make_
     coach.sessions.add_message(sid, "user", USER_INJECTION)
     messages, _, _ = coach.prepare(sid, USER_INJECTION)
     assert messages[0] == {"role": "system", "content": SYSTEM_PROMPT}
-    assert [m["role"] for m in messages].count("system") == 2
+    assert [m["role"] for m in messages].count("system") == 1
     last = messages[-1]["content"]
-    assert last.startswith("<user_message>\n") and last.endswith("\n</user_message>")
+    assert last.endswith("\n</user_message>")
     assert last.count("</user_message>") == 1 and "<system>" not in last
-    assert parse_request(messages).user_message == USER_INJECTION
+    parsed = parse_request(messages)
+    assert parsed is not None and parsed.message == USER_INJECTION
     answer = coach.ask(None, USER_INJECTION).answer
     assert "oracle" not in answer.lower() and "promise" not in answer.lower()
     for line in SYSTEM_PROMPT.splitlines():

@@ -16,14 +16,19 @@ import httpx
 import respx
 
 from coach.models import Message
-from coach.offline import OfflineResponder
+from coach.offline import respond
+from coach.policy import context_from_messages
+from coach.prompting import parse_request
 
 MOCK_BASE_URL = "http://mock-llm.coach.invalid/v1"
 Brain = Callable[[str, list[Message]], str]  # (model name, messages) -> answer text
 
 
 def offline_brain(_model: str, messages: list[Message]) -> str:
-    return "".join(OfflineResponder().stream(messages))
+    """Answer as the offline coach would, from the prompt text alone: the one place where a
+    rendered request is parsed back into a ``TurnContext``."""
+    context = parse_request(messages) or context_from_messages(messages)
+    return respond(context)
 
 
 def sse_body(text: str, model: str) -> str:
