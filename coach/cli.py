@@ -287,7 +287,14 @@ def chat(
         highlight=False,
         markup=False,
     )
-    out.print("Tell me what's on your mind about your career.", highlight=False)
+    from coach.identity import LOCAL_OWNER
+
+    opened = rt.coach.open_conversation(LOCAL_OWNER, session_id)
+    if opened is not None:  # a commitment fell due since last time: the coach asks first
+        session_id, greeting = opened
+        out.print(f"coach> {greeting}", highlight=False, markup=False)
+    else:
+        out.print("Tell me what's on your mind about your career.", highlight=False)
     out.print(CHAT_HELP, highlight=False, markup=False)
     last_sources: list[Source] = []
     while True:

@@ -17,8 +17,10 @@ from typing import Literal
 from coach.citations import Source, map_citations
 from coach.context import TurnContext
 from coach.errors import CoachError, ModelError
+from coach.followup import learn_into_plan, opening, record_answer
 from coach.guardrails import answered_by_policy, check_answer
-from coach.intents import TurnSignals
+from coach.identity import LOCAL_OWNER
+from coach.intents import TurnSignals, detect_language
 from coach.models import ChatModel, ChatRequest, Message
 from coach.offline import OfflineResponder, respond
 from coach.policy import DistressCheck, build_context, in_support_mode, understand
@@ -179,7 +181,19 @@ class Coach:
                 f"No session with id {session_id!r}; `coach sessions list` shows them."
             )
         self.sessions.add_message(session_id, "user", message)  # saved before anything can fail
+        owner = self.sessions.owner_of(session_id) or LOCAL_OWNER
+        plan_before = self.sessions.get_plan(owner)
+        profile_before = self.sessions.get(session_id).profile
+        today = self.today()
+        # A reply to "last time you planned to … — how did it go?" is recorded first.
+        plan, acknowledgement = record_answer(plan_before, message, today, detect_language(message))
         request, passages, profile = self.prepare(session_id, message)
+        plan = learn_into_plan(plan, profile_before, profile, today)
+        if plan != plan_before:
+            self.sessions.save_plan(owner, plan)
+        prefix = f"{acknowledgement}\n\n" if acknowledgement else ""
+        if prefix:
+            yield Token(prefix)
         self.sessions.save_profile(session_id, profile)
         context = request.context
         assert context is not None
@@ -238,7 +252,7 @@ class Coach:
                 notice = error
                 yield Notice(error)
 
-        cleaned, sources = map_citations(answer, passages)
+        cleaned, sources = map_citations(prefix + answer, passages)
         if status in ("complete", "fallback"):
             self.sessions.update_message(
                 reply_id,
@@ -267,6 +281,25 @@ class Coach:
             notice=notice,
             passages=passages,
         )
+
+    def open_conversation(
+        self, owner: str, session_id: str | None = None, lang: str = "en"
+    ) -> tuple[str, str] | None:
+        """Greet a returning person with a due commitment or a passed check-in, if any.
+
+        The greeting is saved as the coach's first message (in a new session, or the one
+        being resumed) and the plan remembers that it asked, so the next message is read
+        as the answer. Returns (session id, greeting) or None when nothing is due.
+        """
+        opened = opening(self.sessions.get_plan(owner), self.today(), lang)
+        if opened is None:
+            return None
+        plan, text = opened
+        if session_id is None:
+            session_id = self.sessions.create(owner=owner)
+        self.sessions.add_message(session_id, "assistant", text, model="coach")
+        self.sessions.save_plan(owner, plan)
+        return session_id, text
 
     def ask(self, session_id: str | None, text: str) -> TurnResult:
         """A whole turn without streaming, for scripts and tests."""

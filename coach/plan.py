@@ -104,6 +104,9 @@ class Plan(BaseModel):
     check_in: CheckIn = Field(default_factory=CheckIn)
     evidence: list[Evidence] = Field(default_factory=list, max_length=MAX_ITEMS)
     proposals: list[Proposal] = Field(default_factory=list, max_length=MAX_ITEMS)
+    awaiting: str | None = Field(
+        default=None, description="the commitment whose follow-up question awaits an answer"
+    )
     edited_by_person: list[str] = Field(
         default_factory=list, description="fields the person wrote; the coach only proposes"
     )

@@ -210,6 +210,9 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
         """On page load: resume the browser's last session if it is still theirs."""
         owner, token = identify(token, request)
         mine = owned(owner, session_id)
+        if mine is None:  # a returning person with a commitment due: the coach asks first
+            opened = coach.open_conversation(owner)
+            mine = opened[0] if opened else None
         if mine:
             session = sessions.get(mine)
             return (

@@ -14,6 +14,7 @@ from coach import plan as plans
 from coach.cli import app
 from coach.plan import Evidence, Plan
 from coach.plan_export import packet_markdown, plan_ics, plan_markdown
+from tests.conftest import REPO
 
 MON = dt.date(2026, 11, 23)
 
@@ -190,3 +191,81 @@ def test_plan_mistakes_are_one_line_errors(tmp_path: Path, args: list[str], mess
     result = cli(tmp_path, "plan", "edit", *args)
     assert result.exit_code != 0
     assert message in str(result.exception) or message in result.output
+
+
+def test_three_conversations_on_different_days_follow_a_commitment_through_to_the_packet(
+    corpus_runtime, tmp_path: Path
+) -> None:
+    """Made in the first conversation, followed up when due, done with evidence, in the draft."""
+    from coach.conversation import Coach
+    from coach.offline import OfflineResponder
+    from coach.sessions import SessionStore
+
+    days = iter([dt.date(2026, 11, 23), dt.date(2026, 11, 30), dt.date(2026, 12, 20)])
+    today = next(days)
+    store = SessionStore(tmp_path / "s.sqlite3")
+    coach = Coach(
+        corpus_runtime.settings,
+        corpus_runtime.retriever,
+        OfflineResponder(),
+        store,
+        today=lambda: today,
+    )
+    transcript: list[str] = []
+
+    def say(session: str | None, text: str) -> str:
+        result = coach.ask(session, text)
+        transcript.extend([f"you> {text}", f"coach> {result.answer}"])
+        return result.session_id
+
+    # Monday: a commitment with a date.
+    first = say(None, "I'm an SDE-2 on a team that gets paged all week. I want to become senior.")
+    say(first, "I'll list the top 10 recurring pages by Friday.")
+    plan = store.get_plan("local")
+    assert [(c.action, c.due, c.author) for c in plan.commitments] == [
+        ("list the top 10 recurring pages", dt.date(2026, 11, 27), "coach")
+    ]
+    assert plan.target_level and plan.current_level == "SDE-2"
+
+    # The next Monday: the coach opens with it; the answer is recorded with evidence.
+    today = next(days)
+    opened = coach.open_conversation("local")
+    assert opened is not None
+    second, greeting = opened
+    transcript.append(f"coach> {greeting}")
+    assert "list the top 10 recurring pages" in greeting and "2026-11-27" in greeting
+    say(second, "Done! Pages went from 20 a week to 6 after fixing the top two causes.")
+    assert "marked “list the top 10 recurring pages” done" in transcript[-1]
+    plan = store.get_plan("local")
+    assert plan.commitments[0].status == "done" and plan.commitments[0].closed == today
+    evidence = plan.evidence[0]
+    assert evidence.date == dt.date(2026, 11, 30) and "from 20 a week to 6" in evidence.impact
+    assert coach.open_conversation("local") is None, "asked once, answered, not asked again"
+    store.save_plan("local", plan.model_copy(update={"check_in": plans.CheckIn(next=today)}))
+
+    # Three weeks later: the check-in has passed; a new commitment is made.
+    today = next(days)
+    opened = coach.open_conversation("local")
+    assert opened is not None and "check-in" in opened[1]
+    transcript.append(f"coach> {opened[1]}")
+    say(
+        opened[0],
+        "My manager agreed. I will write the design doc for the pager fixes by end of month.",
+    )
+    plan = store.get_plan("local")
+    assert plan.check_in.next == dt.date(2027, 2, 28)  # quarterly from 2026-11-30
+    assert plan.commitments[-1].due == dt.date(2026, 12, 31)
+
+    packet = packet_markdown(plan, today)
+    assert "list the top 10 recurring pages: Done! Pages went from 20 a week to 6" in packet
+    assert "[E1, 2026-11-30]" in packet
+    calendar = Calendar.from_ical(plan_ics(plan, "local", today))
+    events = {str(e.get("summary")): e for e in calendar.walk("VEVENT")}
+    check_in = events["Career check-in with your manager"]
+    assert check_in.decoded("dtstart") == dt.date(2027, 2, 28)
+    assert check_in.get("rrule")["INTERVAL"] == [3]
+    due = [e for name, e in events.items() if name.startswith("Due: write the design doc")]
+    assert due and due[0].decoded("dtstart") == dt.date(2026, 12, 31)
+    out = REPO / "artifacts" / "plan"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "three-conversations.txt").write_text("\n\n".join(transcript) + "\n", encoding="utf-8")
