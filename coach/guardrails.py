@@ -48,7 +48,9 @@ def check_answer(answer: str, ctx: TurnContext, system_prompt: str = "") -> list
         if not cited & set(range(1, len(ctx.passages) + 1)):
             problems.append("it cites none of the passages it was given")
     tail = text[-300:]
-    if not text.rstrip('*_ )"”»').endswith("?") and not NEXT_STEP.search(tail):
+    # A closing citation ("…first? [1]") still ends the turn with a question.
+    ending = re.sub(r"(\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+\s*$", "", text)
+    if not ending.rstrip('*_ )"”»').endswith("?") and not NEXT_STEP.search(tail):
         problems.append("it ends with neither a question nor a next step")
     if PROMISE.search(text):
         problems.append("it promises a promotion")

@@ -40,6 +40,7 @@ def test_a_first_sentence_quoter_fails_the_negative_checks_with_reasons(
         tap,  # type: ignore[arg-type]
         FirstSentenceResponder(tap),
         SessionStore(tmp_path / "s.db"),
+        guardrails=False,  # the raw answers are the point; the guardrails would replace them
     )
     judging = make_judging(corpus_runtime, semantic=False)
     cases = {c.id: c for c in load_cases()}

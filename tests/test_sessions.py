@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -83,7 +84,7 @@ def test_export_has_transcript_sources_profile_and_commitments(make_coach) -> No
     assert "## Transcript" in text and "**You:**" in text and "**Coach (offline" in text
     assert "Sources:" in text and "articles/no-one-will-give-you-a-promotion" in text
     assert "current level: SDE-2" in text
-    assert "- [ ] add latency dashboards (by next Friday)" in text
+    assert re.search(r"- \[ \] add latency dashboards \(\d{4}-\d{2}-\d{2}\)", text), "dated"
 
 
 def test_ask_resumes_a_session_in_a_later_command(
