@@ -107,7 +107,10 @@ def respond(ctx: TurnContext) -> str:
         n_points = 2
     else:
         n_points = POINTS_PER_STAGE.get(ctx.stage, 1)
-    cards = choose_cards(ctx, n_points) if n_points else []
+    # The person's own ladder outranks the built-in guidance when retrieval put it on top:
+    # it describes their company. It has no cards, so it is quoted (never marked sentences).
+    own = n_points and any(p.origin == "user" for p in ctx.passages[:2])
+    cards = choose_cards(ctx, n_points) if n_points and not own else []
     if not n_points:
         pass
     elif cards:
@@ -341,10 +344,15 @@ def choose_sentences(ctx: TurnContext, n: int, lang: str) -> list[str]:
     """Up to ``n`` extractive sentences: never marked, never a complaint, never quoted before."""
     query = set(tokenize(" ".join([ctx.message, *ctx.profile.blockers])))
     pool: list[tuple[PassageView, str, set[str]]] = []
+    own = any(p.origin == "user" for p in ctx.passages[:2])
     for passage in ctx.passages:
         if passage.cards or _ladder_too_junior(passage, ctx):
             continue
-        for raw in SENTENCE_SPLIT.split(passage.text):
+        if own and passage.origin != "user":
+            continue
+        # Wrapped lines inside a paragraph are one sentence, not several.
+        text = re.sub(r"(?<!\n)\n(?!\n|\s*(?:[-*•]|\d+[.)]|#))", " ", passage.text)
+        for raw in SENTENCE_SPLIT.split(text):
             sentence = re.sub(r"^\s*(?:[-*•]|\d+[.)]|#+)\s+", "", raw).strip()
             sentence = re.sub(r"\*\*|__|\[(_?)(.*?)\1\]\([^)]*\)", r"\2", sentence).strip()
             if not 35 <= len(sentence) <= 320 or sentence.endswith("?") or "|" in sentence:
