@@ -52,6 +52,9 @@ class TurnContext(BaseModel):
     stage: Stage = "goal"
     user_turns: int = 1
     support_mode: bool = Field(default=False, description="a recent turn showed distress")
+    gentle: bool = Field(
+        default=False, description="distress was shared recently; the person moved on to work"
+    )
     passages: tuple[PassageView, ...] = ()
     asked: tuple[str, ...] = Field(default=(), description="questions already asked")
     used_cards: tuple[str, ...] = Field(default=(), description="card ids already used")

@@ -9,6 +9,7 @@ answers the same request instead.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,22 +17,29 @@ from typing import Literal
 
 from coach.citations import Source, map_citations
 from coach.context import TurnContext
-from coach.errors import CoachError, ModelError
+from coach.errors import CoachError, ContextTooLong, ModelError
 from coach.followup import learn_into_plan, opening, record_answer
 from coach.guardrails import answered_by_policy, check_answer
 from coach.identity import LOCAL_OWNER
 from coach.intents import TurnSignals, detect_language
 from coach.models import ChatModel, ChatRequest, Message
 from coach.offline import OfflineResponder, respond
-from coach.policy import DistressCheck, build_context, in_support_mode, understand
+from coach.policy import (
+    DistressCheck,
+    after_distress,
+    build_context,
+    in_support_mode,
+    understand,
+)
 from coach.profile import Profile
-from coach.prompting import SYSTEM_PROMPT, build_request, retrieval_queries
+from coach.prompting import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
 from coach.retrieval import Passage, Retriever
 from coach.session_backends import SessionBackend
 from coach.settings import Settings
 
 SAVE_EVERY_SECONDS = 0.5
 FOCUS_WEIGHTS = (1.5, 1.0)  # the new message counts more than the conversation around it
+THREAD_WEIGHTS = (1.0, 1.5)  # unless it names nothing new
 CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127} | set(range(0x80, 0xA0))
 
 
@@ -158,8 +166,11 @@ class Coach:
         passages: list[Passage] = []
         if signals.intent in ("coaching", "out_of_scope") and not support:
             queries = retrieval_queries(message, history, profile)
+            # A message that names no situation of its own ("I don't want to seem like I'm
+            # complaining") continues the thread: the conversation's query leads.
+            weights = FOCUS_WEIGHTS if signals.situations or not history else THREAD_WEIGHTS
             passages = self.retriever.search_many(
-                queries, k=self.settings.retrieval_k, weights=FOCUS_WEIGHTS[: len(queries)]
+                queries, k=self.settings.retrieval_k, weights=weights[: len(queries)]
             )
         context = build_context(
             message=message,
@@ -171,8 +182,17 @@ class Coach:
             user_turns=user_turns,
             support_mode=support,
             today=today,
+            gentle=after_distress(history, self.distress),
         )
-        return build_request(context, history), passages, profile
+        return build_request(context, history, self.prompt_budget()), passages, profile
+
+    def prompt_budget(self, window: int | None = None) -> int | None:
+        """Tokens the prompt may use: the context window less the reply and a margin."""
+        window = window or self.settings.llm_context_tokens
+        if window is None:
+            return None
+        reply = self.settings.llm_max_tokens or 1024
+        return max(window - reply - 64, 512)
 
     def turn(self, session_id: str | None, text: str) -> Iterator[TurnEvent]:
         """Answer one message, yielding tokens and notices, then the ``TurnResult``."""
@@ -211,7 +231,16 @@ class Coach:
         last_save = time.monotonic()
         error: str | None = None
         try:
-            for piece in model.stream(request):
+            try:
+                stream = model.stream(request)
+                first = next(stream, None)
+            except ContextTooLong as exc:  # nothing was shown yet: fit the prompt and retry
+                budget = self.prompt_budget(exc.window) or estimate_tokens(request) // 2
+                request = build_request(context, self.history(session_id)[:-1], budget)
+                stream = model.stream(request)
+                first = next(stream, None)
+            pieces = itertools.chain([first] if first is not None else [], stream)
+            for piece in pieces:
                 received.append(piece)
                 yield Token(piece)
                 if time.monotonic() - last_save > SAVE_EVERY_SECONDS:

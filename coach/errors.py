@@ -25,5 +25,13 @@ class ModelError(CoachError):
     """The chat model could not produce an answer."""
 
 
+class ContextTooLong(ModelError):
+    """The request did not fit the model's context window (``window``: its size, if said)."""
+
+    def __init__(self, message: str, window: int | None = None) -> None:
+        super().__init__(message)
+        self.window = window
+
+
 class SessionError(CoachError):
     """A session cannot be found, read or written."""

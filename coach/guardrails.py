@@ -43,7 +43,8 @@ def check_answer(answer: str, ctx: TurnContext, system_prompt: str = "") -> list
     text = answer.strip()
     if not text:
         return ["the answer is empty"]
-    if ctx.passages and ctx.signals.intent == "coaching":
+    # Acknowledging a step the person just committed to needs no source.
+    if ctx.passages and ctx.signals.intent == "coaching" and not ctx.news.commitments:
         cited = {int(n) for m in CITATION.finditer(text) for n in re.split(r"\D+", m.group(1)) if n}
         if not cited & set(range(1, len(ctx.passages) + 1)):
             problems.append("it cites none of the passages it was given")

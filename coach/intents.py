@@ -149,7 +149,14 @@ def detect_language(text: str) -> Language:
 
 def situations_in(message: str) -> tuple[str, ...]:
     """The card situations a message speaks to, in vocabulary order."""
-    return tuple(name for name, pattern in _SITUATION_RE.items() if pattern.search(message))
+    from coach.profile import OTHERS_GROWTH
+
+    own = OTHERS_GROWTH.sub(" ", message)
+    return tuple(
+        name
+        for name, pattern in _SITUATION_RE.items()
+        if pattern.search(own if name == "learning" else message)
+    )
 
 
 def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:

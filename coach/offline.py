@@ -56,6 +56,12 @@ PROFILE_SITUATIONS = {
     "compensation": "motivation",
     "learning and growth": "learning",
 }
+#: Situations any question can carry ("what first?"): alone they say little about which advice fits.
+GENERIC = {"first-step", "deciding", "motivation", "readiness"}
+#: Cards written for someone weighing or leaving management.
+MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
+#: What makes a committed step count, in both articles: the manager knows, impact is measured.
+FOLLOW_THROUGH = {"check-in", "evidence", "manager-alignment", "explicit-goal"}
 POINTS_PER_STAGE = {"goal": 1, "reality": 1, "options": 2, "will": 1}
 
 
@@ -85,13 +91,19 @@ def respond(ctx: TurnContext) -> str:
     if ctx.signals.intent == "override":
         return t["override"]
     if ctx.signals.intent == "off_topic":
-        return t["off_topic"]
+        said_before = t["off_topic"].split("\n\n")[-1] in " ".join(ctx.asked)
+        return t["off_topic_again"] if said_before else t["off_topic"]
     if ctx.signals.is_greeting and ctx.user_turns <= 1:
         return t["greeting"]
 
     signals = ctx.signals
     direct = signals.wants_direct_advice or signals.direct_question
     parts: list[str] = []
+    if ctx.gentle:
+        parts.append(t["gentle"])
+    guarantee = bool(GUARANTEE.search(ctx.message))
+    if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
+        parts.append(t["no_promises"])
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
     elif not direct:  # a direct question gets its answer first, not our notes
@@ -133,9 +145,14 @@ def respond(ctx: TurnContext) -> str:
     if new_commitments:
         latest = new_commitments[-1]
         due = t["due"].format(date=format_date(latest.due, lang)) if latest.due else ""
-        parts.append(t["commitment_ack"].format(action=latest.action, due=due))
-    if GUARANTEE.search(ctx.message):
-        parts.append(t["no_promises"])
+        action = latest.action if lang == "ru" else second_person(latest.action)
+        parts.append(t["commitment_ack"].format(action=action, due=due))
+        if not direct:  # one cited point on making the step count, if one fits
+            tips = choose_cards(ctx, 1, stage="will", among=FOLLOW_THROUGH)
+            cards = tips
+            if tips:
+                passage, card = tips[0]
+                parts.append(f"{t['commitment_tip']} {card.point.get(lang)} [{passage.n}]")
 
     limit = 1 if direct or signals.intent == "out_of_scope" else 2
     limit -= sum(card.point.get(lang).count("?") for _, card in cards)
@@ -201,8 +218,12 @@ def reflect(news: Profile, lang: str) -> str:
         )
     if news.manager_alignment != "unknown":
         facts.append(t["manager_" + news.manager_alignment.replace(" ", "_")])
-    if not facts:
-        return ""
+    only_levels = (
+        not (news.team or news.track in ("management", "ic") or news.blockers or news.motivations)
+        and news.manager_alignment == "unknown"
+    )
+    if not facts or only_levels:
+        return ""  # "It sounds like you're a senior engineer" only echoes; the advice uses it
     return t["reflection"].format(facts=_join(facts[:3], lang))
 
 
@@ -210,9 +231,18 @@ def reflect(news: Profile, lang: str) -> str:
 
 
 def person_levels(profile: Profile) -> set[str]:
-    return {
-        lv for lv in (card_level(profile.current_level), card_level(profile.target_level)) if lv
-    }
+    """The levels whose advice fits: the current one, else the one below the target.
+
+    Cards are written for people *at* a level ("going from senior to staff…" is for a
+    senior), so someone aiming for senior is served by the engineer-level cards.
+    """
+    current = card_level(profile.current_level)
+    if current:
+        return {current}
+    target = card_level(profile.target_level)
+    if target in LEVEL_ORDER and LEVEL_ORDER.index(target) > 0:
+        return {LEVEL_ORDER[LEVEL_ORDER.index(target) - 1]}
+    return {target} if target else set()
 
 
 def card_fits(card: Card, ctx: TurnContext) -> bool:
@@ -234,6 +264,8 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         return False
     if "manager" in card.levels and "any" not in card.levels and not managing:
         return False
+    if card.situations and card.situations[0] in MANAGEMENT_CONTEXT and not managing:
+        return False  # "before switching to management…" is not advice for an IC
     if "any" in card.levels or not levels:
         return True
     return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
@@ -255,9 +287,18 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
     return now, known
 
 
-def choose_cards(ctx: TurnContext, n: int) -> list[tuple[PassageView, Card]]:
-    """The ``n`` cards that best answer this turn, unused so far, at most one per passage."""
+def choose_cards(
+    ctx: TurnContext, n: int, stage: str | None = None, among: set[str] | None = None
+) -> list[tuple[PassageView, Card]]:
+    """The ``n`` cards that best answer this turn, unused so far, at most one per passage.
+
+    A situation the person names in this message counts most. What the conversation
+    already established counts too (a disclosed bias keeps its weight until it is
+    addressed); generic situations ("what first?") count only a little on their own,
+    so that "what should I do this week?" is answered for this person's situation.
+    """
     now, known = _situations(ctx)
+    stage = stage or ctx.stage
     words = set(tokenize(ctx.message))
     levels = person_levels(ctx.profile)
     used = set(ctx.used_cards)
@@ -266,7 +307,14 @@ def choose_cards(ctx: TurnContext, n: int) -> list[tuple[PassageView, Card]]:
         for card in passage.cards:
             if card.id in used or not card_fits(card, ctx):
                 continue
-            score = 3.0 * len(now & set(card.situations)) + 1.0 * len(known & set(card.situations))
+            if among is not None and not among & set(card.situations):
+                continue
+            situations = set(card.situations)
+            score = 3.0 * len((now - GENERIC) & situations)
+            score += 1.0 * len(now & GENERIC & situations)
+            score += 1.5 * len(known & situations)
+            if "possible-bias" in known and "possible-bias" in situations:
+                score += 2.0
             said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
             score += 0.6 * len(words & said)
             if "?" in card.point.get(ctx.language):
@@ -274,19 +322,29 @@ def choose_cards(ctx: TurnContext, n: int) -> list[tuple[PassageView, Card]]:
             if levels and levels & set(card.levels):
                 score += 1.0  # written for exactly this level, not for anyone
             score += 2.0 / passage.n
-            score += 0.75 if card.stage == ctx.stage else 0.0
+            score += 0.75 if card.stage == stage else 0.0
             if "possible-bias" in now and "possible-bias" in card.situations:
                 score += 5.0
             scored.append((score, -passage.n, passage, card))
     scored.sort(key=lambda s: (-s[0], -s[1], s[3].id))
     chosen: list[tuple[PassageView, Card]] = []
+    best = scored[0][0] if scored else 0.0
     for score, _, passage, card in scored:
         if score < 1.0 or any(p.n == passage.n for p, _ in chosen):
             continue
+        if chosen and score < 0.5 * best:
+            break  # a weak second point dilutes a good first one
+        if any(_similar(card.point.en, c.point.en) for _, c in chosen):
+            continue  # two cards saying the same thing read as padding
         chosen.append((passage, card))
         if len(chosen) == n:
             break
     return chosen
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = set(tokenize(a)), set(tokenize(b))
+    return bool(x and y) and len(x & y) / len(x | y) > 0.3
 
 
 def compose_guidance(
@@ -311,7 +369,12 @@ def compose_guidance(
     passage, card = cards[0]
     anchor = card.anchor.strip()
     same_script = bool(CYRILLIC.search(anchor)) == (lang == "ru")
-    quotable = same_script and not anchor.endswith("?") and len(anchor) <= 260
+    quotable = (
+        same_script
+        and not anchor.endswith("?")
+        and len(anchor) <= 260
+        and not _similar(anchor, card.point.en)  # a quote that repeats the point is padding
+    )
     if quotable and anchor not in ctx.used_quotes and not direct:
         text += "\n" + t["quote"].format(quote=anchor, n=passage.n)
     return text
@@ -411,6 +474,8 @@ def choose_questions(
         for slot, variants in QUESTIONS[lang][stage]:
             if _slot_known(slot, ctx.profile) or any(v in asked for v in variants):
                 continue
+            if slot == "motivations" and "possible bias" in ctx.profile.blockers:
+                continue  # after a disclosure of bias, "what draws you to it?" is tone-deaf
             bank.append(variants[ctx.user_turns % len(variants)])
         if bank:
             break
@@ -426,6 +491,23 @@ def choose_questions(
     if ctx.signals.bias_disclosure:
         limit = min(limit, 1)
     return list(dict.fromkeys(ordered))[: max(limit, 0)]
+
+
+_PERSON = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+    "i'm": "you're", "i've": "you've", "i'll": "you'll", "am": "are",
+}  # fmt: skip
+
+
+def second_person(text: str) -> str:
+    """A person's own words said back to them: "talk to my lead" → "talk to your lead"."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _PERSON.get(word.lower(), word)
+
+    return re.sub(r"\b(?:i'm|i've|i'll|[a-z]+)\b", swap, text, flags=re.I)
 
 
 def format_date(value: str, lang: str) -> str:

@@ -7,13 +7,14 @@ one-line ``ModelError`` that says what to check; the API key never appears in on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import openai
 
-from coach.errors import ModelError
+from coach.errors import ContextTooLong, ModelError
 from coach.models import Message
 from coach.redact import redact_url
 from coach.settings import Settings
@@ -82,7 +83,21 @@ class OpenAICompatibleModel:
         messages: list[Message] = [{"role": m["role"], "content": m["content"]} for m in request]
         try:
             if self.stream_responses:
-                yield from self._stream(messages)
+                produced = False
+                try:
+                    for piece in self._stream(messages):
+                        produced = True
+                        yield piece
+                except StreamCutOff:
+                    if produced:
+                        raise
+                    # Some servers (llama-cpp-python) end a stream with no data when the
+                    # request is refused; asked again without streaming, they say why. The
+                    # dropped stream may leave a dead pooled connection: one more try.
+                    try:
+                        yield self._complete(messages)
+                    except openai.APIConnectionError:
+                        yield self._complete(messages)
             else:
                 yield self._complete(messages)
         except ModelError:
@@ -103,16 +118,22 @@ class OpenAICompatibleModel:
     def _stream(self, messages: list[Message]) -> Iterator[str]:
         finished = False
         produced = False
-        for chunk in self._request(messages, stream=True):
-            if not getattr(chunk, "choices", None):
-                continue
-            choice = chunk.choices[0]
-            piece = choice.delta.content if choice.delta else None
-            if piece:
-                produced = True
-                yield piece
-            if choice.finish_reason:
-                finished = True
+        chunks = self._request(messages, stream=True)  # failing here: the server is unreachable
+        try:
+            for chunk in chunks:
+                if not getattr(chunk, "choices", None):
+                    continue
+                choice = chunk.choices[0]
+                piece = choice.delta.content if choice.delta else None
+                if piece:
+                    produced = True
+                    yield piece
+                if choice.finish_reason:
+                    finished = True
+        except (openai.APIConnectionError, httpx.HTTPError):
+            if produced:
+                raise
+            finished = False  # accepted, then dropped with no data: reported as cut off
         if not finished:
             raise StreamCutOff(
                 f"The stream from {self.model} at {self.shown_url} stopped before the answer "
@@ -127,6 +148,17 @@ class OpenAICompatibleModel:
         if not content:
             raise ModelError(f"{self.model} at {self.shown_url} returned an empty answer.")
         return content
+
+
+#: How OpenAI, vLLM, llama.cpp and llama-cpp-python word "your prompt is too long".
+CONTEXT_ERROR = re.compile(
+    r"context (window|length|size)|maximum context|exceeds? the available context|too many tokens",
+    re.I,
+)
+CONTEXT_SIZE = re.compile(
+    r"(?:context window of|maximum context length is|context size \(?|n_ctx\D{0,5})\s*(\d{3,7})",
+    re.I,
+)
 
 
 def describe_failure(exc: Exception, model: OpenAICompatibleModel) -> ModelError:
@@ -159,6 +191,13 @@ def describe_failure(exc: Exception, model: OpenAICompatibleModel) -> ModelError
         return ModelError(
             f"Rate limited by {where} (HTTP 429) after {model.max_retries} retries; "
             "wait a minute and try again."
+        )
+    if isinstance(exc, openai.BadRequestError) and CONTEXT_ERROR.search(str(exc)):
+        sizes = [int(n) for n in CONTEXT_SIZE.findall(str(exc))]
+        return ContextTooLong(
+            f"The request did not fit {model.model}'s context window at {where}; set "
+            "COACH_LLM_CONTEXT_TOKENS to the server's context size.",
+            window=min(sizes) if sizes else None,
         )
     if isinstance(exc, openai.APIStatusError):
         return ModelError(

@@ -97,6 +97,14 @@ def in_support_mode(
         return True
     if BACK_TO_WORK.search(message):
         return False
+    if signals.direct_question and signals.intent == "coaching":
+        return False  # a career question of their own: they chose to go on (gently, see below)
+    earlier = [m["content"] for m in history if m["role"] == "user"][-SUPPORT_TURNS:]
+    return any(read_message(text, distress).intent == "distress" for text in earlier)
+
+
+def after_distress(history: Sequence[Message], distress: DistressCheck | None) -> bool:
+    """Distress was shared in one of the last few user turns (the answer should go gently)."""
     earlier = [m["content"] for m in history if m["role"] == "user"][-SUPPORT_TURNS:]
     return any(read_message(text, distress).intent == "distress" for text in earlier)
 
@@ -112,6 +120,7 @@ def build_context(
     user_turns: int,
     support_mode: bool = False,
     today: dt.date | None = None,
+    gentle: bool = False,
 ) -> TurnContext:
     """The turn's context: what the responder answers from, whichever responder it is."""
     said = " ".join(m["content"] for m in history if m["role"] == "assistant")
@@ -137,6 +146,7 @@ def build_context(
         stage=profile.stage,
         user_turns=user_turns,
         support_mode=support_mode,
+        gentle=gentle and not support_mode,
         passages=views,
         asked=asked,
         used_cards=tuple(dict.fromkeys(used_cards)),

@@ -224,6 +224,12 @@ HESITATION = re.compile(
     re.I,
 )
 # What someone else said ("my manager said I need more impact") is feedback, not a wish.
+#: "I like helping people grow" is about others' growth (a management signal), not theirs.
+OTHERS_GROWTH = re.compile(
+    r"\b(help\w*|mentor\w*|coach\w*|watch\w*|see\w*) (people|others|juniors|my team|the team|"
+    r"them|engineers|folks)( to)? (grow|learn|develop)\w*",
+    re.I,
+)
 REPORTED = re.compile(
     r"[\"“«‘][^\"”»’]{1,160}[\"”»’]"
     r"|\b(?:said|says|told me|feedback (?:was|is)|wants me to|asked me to|review said)\b[^.!?\n]*",
@@ -315,7 +321,7 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
     if target and target != data["current_level"]:
         set_if_free("target_level", target)
     lowered = message.lower()
-    own_words = REPORTED.sub(" ", lowered)
+    own_words = OTHERS_GROWTH.sub(" ", REPORTED.sub(" ", lowered))
     for field, table, text in (
         ("motivations", MOTIVATIONS, own_words),
         ("blockers", BLOCKERS, lowered),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from coach.cards import Card, LocalText, Mark
 from coach.context import PassageView, TurnContext
@@ -80,33 +81,45 @@ def _unattr(value: str) -> str:
     return unescape(value.replace("&quot;", '"'))
 
 
-def render_card(card: Card) -> str:
+def render_card(card: Card, compact: str | None = None) -> str:
+    """A card; ``compact`` (a language) keeps only that language and drops the anchor,
+    which is an exact substring of the passage text the model already has."""
     attrs = (
         f'<card id="{card.id}" stage="{card.stage}" levels="{",".join(card.levels)}" '
         f'tracks="{",".join(card.tracks)}" situations="{",".join(card.situations)}">'
     )
-    lines = [attrs, f"point: {escape(card.point.en)}"]
-    if card.point.ru:
+    ru = compact != "en"
+    en = compact != "ru" or not card.point.ru
+    lines = [attrs]
+    if en:
+        lines.append(f"point: {escape(card.point.en)}")
+    if card.point.ru and ru:
         lines.append(f"point_ru: {escape(card.point.ru)}")
     if card.question:
-        lines.append(f"question: {escape(card.question.en)}")
-        if card.question.ru:
+        if en or not card.question.ru:
+            lines.append(f"question: {escape(card.question.en)}")
+        if card.question.ru and ru:
             lines.append(f"question_ru: {escape(card.question.ru)}")
-    lines += [f"anchor: {escape(card.anchor)}", "</card>"]
+    if compact is None:
+        lines.append(f"anchor: {escape(card.anchor)}")
+    lines.append("</card>")
     return "\n".join(lines)
 
 
-def render_passage(p: PassageView) -> str:
+def render_passage(p: PassageView, compact: str | None = None, max_chars: int = 0) -> str:
     head = (
         f'<passage n="{p.n}" doc_id="{_attr(p.doc_id)}" title="{_attr(p.title)}" '
         f'heading="{_attr(p.heading)}" kind="{_attr(p.kind)}" origin="{_attr(p.origin)}">'
     )
-    parts = [head, escape(p.text)]
+    text = p.text if not max_chars or len(p.text) <= max_chars else p.text[:max_chars] + " …"
+    parts = [head, escape(text)]
     for original, english in p.renderings:
+        if compact == "ru":
+            continue  # a Russian conversation reads the Russian original
         parts.append(
             f"<english_rendering>\n{escape(original)}\n=>\n{escape(english)}\n</english_rendering>"
         )
-    parts += [render_card(c) for c in p.cards]
+    parts += [render_card(c, compact) for c in p.cards]
     parts += [f'<not_advice kind="{m.kind}">{escape(m.text)}</not_advice>' for m in p.marks]
     parts.append("</passage>")
     return "\n".join(parts)
@@ -118,8 +131,12 @@ def state_json(ctx: TurnContext) -> str:
     return json.dumps(state, ensure_ascii=False, sort_keys=True)
 
 
-def render_context(ctx: TurnContext) -> str:
-    passages = "\n".join(render_passage(p) for p in ctx.passages)
+def render_context(
+    ctx: TurnContext, compact: bool = False, passages_kept: int = 0, max_chars: int = 0
+) -> str:
+    shown = ctx.passages[:passages_kept] if passages_kept else ctx.passages
+    lang = ctx.language if compact else None
+    passages = "\n".join(render_passage(p, lang, max_chars) for p in shown)
     return (
         f"<context>\n{CONTEXT_HEADER}\n<passages>\n{passages}\n</passages>\n"
         f"<coach_state>\n{escape(state_json(ctx))}\n</coach_state>\n</context>"
@@ -135,9 +152,60 @@ def render_history(history: Sequence[Message]) -> list[Message]:
     ]
 
 
-def build_request(ctx: TurnContext, history: Sequence[Message]) -> ChatRequest:
-    """System rules, the earlier turns, then one user message: context, then the message."""
-    final = f"{render_context(ctx)}\n\n<user_message>\n{escape(ctx.message)}\n</user_message>"
+def build_request(
+    ctx: TurnContext, history: Sequence[Message], budget_tokens: int | None = None
+) -> ChatRequest:
+    """System rules, the earlier turns, then one user message: context, then the message.
+
+    With a token budget (the model's context window less the reply), the request is
+    fitted to it, most useful material kept longest: first the cards lose the other
+    language and their anchors (both redundant for the model), then the lowest-ranked
+    passages and the oldest turns go, then passage text is shortened. The rules and the
+    person's message are never cut.
+    """
+    request = _request(ctx, history)
+    if budget_tokens is None or estimate_tokens(request) <= budget_tokens:
+        return request
+    for step in FIT_STEPS:
+        kept = list(history)[-step.history :] if step.history else []
+        request = _request(ctx, kept, True, step.passages, step.max_chars)
+        if estimate_tokens(request) <= budget_tokens:
+            break
+    return request
+
+
+@dataclass(frozen=True)
+class FitStep:
+    passages: int  # how many passages stay (0: all)
+    history: int  # how many earlier messages stay
+    max_chars: int  # passage text cap (0: whole)
+
+
+FIT_STEPS = (
+    FitStep(0, 12, 0),
+    FitStep(4, 8, 0),
+    FitStep(3, 4, 0),
+    FitStep(3, 2, 500),
+    FitStep(2, 2, 300),
+    FitStep(1, 0, 200),
+)
+
+
+def estimate_tokens(messages: Sequence[Message]) -> int:
+    """A conservative token count for any tokenizer: about 2.4 UTF-8 bytes per token (3.1
+    for English and 2.5 for Russian with a small model's tokenizer), plus framing."""
+    return sum(len(m["content"].encode()) * 10 // 24 + 8 for m in messages)
+
+
+def _request(
+    ctx: TurnContext,
+    history: Sequence[Message],
+    compact: bool = False,
+    passages_kept: int = 0,
+    max_chars: int = 0,
+) -> ChatRequest:
+    context = render_context(ctx, compact, passages_kept, max_chars)
+    final = f"{context}\n\n<user_message>\n{escape(ctx.message)}\n</user_message>"
     return ChatRequest(
         [
             {"role": "system", "content": SYSTEM_PROMPT},
@@ -171,6 +239,7 @@ USER_RE = re.compile(r"<user_message>\n(.*)\n</user_message>\s*$", re.S)
 
 def _card(match: re.Match[str]) -> Card:
     fields = dict(line.split(": ", 1) for line in match.group("body").split("\n") if ": " in line)
+    fields.setdefault("point", fields.get("point_ru", ""))
     point = LocalText(
         en=unescape(fields["point"]),
         ru=unescape(fields["point_ru"]) if "point_ru" in fields else None,
@@ -189,7 +258,7 @@ def _card(match: re.Match[str]) -> Card:
         tracks=match.group("tracks").split(","),  # type: ignore[arg-type]
         stage=match.group("stage"),  # type: ignore[arg-type]
         question=question,
-        anchor=unescape(fields["anchor"]),
+        anchor=unescape(fields.get("anchor") or fields["point"]),  # compact: no anchor
     )
 
 

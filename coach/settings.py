@@ -100,6 +100,9 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(default=0.3, ge=0, le=2)
     llm_max_tokens: int = Field(default=800, ge=0, le=65536)  # 0: let the server decide
     llm_stream: bool = True
+    # The model's context window in tokens; when set, each prompt is fitted to it (less
+    # the reply). Unset: sent whole, and shrunk only if the server says it is too long.
+    llm_context_tokens: int | None = Field(default=None, ge=1024, le=10_000_000)
     offline: bool = False
     fallback_offline: bool = True
 

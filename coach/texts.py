@@ -18,16 +18,20 @@ TEXT: dict[str, dict[str, str]] = {
             "Would it help to talk about what could make the next week a little lighter?"
         ),
         "support_again": (
-            "Thank you for telling me more. How you are doing comes first; the promotion "
-            "question will still be there when you have more room. If things feel unsafe at "
-            "any point, please reach out to emergency services or a crisis line, and consider "
-            "talking to your doctor or someone you trust."
+            "Thank you for telling me more. How you are doing comes first, and nothing about "
+            "your job or the promotion needs deciding today."
         ),
         "support_question_1": "Who could you talk to about this in the next day or two?",
         "support_question_2": "What is one thing that would make this week a little easier?",
         "support_question_3": "Is there something you could take off your plate for now?",
         "support_later": "When you feel ready, we can look at the next steps for your career "
         "together.",
+        "gentle": "We can look at that, and there's no rush: one small step is plenty for now.",
+        "off_topic_again": (
+            "That one's outside my lane too. If something about your work or growth is on your "
+            "mind, I'm here for it.\n\nWhat would be most useful to think through?"
+        ),
+        "commitment_tip": "One thing that helps it count:",
         "override": (
             "I can't share or change how I'm set up, but I'm glad to keep coaching you on your "
             "career.\n\nWhat's on your mind about your growth right now?"
@@ -104,15 +108,19 @@ TEXT: dict[str, dict[str, str]] = {
             "отдых.\n\nХотите обсудить, что могло бы сделать ближайшую неделю чуть легче?"
         ),
         "support_again": (
-            "Спасибо, что рассказали. Сейчас важнее всего, как вы себя чувствуете; вопрос о "
-            "повышении никуда не денется. Если в какой-то момент станет небезопасно, "
-            "обратитесь в экстренные службы или на линию психологической помощи, и подумайте о "
-            "разговоре с врачом или близким человеком."
+            "Спасибо, что рассказали. Сейчас важнее всего, как вы себя чувствуете, и ничего "
+            "про работу или повышение не нужно решать сегодня."
         ),
         "support_question_1": "С кем вы могли бы поговорить об этом в ближайшие день-два?",
         "support_question_2": "Что одно могло бы сделать эту неделю чуть легче?",
         "support_question_3": "Есть ли что-то, что можно пока снять с себя?",
         "support_later": "Когда будете готовы, мы вместе посмотрим на следующие шаги в карьере.",
+        "gentle": "Давайте посмотрим, без спешки: сейчас достаточно одного небольшого шага.",
+        "off_topic_again": (
+            "Это тоже вне моей темы. Если вас волнует что-то в работе или развитии, я здесь."
+            "\n\nЧто было бы полезнее всего обдумать?"
+        ),
+        "commitment_tip": "Что поможет, чтобы это засчиталось:",
         "override": (
             "Я не могу раскрывать или менять свои настройки, но с радостью продолжу помогать "
             "вам с карьерой.\n\nЧто сейчас больше всего волнует вас в вашем развитии?"

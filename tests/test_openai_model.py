@@ -139,7 +139,16 @@ FAILURES = [
     (lambda r: r.mock(return_value=httpx.Response(429, json={"error": {}})), "Rate limited"),
     (lambda r: r.mock(return_value=stream_response("data: {not json}\n\n")), "malformed"),
     (lambda r: r.mock(return_value=stream_response(sse_body())), "empty answer"),
-    (lambda r: r.mock(return_value=stream_response(sse_body(finish=False))), "stopped before"),
+    (
+        lambda r: r.mock(
+            side_effect=lambda request: (
+                stream_response(sse_body(finish=False))
+                if json.loads(request.content)["stream"]
+                else httpx.Response(503, json={})
+            )
+        ),
+        "failed (HTTP 503)",
+    ),
 ]
 
 
@@ -200,3 +209,83 @@ def test_the_next_turn_works_after_a_failure(mock: respx.MockRouter, make_coach)
         "Hello, should I aim for staff?",
         "Still there?",
     ]
+
+
+def completion(text: str) -> httpx.Response:
+    return httpx.Response(
+        200,
+        json={
+            "id": "x",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "coach-test",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "stop",
+                    "message": {"role": "assistant", "content": text},
+                }
+            ],
+        },
+    )
+
+
+def test_a_stream_dropped_with_no_data_is_asked_again_without_streaming(
+    mock: respx.MockRouter, make_coach
+) -> None:
+    """llama-cpp-python answers a refused streamed request with 200 and no data; asked
+    again without streaming it says what is wrong, or answers."""
+    route = mock.post("/chat/completions").mock(
+        side_effect=[stream_response(sse_body(finish=False)), completion("Pages [1]. Goal?")]
+    )
+    result = make_coach(model()).ask(None, "We get paged all the time.")
+    assert result.status == "complete" and result.answer == "Pages [1]. Goal?"
+    bodies = [json.loads(call.request.content) for call in route.calls]
+    assert [b["stream"] for b in bodies] == [True, False]
+
+
+CONTEXT_ERRORS = [  # how OpenAI/vLLM and llama-cpp-python word it
+    "This model's maximum context length is 4096 tokens. However, you requested 9000 tokens.",
+    "Requested tokens (9000) exceed context window of 4096",
+]
+
+
+@pytest.mark.parametrize("wording", CONTEXT_ERRORS)
+def test_a_prompt_too_long_for_the_model_is_fitted_to_the_window_it_names_and_retried(
+    mock: respx.MockRouter, make_coach, wording: str
+) -> None:
+    from coach.prompting import estimate_tokens
+
+    def server(request: httpx.Request) -> httpx.Response:  # a 4,096-token window
+        body = json.loads(request.content)
+        if estimate_tokens(body["messages"]) + body["max_tokens"] > 4096:
+            error = {"message": wording, "code": "context_length_exceeded"}
+            return httpx.Response(400, json={"error": error})
+        return stream_response(sse_body("Fixing pages is measurable [1].", " What next?"))
+
+    route = mock.post("/chat/completions").mock(side_effect=server)
+    coach = make_coach(model(max_tokens=300))
+    first = coach.ask(None, "I'm an SDE-2 on a platform team.")
+    result = coach.ask(first.session_id, "We get paged all the time. What would a senior do?")
+    assert result.status == "complete" and result.notice is None, result.notice
+    assert result.answer == "Fixing pages is measurable [1]. What next?"
+    too_long, fitted = (json.loads(c.request.content)["messages"] for c in route.calls[-2:])
+    assert estimate_tokens(fitted) <= 4096 - 300 < estimate_tokens(too_long)
+    # The rules and the person's message survive whole; the best passage stays first.
+    assert fitted[0] == too_long[0] and fitted[0]["content"] == SYSTEM_PROMPT
+    assert fitted[-1]["content"].endswith(
+        "<user_message>\nWe get paged all the time. What would a senior do?\n</user_message>"
+    )
+    assert '<passage n="1"' in fitted[-1]["content"]
+
+
+def test_an_unfittable_refusal_is_one_clear_line(mock: respx.MockRouter, make_coach) -> None:
+    mock.post("/chat/completions").mock(
+        return_value=httpx.Response(
+            400,
+            json={"error": {"message": "Requested tokens (9000) exceed context window of 2048"}},
+        )
+    )
+    result = make_coach(model(), fallback_offline=False).ask(None, "How do I get to senior?")
+    assert result.status == "error" and "COACH_LLM_CONTEXT_TOKENS" in (result.error or "")
+    assert "\n" not in result.error and KEY not in result.error
