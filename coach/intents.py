@@ -53,6 +53,12 @@ DIRECT_ADVICE = re.compile(
     r"|просто скажи|что мне делать|дай совет|без вопросов",
     re.I,
 )
+#: "Skip the questions": the person has asked not to be questioned; end with a step instead.
+NO_QUESTIONS = re.compile(
+    r"\b(skip the questions|no (more )?questions|stop asking|don'?t ask me|enough questions)\b"
+    r"|без вопросов|хватит вопросов",
+    re.I,
+)
 # A question that asks the coach for content, not one that answers the coach's question.
 # A sentence that asks the coach for content ("what would a senior do…?"), as opposed to
 # a statement; judged per sentence so "I'm an SDE-2. How do I get to senior?" counts.
@@ -115,8 +121,12 @@ SITUATION_CUES: dict[str, str] = {
     r"people manager|switch\w* to manag\w*|em role)\b|руководителем|менеджмент",
     "back-to-ic": r"\b(back to (ic|individual contributor|coding)|return to ic)\b",
     "no-ladder": r"\b(no (career )?ladder|startup|no levels|flat (org|company))\b|стартап|нет лестницы",
-    "evidence": r"\b(promo (doc|packet|case)|evidence|document my|brag doc|measur\w+)\b|доказательств",
-    "visibility": r"\b(visib\w+|calibration|sponsors?|noticed|skip[- ]level)\b|заметн",
+    "evidence": r"\b(promo (doc|packet|case)|evidence|document my|brag doc|measur\w+)\b|доказательств"
+    r"|\b(same|similar) (work|job|things?|projects?) as\b|ту же работу",
+    "visibility": r"\b(visib\w+|calibration|sponsors?|noticed|skip[- ]level)\b|заметн"
+    # "I did the same work as the person who got promoted": the case, not the work, differed.
+    r"|\b(same|similar) (work|job|things?|projects?) as\b|\bas much as (the|my) \w+ who\b"
+    r"|ту же работу",
     "leadership-feedback": r"\b(more (impact|leadership|ownership)|show leadership|"
     r"be more strategic)\b",
     "first-step": r"\b(first|this week|start(ing)? (with|point)|where do i start|next step|"
@@ -135,6 +145,7 @@ class TurnSignals(BaseModel):
     model_config = ConfigDict(frozen=True)
     intent: Intent = "coaching"
     wants_direct_advice: bool = False
+    no_questions: bool = False
     direct_question: bool = False
     is_greeting: bool = False
     bias_disclosure: bool = False
@@ -178,6 +189,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     return TurnSignals(
         intent=intent,
         wants_direct_advice=bool(DIRECT_ADVICE.search(message)),
+        no_questions=bool(NO_QUESTIONS.search(message)),
         direct_question=any(
             DIRECT_QUESTION.search(part.strip()) for part in SENTENCES.split(message)
         ),

@@ -57,6 +57,23 @@ PROFILE_SITUATIONS = {
     "learning and growth": "learning",
 }
 #: Situations any question can carry ("what first?"): alone they say little about which advice fits.
+WITH_PERSON = re.compile(
+    r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder)\b"
+    r"|руководител|менеджер|директор|ментор",
+    re.I,
+)
+#: "I mostly pick up tickets", "we build internal tools": where their time goes, told.
+WORK_DESCRIBED = re.compile(
+    r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|run|own)\b"
+    r"|\b(most of )?my (time|days?|week)\b|\b(мы|я)\s+(в основном|только|постоянно)\b",
+    re.I,
+)
+ACTION_QUESTION = re.compile(
+    r"\bwhat (should|do|can|could|would) (i|you) (do|ask|say|try|start)\b|\bwhat exactly\b"
+    r"|\bwhere do i start\b|\bhow do i (start|begin|find out|ask)\b|\bthis week\b"
+    r"|что (мне )?(делать|сделать|спросить)|с чего начать",
+    re.I,
+)
 GENERIC = {"first-step", "deciding", "motivation", "readiness"}
 #: Cards written for someone weighing or leaving management.
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
@@ -146,7 +163,10 @@ def respond(ctx: TurnContext) -> str:
         latest = new_commitments[-1]
         due = t["due"].format(date=format_date(latest.due, lang)) if latest.due else ""
         action = latest.action if lang == "ru" else second_person(latest.action)
-        parts.append(t["commitment_ack"].format(action=action, due=due))
+        # A step that already involves someone (the CTO, a skip-level) needs no "tell your
+        # manager" added.
+        key = "commitment_ack_with" if WITH_PERSON.search(latest.action) else "commitment_ack"
+        parts.append(t[key].format(action=action, due=due))
         if not direct:  # one cited point on making the step count, if one fits
             tips = choose_cards(ctx, 1, stage="will", among=FOLLOW_THROUGH)
             cards = tips
@@ -155,6 +175,8 @@ def respond(ctx: TurnContext) -> str:
                 parts.append(f"{t['commitment_tip']} {card.point.get(lang)} [{passage.n}]")
 
     limit = 1 if direct or signals.intent == "out_of_scope" else 2
+    if signals.no_questions:
+        limit = 0  # they asked not to be questioned: the turn ends with a step instead
     limit -= sum(card.point.get(lang).count("?") for _, card in cards)
     questions = choose_questions(ctx, cards, lang, limit, direct)
     parts.append(" ".join(questions) if questions else _variant(t, "next_step", ctx.user_turns))
@@ -284,6 +306,10 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
         known.add("management-switch")
     if ctx.signals.bias_disclosure:
         now.add("possible-bias")
+    if ctx.profile.manager_alignment in ("not discussed", "misaligned"):
+        known.add("manager-alignment")  # both articles: raise it with your manager, regularly
+        if ctx.news.manager_alignment != "unknown":
+            now.add("check-in")
     return now, known
 
 
@@ -298,6 +324,8 @@ def choose_cards(
     so that "what should I do this week?" is answered for this person's situation.
     """
     now, known = _situations(ctx)
+    if stage is None and (ctx.signals.wants_direct_advice or ACTION_QUESTION.search(ctx.message)):
+        stage = "will"  # "what should I ask/do?" wants something to do, not a description
     stage = stage or ctx.stage
     words = set(tokenize(ctx.message))
     levels = person_levels(ctx.profile)
@@ -322,7 +350,8 @@ def choose_cards(
             if levels and levels & set(card.levels):
                 score += 1.0  # written for exactly this level, not for anyone
             score += 2.0 / passage.n
-            score += 0.75 if card.stage == stage else 0.0
+            if card.stage == stage:  # an action question leans harder on the "will" cards
+                score += 1.5 if stage == "will" and stage != ctx.stage else 0.75
             if "possible-bias" in now and "possible-bias" in card.situations:
                 score += 5.0
             scored.append((score, -passage.n, passage, card))
@@ -375,7 +404,9 @@ def compose_guidance(
         and len(anchor) <= 260
         and not _similar(anchor, card.point.en)  # a quote that repeats the point is padding
     )
-    if quotable and anchor not in ctx.used_quotes and not direct:
+    # One quote in the source's own words shows where the advice comes from; after the
+    # first, quotes only pad the answer.
+    if quotable and not ctx.used_quotes and not direct:
         text += "\n" + t["quote"].format(quote=anchor, n=passage.n)
     return text
 
@@ -474,6 +505,8 @@ def choose_questions(
         for slot, variants in QUESTIONS[lang][stage]:
             if _slot_known(slot, ctx.profile) or any(v in asked for v in variants):
                 continue
+            if slot == "blockers" and WORK_DESCRIBED.search(ctx.message):
+                continue  # they just said where their time goes
             if slot == "motivations" and "possible bias" in ctx.profile.blockers:
                 continue  # after a disclosure of bias, "what draws you to it?" is tone-deaf
             bank.append(variants[ctx.user_turns % len(variants)])

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from coach.context import PassageView, TurnContext
-from coach.intents import DISTRESS, TurnSignals, classify, detect_language
+from coach.intents import DISTRESS, NO_QUESTIONS, TurnSignals, classify, detect_language
 from coach.models import Message
 from coach.profile import Profile, learn
 from coach.retrieval import Passage
@@ -124,6 +124,9 @@ def build_context(
 ) -> TurnContext:
     """The turn's context: what the responder answers from, whichever responder it is."""
     said = " ".join(m["content"] for m in history if m["role"] == "assistant")
+    recent = [m["content"] for m in history if m["role"] == "user"][-2:]
+    if any(NO_QUESTIONS.search(text) for text in recent):  # "skip the questions" holds a while
+        signals = signals.model_copy(update={"no_questions": True})
     views = passage_views(passages)
     used_cards = tuple(
         card.id

@@ -202,7 +202,9 @@ MANAGER_MISALIGNED = re.compile(
 )
 MANAGER_NOT_DISCUSSED = re.compile(
     r"\b(haven'?t|have not|never|didn'?t)\b[^.?!]{0,30}\b(talked|spoken|asked|discussed|told)\b"
-    r"[^.?!]{0,30}\b(manager|boss|lead)\b|не (говорил|обсуждал)\w*[^.?!]{0,30}руководител",
+    r"[^.?!]{0,30}\b(manager|boss|lead)\b|не (говорил|обсуждал)\w*[^.?!]{0,30}руководител"
+    r"|\b(manager|boss|lead)\b[^.?!]{0,20}\b(hasn'?t|has not|never|didn'?t)\s+(said|mentioned|"
+    r"brought up|raised)\b|руководител\w*[^.?!]{0,20}ничего не (говорит|сказал|обсуждал)",
     re.I,
 )
 TEAM = re.compile(

@@ -91,6 +91,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "commitment_ack": "You've committed to {action}{due}. Put it in your calendar and "
         "mention it to your manager at your next one-on-one.",
+        "commitment_ack_with": "You've committed to {action}{due}. Put it in your calendar.",
         "due": " by {date}",
         "no_promises": "No one can promise a promotion, me included; what you can control is "
         "the evidence and the conversation with your manager.",
@@ -174,6 +175,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "commitment_ack": "Ваш шаг: «{action}»{due}. Внесите это в календарь и расскажите "
         "руководителю на ближайшей встрече один на один.",
+        "commitment_ack_with": "Ваш шаг: «{action}»{due}. Внесите это в календарь.",
         "due": ", срок — {date}",
         "no_promises": "Никто не может гарантировать повышение, и я тоже; в ваших силах — "
         "доказательства и разговор с руководителем.",

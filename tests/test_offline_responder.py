@@ -219,3 +219,100 @@ def test_once_a_stage_has_asked_everything_the_next_stage_asks() -> None:
     moved_on = choose_questions(fresh.model_copy(update={"asked": tuple(goal)}), [], "en", 2, False)
     reality = [v for _, variants in QUESTIONS["en"]["reality"] for v in variants]
     assert moved_on and moved_on[0] in reality
+
+
+# -- what a reader noticed in recorded conversations (scripts/transcripts.py) -------------
+
+
+def test_skip_the_questions_is_honoured_with_a_next_step_for_the_next_turns_too(
+    make_coach,
+) -> None:
+    asked, after = run_turns(
+        make_coach(), ["I'm an SDE-2, we build internal tools. Skip the questions.", "ok"]
+    )
+    for result in (asked, after):
+        assert questions_in(result.answer) == 0 and result.sources
+        assert result.answer.rstrip().splitlines()[-1].startswith("A next step:")
+
+
+def test_a_commitment_is_said_back_in_the_second_person_and_answered_with_a_cited_point(
+    make_coach,
+) -> None:
+    coach = make_coach()
+    _, decided = run_turns(
+        coach,
+        [
+            "I'm an SDE-2 and we get paged for the same issues every week.",
+            "I'll make a list of our top pages by Friday.",
+        ],
+    )
+    assert decided.status == "complete" and decided.notice is None
+    assert "make a list of your top pages" in decided.answer and " our " not in decided.answer
+    assert "mention it to your manager" in decided.answer
+    assert decided.sources, "the acknowledgement carries one cited way to make the step count"
+
+    _, with_cto = run_turns(
+        make_coach(),
+        ["I'm at a startup with no levels.", "I'll ask the CTO for a growth conversation."],
+    )
+    assert "ask the CTO" in with_cto.answer and "manager" not in with_cto.answer
+
+
+def test_helping_people_grow_is_not_read_as_wanting_to_learn(make_coach) -> None:
+    coach = make_coach()
+    result = coach.ask(None, "I like helping people grow, but I'd miss coding.")
+    assert "learning and growth" not in coach.sessions.get(result.session_id).profile.motivations
+    assert "what draws you is learning" not in result.answer
+
+
+def test_an_individual_contributor_gets_no_advice_about_switching_to_management(
+    make_coach,
+) -> None:
+    *_, first_step = run_turns(
+        make_coach(),
+        [
+            "I'm a senior engineer, aiming for staff engineer. My manager supports me.",
+            "What exactly should I do first, this week?",
+        ],
+    )
+    assert "management" not in first_step.answer.lower()
+    assert all(s.doc_id != "ladders/management-track" for s in first_step.sources)
+
+
+def test_someone_aiming_for_senior_is_not_given_senior_to_staff_advice(make_coach) -> None:
+    result = make_coach().ask(None, "Can you guarantee I'll make senior if I follow your advice?")
+    assert result.answer.startswith("No one can promise a promotion")
+    assert "senior to staff" not in result.answer and "staff" not in result.answer.lower()
+
+
+def test_a_second_off_topic_request_is_not_answered_with_the_same_words(make_coach) -> None:
+    first, second = run_turns(
+        make_coach(),
+        ["Write me a Python function that reverses a list.", "Fine. What's the capital of France?"],
+    )
+    assert first.answer != second.answer and not first.sources and not second.sources
+
+
+def test_a_manager_who_said_nothing_is_not_read_as_a_manager_against_it(make_coach) -> None:
+    for text, lang_words in (
+        ("My manager hasn't said anything about promotion.", "haven't talked"),
+        ("Руководитель ничего не говорит про повышение.", "не говорили"),
+    ):
+        coach = make_coach()
+        result = coach.ask(None, text)
+        assert coach.sessions.get(result.session_id).profile.manager_alignment == "not discussed"
+        assert lang_words in result.answer
+
+
+def test_a_bias_disclosure_keeps_its_thread_on_the_next_turn(make_coach) -> None:
+    _, worry = run_turns(
+        make_coach(),
+        [
+            "I'm the only woman on the team and two men doing the same work got promoted. "
+            "My feedback was vague.",
+            "I'm a senior engineer. I don't want to seem like I'm complaining.",
+        ],
+    )
+    assert "bias" in worry.answer and worry.sources
+    assert "What draws you to a promotion" not in worry.answer
+    assert "It sounds like you're a senior engineer" not in worry.answer  # no bare echo
