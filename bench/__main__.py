@@ -26,7 +26,7 @@ from bench.server import ui_memory
 from bench.startup import cold_start
 from bench.synthetic import write_corpus
 from bench.targets import checks
-from coach.embeddings import Embedder
+from coach.retrieval.embeddings import Embedder
 from coach.settings import DEFAULT_EMBEDDING_MODEL
 
 

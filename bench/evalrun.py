@@ -8,13 +8,17 @@ from bench.environment import PYTHON, REPO, child_env
 from bench.process import run_process
 from bench.stats import summary
 
+CLI = [PYTHON, "-m", "coach.interfaces.cli"]
+
 
 def eval_run(data_dir: Path, repeats: int) -> dict:
     seconds = []
     for i in range(repeats):
         out = data_dir.parent / f"eval-{i}.json"
         run = run_process(
-            [PYTHON, "-m", "coach.cli", "eval", "--json", str(out)], child_env(data_dir), REPO
+            [*CLI, "eval", "--json", str(out)],
+            child_env(data_dir),
+            REPO,
         )
         if run.returncode:
             raise RuntimeError(f"coach eval failed:\n{run.output[-2000:]}")

@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 
 from bench.stats import summary
-from coach.chunking import chunk_corpus
-from coach.corpus import load_corpus
-from coach.embeddings import Embedder
-from coach.indexing import build_index
+from coach.corpus.chunking import chunk_corpus
+from coach.corpus.documents import load_corpus
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.indexing import build_index
+from coach.retrieval.store import ChunkStore
 from coach.settings import Settings
-from coach.store import ChunkStore
 
 INCREMENTAL_RUNS = 3
 

@@ -15,15 +15,15 @@ import httpx
 import respx
 
 from bench.stats import latency, summary
-from coach.conversation import Coach, Token
-from coach.embeddings import Embedder
-from coach.offline import OfflineResponder
-from coach.openai_model import OpenAICompatibleModel
-from coach.retrieval import MODES, Retriever
-from coach.retrieval_eval import load_labels
-from coach.sessions import SessionStore
+from coach.coaching.turn import Coach, Token
+from coach.evals.retrieval import load_labels
+from coach.llm.offline import OfflineResponder
+from coach.llm.openai import OpenAICompatibleModel
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.retriever import MODES, Retriever
+from coach.retrieval.store import ChunkStore
+from coach.sessions.sqlite import SessionStore
 from coach.settings import Settings
-from coach.store import ChunkStore
 
 MOCK_URL = "http://bench.invalid/v1"
 FOLLOW_UP = "I'm mostly fixing issues that keep coming back. What should I do next?"

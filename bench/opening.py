@@ -13,9 +13,9 @@ from pathlib import Path
 from bench.environment import CORPUS
 from bench.stats import latency, summary
 from bench.synthetic import write_corpus
-from coach.chunking import chunk_corpus
-from coach.corpus import load_corpus
-from coach.snapshot import Snapshot
+from coach.corpus.chunking import chunk_corpus
+from coach.corpus.documents import load_corpus
+from coach.retrieval.snapshot import Snapshot
 
 OPENS = 5
 

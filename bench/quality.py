@@ -8,14 +8,14 @@ from pathlib import Path
 import numpy as np
 
 from bench.environment import CORPUS
-from coach.chunking import chunk_corpus
-from coach.corpus import load_corpus
-from coach.embeddings import Embedder
-from coach.indexing import build_index
-from coach.retrieval import Retriever
-from coach.retrieval_eval import load_labels, score_all_modes
+from coach.corpus.chunking import chunk_corpus
+from coach.corpus.documents import load_corpus
+from coach.evals.retrieval import load_labels, score_all_modes
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.indexing import build_index
+from coach.retrieval.retriever import Retriever
+from coach.retrieval.store import ChunkStore
 from coach.settings import Settings
-from coach.store import ChunkStore
 
 
 def backend_quality(workdir: Path, embedders: dict[str, Embedder]) -> dict:

@@ -19,14 +19,14 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.environment import CORPUS
-from coach.conversation import Coach
-from coach.indexing import build_index
-from coach.offline import OfflineResponder
-from coach.profile import Profile
+from coach.coaching.profile import Profile
+from coach.coaching.turn import Coach
+from coach.llm.offline import OfflineResponder
+from coach.retrieval.indexing import build_index
 from coach.runtime import Runtime
-from coach.sessions import SessionStore
-from coach.sessions_migrate import migrate
-from coach.sessions_pg import PostgresSessionStore
+from coach.sessions.migrate import migrate
+from coach.sessions.postgres import PostgresSessionStore
+from coach.sessions.sqlite import SessionStore
 from coach.settings import Settings
 
 QUESTIONS = [

@@ -14,13 +14,16 @@ from pathlib import Path
 from bench.environment import PYTHON, REPO, child_env
 from bench.process import run_process
 from bench.stats import summary
-from coach.embeddings import resolve_model_path
+from coach.retrieval.embeddings import resolve_model_path
 from coach.settings import DEFAULT_EMBEDDING_MODEL
+
+CLI = [PYTHON, "-m", "coach.interfaces.cli"]
 
 QUESTION = "Should I go for promotion?"
 
 SENTENCE_TRANSFORMERS = """
 from sentence_transformers import SentenceTransformer
+
 model = SentenceTransformer({path!r}, device="cpu")
 model.encode([{question!r}])
 """
@@ -31,10 +34,14 @@ def cold_start(workdir: Path, repeats: int) -> dict:
     data = workdir / "data"
     env = child_env(data)
     subprocess.run(
-        [PYTHON, "-m", "coach.cli", "index"], env=env, cwd=REPO, check=True, capture_output=True
+        [*CLI, "index"],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
     )
     subprocess.run(  # the first search saves the lexical snapshot that every later one opens
-        [PYTHON, "-m", "coach.cli", "search", QUESTION],
+        [*CLI, "search", QUESTION],
         env=env,
         cwd=REPO,
         check=True,
@@ -46,12 +53,15 @@ def cold_start(workdir: Path, repeats: int) -> dict:
     runs = {
         "import_torch": ([PYTHON, "-c", "import torch"], env),
         "sentence_transformers_floor": ([PYTHON, "-c", st_code], env),
-        "search_onnx": ([PYTHON, "-m", "coach.cli", "search", QUESTION], env),
+        "search_onnx": ([*CLI, "search", QUESTION], env),
         "search_torch": (
-            [PYTHON, "-m", "coach.cli", "search", QUESTION],
+            [*CLI, "search", QUESTION],
             {**env, "COACH_EMBEDDING_BACKEND": "torch"},
         ),
-        "ask_offline_onnx": ([PYTHON, "-m", "coach.cli", "ask", "--offline", QUESTION], env),
+        "ask_offline_onnx": (
+            [*CLI, "ask", "--offline", QUESTION],
+            env,
+        ),
     }
     seconds: dict[str, list[float]] = {name: [] for name in runs}
     rss: dict[str, list[float]] = {name: [] for name in runs}

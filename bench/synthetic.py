@@ -11,7 +11,7 @@ import random
 import re
 from pathlib import Path
 
-from coach.corpus import load_corpus
+from coach.corpus.documents import load_corpus
 
 SECTIONS_PER_DOC = 10
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from coach.conversation import Coach
-from coach.distress import DistressDetector
-from coach.embeddings import Embedder
-from coach.models import ChatModel
-from coach.retrieval import Retriever
-from coach.session_backends import SessionBackend, open_sessions
+from coach.coaching.distress import DistressDetector
+from coach.coaching.turn import Coach
+from coach.llm.base import ChatModel
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.retriever import Retriever
+from coach.retrieval.store import ChunkStore
+from coach.sessions.backends import SessionBackend, open_sessions
 from coach.settings import Settings
-from coach.store import ChunkStore
 
 
 def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
     """The configured OpenAI-compatible model, or the offline responder when none is set."""
     if offline or not settings.uses_remote_model:
-        from coach.offline import OfflineResponder
+        from coach.llm.offline import OfflineResponder
 
         return OfflineResponder()
-    from coach.openai_model import OpenAICompatibleModel
+    from coach.llm.openai import OpenAICompatibleModel
 
     return OpenAICompatibleModel.from_settings(settings)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from coach.indexing import build_index
-from coach.retrieval_eval import format_sweep, load_labels, sweep
+from coach.evals.retrieval import format_sweep, load_labels, sweep
+from coach.retrieval.indexing import build_index
 from coach.runtime import Runtime
 from coach.settings import Settings
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coach.corpus import load_corpus
+from coach.corpus.documents import load_corpus
 
 Turn = tuple[str, str]  # (user, coach)
 MARKS = [

@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coach.indexing import build_index
+from coach.retrieval.indexing import build_index
 from coach.runtime import Runtime
 from coach.settings import Settings
 

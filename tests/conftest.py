@@ -20,9 +20,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import coach.runtime
-from coach.cli import app
-from coach.embeddings import Embedder
-from coach.indexing import build_index
+from coach.interfaces.cli import app
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.indexing import build_index
 from coach.runtime import Runtime
 from coach.settings import DEFAULT_EMBEDDING_MODEL, Settings
 
@@ -91,11 +91,11 @@ def small_corpus(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_coach(corpus_runtime: Runtime, tmp_path: Path):
     """Build a Coach over the indexed corpus with a given chat model and fresh sessions."""
-    from coach.conversation import Coach
-    from coach.sessions import SessionStore
+    from coach.coaching.turn import Coach
+    from coach.sessions.sqlite import SessionStore
 
     def factory(model=None, **settings_overrides):
-        from coach.offline import OfflineResponder
+        from coach.llm.offline import OfflineResponder
 
         settings = corpus_runtime.settings.model_copy(
             update={"data_dir": tmp_path / "data", **settings_overrides}
@@ -133,7 +133,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess:
     """``coach ARGS`` in a real process, for when the process itself is the point."""
     return subprocess.run(
-        [sys.executable, "-m", "coach.cli", *args],
+        [sys.executable, "-m", "coach.interfaces.cli", *args],
         env=env,
         cwd=REPO,
         capture_output=True,

@@ -11,9 +11,9 @@ import pytest
 
 from bench.stats import latency, percentile, summary
 from bench.synthetic import write_corpus
-from coach.chunking import chunk_corpus
-from coach.corpus import load_corpus
-from coach.retrieval_eval import load_labels
+from coach.corpus.chunking import chunk_corpus
+from coach.corpus.documents import load_corpus
+from coach.evals.retrieval import load_labels
 from tests.conftest import CORPUS, REPO
 
 

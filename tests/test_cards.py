@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.cards import parse_cards
+from coach.corpus.cards import parse_cards
 from coach.errors import CorpusError
 
 BODY = (

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.cards import SITUATIONS, CardFile, cards_path_for, load_cards
-from coach.corpus import Document, load_corpus
+from coach.corpus.cards import SITUATIONS, CardFile, cards_path_for, load_cards
+from coach.corpus.documents import Document, load_corpus
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

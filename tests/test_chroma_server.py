@@ -13,11 +13,11 @@ import httpx
 import pytest
 
 from coach.errors import StoreError
-from coach.indexing import build_index
-from coach.retrieval import Retriever
-from coach.retrieval_eval import load_labels
+from coach.evals.retrieval import load_labels
+from coach.retrieval.indexing import build_index
+from coach.retrieval.retriever import Retriever
+from coach.retrieval.store import ChunkStore
 from coach.runtime import Runtime
-from coach.store import ChunkStore
 from tests.conftest import CORPUS, child_env, free_port, make_runtime, run_cli
 
 pytestmark = pytest.mark.integration

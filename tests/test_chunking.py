@@ -9,14 +9,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.chunking import chunk_document, split_blocks
-from coach.corpus import FrontMatter, load_corpus, parse_document
+from coach.corpus.chunking import chunk_document, split_blocks
+from coach.corpus.documents import FrontMatter, load_corpus, parse_document
 from tests.conftest import CORPUS
 
 
 def doc(body: str, name: str = "d.md", doc_id: str = "d"):
     meta = FrontMatter(title="T", kind="guide")
-    from coach.corpus import Document
+    from coach.corpus.documents import Document
 
     return Document(
         doc_id=doc_id,

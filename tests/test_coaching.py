@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from coach.cards import Card, LocalText, Mark
-from coach.chunking import chunk_document
-from coach.context import PassageView, TurnContext
-from coach.corpus import load_corpus
-from coach.guardrails import check_answer
-from coach.intents import classify
-from coach.models import ChatRequest
-from coach.offline import respond
-from coach.profile import Profile, card_level, commitments_in, learn
-from coach.prompting import SYSTEM_PROMPT, build_request, parse_request
+from coach.coaching.context import PassageView, TurnContext
+from coach.coaching.guardrails import check_answer
+from coach.coaching.profile import Profile, card_level, commitments_in, learn
+from coach.coaching.prompt import SYSTEM_PROMPT, build_request, parse_request
+from coach.coaching.signals import classify
+from coach.corpus.cards import Card, LocalText, Mark
+from coach.corpus.chunking import chunk_document
+from coach.corpus.documents import load_corpus
+from coach.llm.base import ChatRequest
+from coach.llm.offline import respond
 from tests.conftest import CORPUS
 
 TUESDAY = dt.date(2026, 11, 24)
@@ -291,10 +291,10 @@ def test_russian_answers_carry_no_english_labels(make_coach) -> None:
 
 
 def test_distress_by_meaning_and_support_persists(corpus_runtime, tmp_path: Path) -> None:
-    from coach.conversation import Coach
-    from coach.distress import DistressDetector
-    from coach.offline import OfflineResponder
-    from coach.sessions import SessionStore
+    from coach.coaching.distress import DistressDetector
+    from coach.coaching.turn import Coach
+    from coach.llm.offline import OfflineResponder
+    from coach.sessions.sqlite import SessionStore
 
     coach = Coach(
         corpus_runtime.settings,
@@ -385,7 +385,7 @@ def test_a_prompt_is_fitted_to_a_small_context_window_keeping_rules_and_message(
 ) -> None:
     """With COACH_LLM_CONTEXT_TOKENS set, the request fits before it is sent: the other
     language and the anchors go first, then the weakest passages and the oldest turns."""
-    from coach.prompting import SYSTEM_PROMPT, estimate_tokens
+    from coach.coaching.prompt import SYSTEM_PROMPT, estimate_tokens
 
     coach = make_coach(llm_context_tokens=4096, llm_max_tokens=400)
     sid = coach.ask(None, "I'm an SDE-2 on a platform team.").session_id

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.corpus import load_corpus, split_front_matter
+from coach.corpus.documents import load_corpus, split_front_matter
 from coach.errors import CorpusError
 from tests.conftest import CORPUS, SHARED_SOURCES
 

@@ -37,7 +37,7 @@ def serving(home: Path, env: dict[str, str]) -> Iterator[str]:
     log = home / "serve.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "coach.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "coach.interfaces.cli", "serve", "--port", str(port)],
             env=env,
             cwd=home,
             stdout=out,

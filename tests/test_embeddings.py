@@ -11,16 +11,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from coach.chunking import chunk_corpus
-from coach.corpus import load_corpus
-from coach.embeddings import Embedder, OnnxEncoder
+from coach.corpus.chunking import chunk_corpus
+from coach.corpus.documents import load_corpus
 from coach.errors import ConfigError, StoreError
-from coach.indexing import build_index
-from coach.retrieval import Retriever
-from coach.retrieval_eval import load_labels, score_all_modes
+from coach.evals.retrieval import load_labels, score_all_modes
+from coach.retrieval.embeddings import Embedder, OnnxEncoder
+from coach.retrieval.indexing import build_index
+from coach.retrieval.retriever import Retriever
+from coach.retrieval.store import ChunkStore
 from coach.runtime import Runtime
 from coach.settings import DEFAULT_EMBEDDING_MODEL
-from coach.store import ChunkStore
 from tests.conftest import CORPUS, REPO, make_runtime
 
 
@@ -140,7 +140,7 @@ def test_unknown_backend_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
 def test_an_onnx_model_that_cannot_be_built_falls_back_to_torch_with_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import coach.embeddings as embeddings
+    import coach.retrieval.embeddings as embeddings
 
     def missing(*args: object, **kwargs: object) -> Path:
         raise ImportError("No module named 'onnx'")

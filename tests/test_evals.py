@@ -12,7 +12,7 @@ from coach.evals.cassette import Cassette, MissingRecording
 from coach.evals.checks import CaseResult, count_questions, run_checks, summarise
 from coach.evals.report import baseline_data, markdown, regressions
 from coach.evals.runner import EvalOptions, RecordingModel, run_eval
-from coach.offline import OfflineResponder
+from coach.llm.offline import OfflineResponder
 from tests.conftest import Cli
 
 GOOD = """
@@ -167,8 +167,8 @@ def test_cassette_records_live_answers_and_replays_them_offline(
     cassette = Cassette(path)
     cassette.current_case = "a-case"
     live = RecordingModel(OfflineResponder(), cassette)
-    from coach.conversation import Coach
-    from coach.sessions import SessionStore
+    from coach.coaching.turn import Coach
+    from coach.sessions.sqlite import SessionStore
 
     settings = corpus_runtime.settings.model_copy(update={"llm_model": OfflineResponder.name})
     coach = Coach(settings, corpus_runtime.retriever, live, SessionStore(tmp_path / "s.db"))

@@ -11,14 +11,14 @@ import pytest
 import respx
 from typer.testing import CliRunner
 
-from coach.conversation import Coach
+from coach.coaching.turn import Coach
 from coach.evals.bad_responder import FirstSentenceResponder, PassageTap
 from coach.evals.cases import load_cases
 from coach.evals.judge import Grade, Judge, extract_json
 from coach.evals.mock_llm import offline_brain, sse_body
 from coach.evals.runner import make_judging, run_case
 from coach.runtime import Runtime
-from coach.sessions import SessionStore
+from coach.sessions.sqlite import SessionStore
 from tests.conftest import CORPUS
 
 BAD_CASES = (
@@ -104,7 +104,7 @@ def test_extract_json_and_validation() -> None:
 def test_live_eval_with_judge_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`coach eval --live --judge` in process: the live model and the judge are both
     respx-mocked; the judge's first reply is malformed and is retried."""
-    from coach.cli import app
+    from coach.interfaces.cli import app
 
     cases = tmp_path / "cases.yaml"
     cases.write_text(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from coach.embeddings import Embedder
 from coach.evals.negatives import CorpusFacts
 from coach.evals.semantic import (
     SEMANTIC_THRESHOLD,
@@ -14,6 +13,7 @@ from coach.evals.semantic import (
     calibrate,
     load_pairs,
 )
+from coach.retrieval.embeddings import Embedder
 from tests.conftest import CORPUS
 
 

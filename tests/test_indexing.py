@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.embeddings import Embedder
 from coach.errors import StoreError
-from coach.indexing import build_index
-from coach.store import ChunkStore
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.indexing import build_index
+from coach.retrieval.store import ChunkStore
 from tests.conftest import make_runtime
 
 
@@ -46,7 +46,7 @@ def test_whole_collection_reads_are_paged_so_large_indexes_still_sync(
     """An unbounded Chroma `get` failed at 50k chunks ("too many SQL variables")."""
     rt = make_runtime(tmp_path / "data", small_corpus, embedder)
     first = build_index(rt.settings, rt.store)
-    monkeypatch.setattr("coach.store.READ_PAGE", 7)  # many pages, the last one partial
+    monkeypatch.setattr("coach.retrieval.store.READ_PAGE", 7)  # many pages, the last one partial
     assert len(rt.store.ids_by_doc()) == first.chunks
     chunks = rt.store.all_chunks()
     assert len(chunks) == len({c.chunk_id for c in chunks}) == first.chunks

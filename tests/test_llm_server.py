@@ -20,8 +20,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from coach.conversation import Token
-from coach.openai_model import OpenAICompatibleModel
+from coach.coaching.turn import Token
+from coach.llm.openai import OpenAICompatibleModel
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.integration
@@ -220,8 +220,8 @@ def test_rules_and_passages_reach_smollm2_through_its_chat_template_and_guardrai
 ) -> None:
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-    from coach.guardrails import check_answer
-    from coach.prompting import SYSTEM_PROMPT, estimate_tokens
+    from coach.coaching.guardrails import check_answer
+    from coach.coaching.prompt import SYSTEM_PROMPT, estimate_tokens
 
     meta = gguf_metadata(SMOLLM2)
     template = meta["tokenizer.chat_template"]

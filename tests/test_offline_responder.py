@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from coach.citations import CITATION
-from coach.offline import OfflineResponder
-from coach.prompting import SYSTEM_PROMPT, parse_request
+from coach.coaching.citations import CITATION
+from coach.coaching.prompt import SYSTEM_PROMPT, parse_request
+from coach.llm.offline import OfflineResponder
 
 
 def questions_in(answer: str) -> int:
@@ -209,9 +209,9 @@ def test_reflection_says_back_only_what_the_latest_message_adds() -> None:
 
 
 def test_once_a_stage_has_asked_everything_the_next_stage_asks() -> None:
-    from coach.context import TurnContext
-    from coach.offline import choose_questions
-    from coach.texts import QUESTIONS
+    from coach.coaching.context import TurnContext
+    from coach.coaching.texts import QUESTIONS
+    from coach.llm.offline import choose_questions
 
     goal = [v for _, variants in QUESTIONS["en"]["goal"] for v in variants]
     fresh = TurnContext(message="ok", user_turns=3)

@@ -9,8 +9,8 @@ import httpx
 import pytest
 import respx
 
-from coach.openai_model import OpenAICompatibleModel
-from coach.prompting import SYSTEM_PROMPT
+from coach.coaching.prompt import SYSTEM_PROMPT
+from coach.llm.openai import OpenAICompatibleModel
 from tests.conftest import sse_body
 
 BASE = "http://llm.test/v1"
@@ -254,7 +254,7 @@ CONTEXT_ERRORS = [  # how OpenAI/vLLM and llama-cpp-python word it
 def test_a_prompt_too_long_for_the_model_is_fitted_to_the_window_it_names_and_retried(
     mock: respx.MockRouter, make_coach, wording: str
 ) -> None:
-    from coach.prompting import estimate_tokens
+    from coach.coaching.prompt import estimate_tokens
 
     def server(request: httpx.Request) -> httpx.Response:  # a 4,096-token window
         body = json.loads(request.content)

@@ -10,10 +10,10 @@ import pytest
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from coach import plan as plans
-from coach.cli import app
-from coach.plan import Evidence, Plan
-from coach.plan_export import packet_markdown, plan_ics, plan_markdown
+from coach.interfaces.cli import app
+from coach.plan import model as plans
+from coach.plan.export import packet_markdown, plan_ics, plan_markdown
+from coach.plan.model import Evidence, Plan
 from tests.conftest import REPO
 
 MON = dt.date(2026, 11, 23)
@@ -186,7 +186,7 @@ def test_the_plan_commands_edit_map_gaps_export_and_write_a_calendar(tmp_path: P
     ],
 )
 def test_plan_mistakes_are_one_line_errors(tmp_path: Path, args: list[str], message: str) -> None:
-    from coach.cli import main  # noqa: F401 - the same error path as the console script
+    from coach.interfaces.cli import main  # noqa: F401 - the same error path as the console script
 
     result = cli(tmp_path, "plan", "edit", *args)
     assert result.exit_code != 0
@@ -197,9 +197,9 @@ def test_three_conversations_on_different_days_follow_a_commitment_through_to_th
     corpus_runtime, tmp_path: Path
 ) -> None:
     """Made in the first conversation, followed up when due, done with evidence, in the draft."""
-    from coach.conversation import Coach
-    from coach.offline import OfflineResponder
-    from coach.sessions import SessionStore
+    from coach.coaching.turn import Coach
+    from coach.llm.offline import OfflineResponder
+    from coach.sessions.sqlite import SessionStore
 
     days = iter([dt.date(2026, 11, 23), dt.date(2026, 11, 30), dt.date(2026, 12, 20)])
     today = next(days)

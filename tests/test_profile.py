@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.profile import Commitment, Profile, classify_levels, learn
+from coach.coaching.profile import Commitment, Profile, classify_levels, learn
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.conversation import InputError, clean_message
-from coach.indexing import build_index
-from coach.prompting import SYSTEM_PROMPT, parse_request
-from coach.ui import exposure_warning
+from coach.coaching.prompt import SYSTEM_PROMPT, parse_request
+from coach.coaching.turn import InputError, clean_message
+from coach.interfaces.ui import exposure_warning
+from coach.retrieval.indexing import build_index
 from tests.conftest import (
     CORPUS,
     REPO,
@@ -90,7 +90,7 @@ def test_sigkill_during_indexing_leaves_an_index_the_next_run_completes(tmp_path
         )
     env = child_env(tmp_path, COACH_CORPUS_DIR=str(corpus))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "coach.cli", "index"],
+        [sys.executable, "-m", "coach.interfaces.cli", "index"],
         env=env,
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -126,7 +126,7 @@ def test_sigkill_mid_answer_keeps_the_message_and_the_partial_answer(tmp_path: P
         assert run_cli(["index"], env).returncode == 0
         wait_for_port(port, server)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "coach.cli", "ask", "Should I aim for staff?"],
+            [sys.executable, "-m", "coach.interfaces.cli", "ask", "Should I aim for staff?"],
             env=env,
             cwd=REPO,
             stdout=subprocess.PIPE,
@@ -261,9 +261,9 @@ def test_a_hostile_ladder_document_stays_data_and_cannot_change_the_system_messa
     embedder,
     small_corpus: Path,
 ) -> None:
-    from coach.conversation import Coach
-    from coach.offline import OfflineResponder
-    from coach.sessions import SessionStore
+    from coach.coaching.turn import Coach
+    from coach.llm.offline import OfflineResponder
+    from coach.sessions.sqlite import SessionStore
 
     ladder = tmp_path / "ladder"
     ladder.mkdir()

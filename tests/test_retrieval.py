@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from coach.embeddings import Embedder
-from coach.fusion import reciprocal_rank_fusion
-from coach.indexing import build_index
-from coach.metrics import hit_at_k, ndcg_at_k, recall_at_k, reciprocal_rank
-from coach.retrieval import Filters, Retriever
-from coach.retrieval_eval import (
+from coach.evals.retrieval import (
     by_split,
     format_split_tables,
     format_table,
     load_labels,
     score_all_modes,
 )
+from coach.metrics import hit_at_k, ndcg_at_k, recall_at_k, reciprocal_rank
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.fusion import reciprocal_rank_fusion
+from coach.retrieval.indexing import build_index
+from coach.retrieval.retriever import Filters, Retriever
+from coach.retrieval.store import ChunkStore
 from coach.runtime import Runtime
-from coach.store import ChunkStore
 from tests.conftest import make_runtime
 
 OPS_ARTICLE = "articles/no-one-will-give-you-a-promotion"

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from coach.corpus import load_corpus, read_text_file
+from coach.corpus.documents import load_corpus, read_text_file
 from coach.errors import CoachError, CorpusError
-from coach.export import session_markdown, write_export_file
-from coach.identity import Signer, load_secret
-from coach.models import describe_model
-from coach.redact import redact_text, redact_url
-from coach.sanitize import clean_title, is_invisible, safe_markdown, strip_terminal_escapes
-from coach.sessions import SessionStore
+from coach.llm.base import describe_model
+from coach.security.identity import Signer, load_secret
+from coach.security.redact import redact_text, redact_url
+from coach.security.sanitize import clean_title, is_invisible, safe_markdown, strip_terminal_escapes
+from coach.sessions.export import session_markdown, write_export_file
+from coach.sessions.sqlite import SessionStore
 from coach.settings import Settings
 from tests.conftest import CORPUS, REPO
 
@@ -27,7 +27,7 @@ SECRETS = ("sk-PLANTED-KEY-123", "QUERY-SECRET-456", "alice:")
 
 def cli(args: list[str], env: dict[str, str], stdin: str | None = None):
     return subprocess.run(
-        [sys.executable, "-m", "coach.cli", *args],
+        [sys.executable, "-m", "coach.interfaces.cli", *args],
         env=env,
         input=stdin,
         capture_output=True,
@@ -251,7 +251,7 @@ def test_session_ids_that_are_not_text_get_a_clear_error(tmp_path: Path) -> None
 def test_existing_sessions_belong_to_the_local_owner_after_the_migration(tmp_path: Path) -> None:
     db = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(db)
-    from coach.sessions import MIGRATIONS
+    from coach.sessions.sqlite import MIGRATIONS
 
     conn.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
     conn.execute(

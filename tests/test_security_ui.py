@@ -255,7 +255,7 @@ def test_restart_keeps_a_clients_conversation(tmp_path: Path) -> None:
 def test_login_is_rate_limited_and_accounts_are_bcrypt_hashed(tmp_path: Path) -> None:
     env = child_env(tmp_path)
     added = subprocess.run(
-        [sys.executable, "-m", "coach.cli", "users", "add", "alice"],
+        [sys.executable, "-m", "coach.interfaces.cli", "users", "add", "alice"],
         env=env,
         input="correct horse battery\ncorrect horse battery\n",
         capture_output=True,

@@ -11,8 +11,8 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from coach.accounts import LoginLimiter
-from coach.web_security import WebGuard, allowed_host_list, host_allowed, host_name
+from coach.security.accounts import LoginLimiter
+from coach.security.web import WebGuard, allowed_host_list, host_allowed, host_name
 from tests.ui_server import running_ui
 
 

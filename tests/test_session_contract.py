@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from coach.coaching.profile import Profile
 from coach.errors import SessionError
-from coach.export import session_markdown
-from coach.profile import Profile
-from coach.sessions import SessionStore
+from coach.sessions.export import session_markdown
+from coach.sessions.sqlite import SessionStore
 from tests.pg_server import postgres_bindir, running_postgres
 
 
@@ -54,7 +54,7 @@ def open_store(request: pytest.FixtureRequest, tmp_path: Path):
             opened.append(store)
             return store
     else:
-        from coach.sessions_pg import PostgresSessionStore
+        from coach.sessions.postgres import PostgresSessionStore
 
         url = fresh_database(request.getfixturevalue("postgres_url"))
 
@@ -179,7 +179,7 @@ def test_twenty_threads_each_keep_their_own_conversation(open_store) -> None:
 
 
 def test_export_is_identical_across_backends(tmp_path: Path, postgres_url: str) -> None:
-    from coach.sessions_pg import PostgresSessionStore
+    from coach.sessions.postgres import PostgresSessionStore
 
     def build(store) -> str:
         sid = store.create()
@@ -225,7 +225,7 @@ class CheckingModel:
 
 
 def test_a_turn_commits_the_message_before_the_model_runs(open_store, corpus_runtime) -> None:
-    from coach.conversation import Coach
+    from coach.coaching.turn import Coach
 
     store, reader = open_store(), open_store()
     model = CheckingModel(reader)
@@ -240,8 +240,8 @@ def test_a_turn_commits_the_message_before_the_model_runs(open_store, corpus_run
 def test_migration_copies_everything_verifies_and_is_idempotent(
     tmp_path: Path, postgres_url: str
 ) -> None:
-    from coach.sessions_migrate import migrate
-    from coach.sessions_pg import PostgresSessionStore
+    from coach.sessions.migrate import migrate
+    from coach.sessions.postgres import PostgresSessionStore
 
     source = SessionStore(tmp_path / "s.sqlite3")
     for i in range(5):
@@ -256,7 +256,7 @@ def test_migration_copies_everything_verifies_and_is_idempotent(
             sources=[{"n": 1, "doc_id": f"d{i}", "title": "T", "heading": "", "passage": "p"}],
         )
         source.save_profile(sid, Profile(current_level=f"L{i + 3}"))
-    from coach.plan import Plan
+    from coach.plan.model import Plan
 
     source.save_plan("local", Plan(target_level="staff engineer"))
     target = PostgresSessionStore(fresh_database(postgres_url))
@@ -293,7 +293,7 @@ def _same(a, b) -> bool:
 def test_an_unreachable_database_is_one_clear_line_without_the_password(
     tmp_path: Path,
 ) -> None:
-    from coach.session_backends import open_sessions
+    from coach.sessions.backends import open_sessions
     from coach.settings import Settings
 
     settings = Settings(
@@ -310,7 +310,7 @@ def test_an_unreachable_database_is_one_clear_line_without_the_password(
 def test_the_migrate_command_copies_a_local_store(tmp_path: Path, postgres_url: str) -> None:
     from typer.testing import CliRunner
 
-    from coach.cli import app
+    from coach.interfaces.cli import app
 
     store = SessionStore(tmp_path / "data" / "sessions.sqlite3")
     sid = store.create()
@@ -328,7 +328,7 @@ def test_the_migrate_command_copies_a_local_store(tmp_path: Path, postgres_url: 
 def test_plans_belong_to_their_owner_and_round_trip(open_store) -> None:
     import datetime as dt
 
-    from coach import plan as plans
+    from coach.plan import model as plans
 
     store = open_store()
     assert store.get_plan("alice") == plans.Plan()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from coach.coaching.profile import Profile, correct
 from coach.errors import SessionError
-from coach.export import session_markdown
-from coach.profile import Profile, correct
-from coach.sessions import SessionStore
+from coach.sessions.export import session_markdown
+from coach.sessions.sqlite import SessionStore
 from tests.conftest import Cli
 
 
@@ -67,7 +67,7 @@ def test_a_corrupt_database_is_reported_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_profile_corrections_are_locked_against_inference() -> None:
-    from coach.profile import learn
+    from coach.coaching.profile import learn
 
     profile = correct(Profile(), "current_level", "senior engineer")
     profile = learn(profile, "I'm an SDE-2 who wants SDE-3")

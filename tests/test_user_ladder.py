@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.embeddings import Embedder
-from coach.indexing import IndexReport, build_index
+from coach.retrieval.embeddings import Embedder
+from coach.retrieval.indexing import IndexReport, build_index
 from coach.runtime import Runtime
 from tests.conftest import CORPUS, Cli, coach_env, make_runtime
 
@@ -64,9 +64,9 @@ def test_user_ladder_indexes_reports_bad_files_and_wins_a_matching_question(
 def test_answers_cite_user_ladders_by_file_name(
     ladder_index: tuple[Runtime, IndexReport], tmp_path: Path
 ) -> None:
-    from coach.conversation import Coach
-    from coach.offline import OfflineResponder
-    from coach.sessions import SessionStore
+    from coach.coaching.turn import Coach
+    from coach.llm.offline import OfflineResponder
+    from coach.sessions.sqlite import SessionStore
 
     rt, _ = ladder_index
     coach = Coach(rt.settings, rt.retriever, OfflineResponder(), SessionStore(tmp_path / "s.db"))

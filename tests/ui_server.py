@@ -21,7 +21,7 @@ def running_ui(home: Path, port: int | None = None, **extra_env: str) -> Iterato
     """
     env = child_env(home, **extra_env)
     subprocess.run(
-        [sys.executable, "-m", "coach.cli", "index"],
+        [sys.executable, "-m", "coach.interfaces.cli", "index"],
         env=env,
         check=True,
         capture_output=True,

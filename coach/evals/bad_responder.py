@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from coach.models import Message
-from coach.retrieval import Passage, Retriever
+from coach.llm.base import Message
+from coach.retrieval.retriever import Passage, Retriever
 
 FIRST_SENTENCE = re.compile(r"^\s*(?:#+\s*[^\n]*\n+)?(.+?[.!?:])(?:\s|$)", re.S)
 

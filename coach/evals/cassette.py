@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from coach.errors import CoachError
-from coach.models import Message
+from coach.llm.base import Message
 
 VERSION = 1
 

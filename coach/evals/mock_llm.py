@@ -15,10 +15,10 @@ from contextlib import contextmanager
 import httpx
 import respx
 
-from coach.models import Message
-from coach.offline import respond
-from coach.policy import context_from_messages
-from coach.prompting import parse_request
+from coach.coaching.policy import context_from_messages
+from coach.coaching.prompt import parse_request
+from coach.llm.base import Message
+from coach.llm.offline import respond
 
 MOCK_BASE_URL = "http://mock-llm.coach.invalid/v1"
 Brain = Callable[[str, list[Message]], str]  # (model name, messages) -> answer text

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.cards import load_cards
-from coach.corpus import load_corpus
+from coach.corpus.cards import load_cards
+from coach.corpus.documents import load_corpus
 
 LEVELS = ("entry", "engineer", "senior", "staff", "principal")
 MIN_QUOTE_WORDS = 5

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.conversation import Coach, TurnResult
+from coach.coaching.profile import STAGES, Profile
+from coach.coaching.turn import Coach, TurnResult
 from coach.errors import CoachError
 from coach.evals.cases import Case, ScriptTurn
 from coach.evals.cassette import Cassette
@@ -23,12 +24,11 @@ from coach.evals.negatives import (
     questions_in,
 )
 from coach.evals.semantic import SemanticMatcher
-from coach.indexing import build_index, ladder_dirs
-from coach.models import ChatModel, Message
-from coach.openai_model import OpenAICompatibleModel
-from coach.profile import STAGES, Profile
+from coach.llm.base import ChatModel, Message
+from coach.llm.openai import OpenAICompatibleModel
+from coach.retrieval.indexing import build_index, ladder_dirs
 from coach.runtime import Runtime
-from coach.sessions import SessionStore
+from coach.sessions.sqlite import SessionStore
 
 MOCK_MODEL = "offline-responder-behind-mock"
 

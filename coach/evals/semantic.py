@@ -20,7 +20,6 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from coach.embeddings import Embedder
 from coach.errors import CoachError
 from coach.evals.negatives import (
     CITATION,
@@ -31,6 +30,7 @@ from coach.evals.negatives import (
     normalise,
     sentences,
 )
+from coach.retrieval.embeddings import Embedder
 
 CALIBRATION_FILE = Path(__file__).resolve().parents[2] / "evals" / "calibration.yaml"
 #: Recomputed by ``coach eval --calibrate`` and checked by tests/test_evals_semantic.py.

@@ -1,0 +1,1 @@
+"""One coaching turn: signals, profile, stages, context, prompt, guardrails, citations."""

@@ -1,0 +1,64 @@
+"""Citation mapping: bracketed numbers in an answer become sources; unknown numbers go.
+
+Pure. ``[2]``, ``[1][3]`` and ``[1, 3]`` are recognised. A number that matches no
+retrieved passage is removed from the text, so every citation a user sees is real.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coach.retrieval.retriever import Passage
+
+CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited passage, as shown under an answer."""
+
+    n: int
+    doc_id: str
+    title: str
+    heading: str
+    passage: str
+    chunk_id: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def map_citations(answer: str, passages: Sequence[Passage]) -> tuple[str, list[Source]]:
+    """The answer with invalid citation numbers dropped, and the cited sources in order."""
+    cited: list[int] = []
+
+    def keep_valid(match: re.Match[str]) -> str:
+        numbers = [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1))]
+        valid = [n for n in numbers if 1 <= n <= len(passages)]
+        for n in valid:
+            if n not in cited:
+                cited.append(n)
+        return "".join(f"[{n}]" for n in valid)
+
+    cleaned = CITATION.sub(keep_valid, answer)
+    cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)
+    sources = []
+    for n in cited:
+        c = passages[n - 1].chunk
+        sources.append(
+            Source(
+                n=n,
+                doc_id=c.doc_id,
+                title=c.title,
+                heading=c.heading,
+                passage=c.text.strip(),
+                chunk_id=c.chunk_id,
+                start=c.start,
+                end=c.end,
+            )
+        )
+    return cleaned, sources

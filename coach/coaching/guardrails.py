@@ -1,0 +1,76 @@
+"""Guardrails around any chat model: what the coach answers itself, and what it checks after.
+
+Before: distress, support-mode and injection turns are answered by the coach's own policy
+(the offline responder), never by the model. After: the model's answer must cite a given
+passage (when passages were given), end with a question or a next step, promise no
+promotion, be in the person's language, stay under the length cap, not loop, not echo
+its instructions and not quote a sentence marked as not advice. A failing answer is
+replaced by the offline answer with a visible notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from coach.coaching.citations import CITATION
+from coach.coaching.context import TurnContext
+from coach.coaching.signals import detect_language
+
+MAX_WORDS = 350
+PROMISE = re.compile(
+    r"\b(you will (definitely |surely |certainly )?(get|be) promoted|i (can )?guarantee|"
+    r"guaranteed? (you |a )?promotion|i promise|you'?re sure to (get|be) promoted)\b"
+    r"|гарантирую|вас точно повысят|обещаю",
+    re.I,
+)
+NEXT_STEP = re.compile(
+    r"\b(next step|this week|by (monday|tuesday|wednesday|thursday|friday|the end)|try|"
+    r"start (by|with)|write down|schedule|book|ask your)\b|следующий шаг|на этой неделе|попробуйте",
+    re.I,
+)
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def answered_by_policy(ctx: TurnContext) -> bool:
+    """Turns the coach answers itself, before any model is called."""
+    return ctx.support_mode or ctx.signals.intent in ("distress", "override")
+
+
+def check_answer(answer: str, ctx: TurnContext, system_prompt: str = "") -> list[str]:
+    """What is wrong with a model's answer; empty when it may be shown as it is."""
+    problems: list[str] = []
+    text = answer.strip()
+    if not text:
+        return ["the answer is empty"]
+    # Acknowledging a step the person just committed to needs no source.
+    if ctx.passages and ctx.signals.intent == "coaching" and not ctx.news.commitments:
+        cited = {int(n) for m in CITATION.finditer(text) for n in re.split(r"\D+", m.group(1)) if n}
+        if not cited & set(range(1, len(ctx.passages) + 1)):
+            problems.append("it cites none of the passages it was given")
+    tail = text[-300:]
+    # A closing citation ("…first? [1]") still ends the turn with a question.
+    ending = re.sub(r"(\s*\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+\s*$", "", text)
+    if not ending.rstrip('*_ )"”»').endswith("?") and not NEXT_STEP.search(tail):
+        problems.append("it ends with neither a question nor a next step")
+    if PROMISE.search(text):
+        problems.append("it promises a promotion")
+    letters = re.findall(r"[A-Za-z\u0400-\u04FF]", text)
+    if len(letters) >= 20 and detect_language(text) != ctx.language:
+        problems.append(f"it is not in the person's language ({ctx.language})")
+    words = len(text.split())
+    if words > MAX_WORDS:
+        problems.append(f"it is {words} words long (the cap is {MAX_WORDS})")
+    sentences = [s.strip().lower() for s in SENTENCE.split(text) if len(s.strip()) > 15]
+    if sentences and Counter(sentences).most_common(1)[0][1] >= 3:
+        problems.append("it repeats itself")
+    if system_prompt and any(
+        len(line) > 40 and line in text for line in system_prompt.splitlines()
+    ):
+        problems.append("it echoes its instructions")
+    for passage in ctx.passages:
+        for mark in passage.marks:
+            if len(mark.text) > 25 and mark.text in text:
+                problems.append(f"it quotes a {mark.kind} sentence as advice")
+                break
+    return problems

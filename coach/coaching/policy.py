@@ -1,0 +1,183 @@
+"""The coaching policy: from a message and its conversation to a ``TurnContext``.
+
+It reads the message (signals, distress by meaning), updates the profile, moves the
+GROW stage (``coach.coaching.stages``, the only stage rule), and records what the conversation
+has already used (questions asked, cards and quotes given) so no responder repeats
+itself. Pure apart from the optional distress detector, which needs the embedding model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from coach.coaching.context import PassageView, TurnContext
+from coach.coaching.profile import Profile, learn
+from coach.coaching.signals import DISTRESS, NO_QUESTIONS, TurnSignals, classify, detect_language
+from coach.coaching.stages import next_stage
+from coach.llm.base import Message
+from coach.retrieval.retriever import Passage
+
+DistressCheck = Callable[[str], bool]
+SUPPORT_TURNS = 2  # turns after a distress message that stay in support mode
+BACK_TO_WORK = re.compile(
+    r"\b(i'?m (ok|okay|fine|better) now|feeling better|back to (my )?(career|promotion)|"
+    r"let'?s (get back|talk about (my )?(career|promotion)))\b|мне лучше|давайте вернёмся",
+    re.I,
+)
+QUESTION = re.compile(r"[^.?!\n]*\?")
+QUOTE = re.compile(r"“([^”]{10,})”|«([^»]{10,})»")
+
+
+def read_message(message: str, distress: DistressCheck | None = None) -> TurnSignals:
+    """The message's signals; distress by meaning is asked only for English text."""
+    by_meaning = False
+    if distress is not None and detect_language(message) == "en" and not DISTRESS.search(message):
+        by_meaning = distress(message)
+    return classify(message, distress_by_meaning=by_meaning)
+
+
+def understand(
+    profile: Profile,
+    message: str,
+    user_turns: int,
+    *,
+    distress: DistressCheck | None = None,
+    today: dt.date | None = None,
+) -> tuple[Profile, TurnSignals]:
+    """Learn from one user message and move the GROW stage."""
+    signals = read_message(message, distress)
+    learned = learn(profile, message, today)
+    stage = next_stage(learned, signals, user_turns)
+    return learned.model_copy(update={"stage": stage}), signals
+
+
+def news(before: Profile, after: Profile) -> Profile:
+    """What ``after`` knows that ``before`` did not: the part worth saying back."""
+    return Profile(
+        stage=after.stage,
+        current_level=after.current_level if after.current_level != before.current_level else None,
+        target_level=after.target_level if after.target_level != before.target_level else None,
+        track=after.track if after.track != before.track else None,
+        team=after.team if after.team != before.team else None,
+        motivations=[m for m in after.motivations if m not in before.motivations],
+        blockers=[b for b in after.blockers if b not in before.blockers],
+        manager_alignment=after.manager_alignment
+        if after.manager_alignment != before.manager_alignment
+        else "unknown",
+        opportunities=[o for o in after.opportunities if o not in before.opportunities],
+        commitments=[c for c in after.commitments if c not in before.commitments],
+    )
+
+
+def passage_views(passages: Sequence[Passage]) -> tuple[PassageView, ...]:
+    return tuple(
+        PassageView(
+            n=i,
+            doc_id=p.chunk.doc_id,
+            title=p.chunk.title,
+            heading=p.chunk.heading,
+            kind=p.chunk.kind,
+            origin=p.chunk.origin,
+            text=p.chunk.text.strip(),
+            renderings=p.chunk.renderings,
+            cards=p.chunk.cards,
+            marks=p.chunk.marks,
+        )
+        for i, p in enumerate(passages, start=1)
+    )
+
+
+def in_support_mode(
+    message: str, signals: TurnSignals, history: Sequence[Message], distress: DistressCheck | None
+) -> bool:
+    """Distress now, or in one of the last few user turns unless the person moved on."""
+    if signals.intent == "distress":
+        return True
+    if BACK_TO_WORK.search(message):
+        return False
+    if signals.direct_question and signals.intent == "coaching":
+        return False  # a career question of their own: they chose to go on (gently, see below)
+    earlier = [m["content"] for m in history if m["role"] == "user"][-SUPPORT_TURNS:]
+    return any(read_message(text, distress).intent == "distress" for text in earlier)
+
+
+def after_distress(history: Sequence[Message], distress: DistressCheck | None) -> bool:
+    """Distress was shared in one of the last few user turns (the answer should go gently)."""
+    earlier = [m["content"] for m in history if m["role"] == "user"][-SUPPORT_TURNS:]
+    return any(read_message(text, distress).intent == "distress" for text in earlier)
+
+
+def build_context(
+    *,
+    message: str,
+    signals: TurnSignals,
+    before: Profile,
+    profile: Profile,
+    history: Sequence[Message],
+    passages: Sequence[Passage],
+    user_turns: int,
+    support_mode: bool = False,
+    today: dt.date | None = None,
+    gentle: bool = False,
+) -> TurnContext:
+    """The turn's context: what the responder answers from, whichever responder it is."""
+    said = " ".join(m["content"] for m in history if m["role"] == "assistant")
+    recent = [m["content"] for m in history if m["role"] == "user"][-2:]
+    if any(NO_QUESTIONS.search(text) for text in recent):  # "skip the questions" holds a while
+        signals = signals.model_copy(update={"no_questions": True})
+    views = passage_views(passages)
+    used_cards = tuple(
+        card.id
+        for view in views
+        for card in view.cards
+        if card.point.en[:80] in said or (card.point.ru and card.point.ru[:80] in said)
+    )
+    quotes = tuple(a or b for a, b in QUOTE.findall(said))
+    asked = tuple(dict.fromkeys(q.strip() for q in QUESTION.findall(said) if q.strip()))
+    language = signals.language
+    if not re.search(r"[A-Za-z\u0400-\u04FF]{3,}", message):  # "ok", "да": keep the language
+        earlier = [m["content"] for m in history if m["role"] == "user"]
+        language = detect_language(earlier[-1]) if earlier else language
+    return TurnContext(
+        message=message,
+        language=language,
+        signals=signals,
+        profile=profile,
+        news=news(before, profile),
+        stage=profile.stage,
+        user_turns=user_turns,
+        support_mode=support_mode,
+        gentle=gentle and not support_mode,
+        passages=views,
+        asked=asked,
+        used_cards=tuple(dict.fromkeys(used_cards)),
+        used_quotes=quotes,
+        today=today or dt.date.today(),
+    )
+
+
+def context_from_messages(messages: Sequence[Message], today: dt.date | None = None) -> TurnContext:
+    """A context for a plain chat with no coaching context: learned from its user turns."""
+    turns = [m for m in messages if m["role"] in ("user", "assistant")]
+    last = next((m["content"] for m in reversed(turns) if m["role"] == "user"), "")
+    history = turns[:-1] if turns and turns[-1]["role"] == "user" else turns
+    profile = Profile()
+    user_turns = 0
+    for m in history:
+        if m["role"] == "user":
+            user_turns += 1
+            profile, _ = understand(profile, m["content"], user_turns, today=today)
+    after, signals = understand(profile, last, user_turns + 1, today=today)
+    return build_context(
+        message=last,
+        signals=signals,
+        before=profile,
+        profile=after,
+        history=history,
+        passages=(),
+        user_turns=user_turns + 1,
+        support_mode=in_support_mode(last, signals, history, None),
+        today=today,
+    )

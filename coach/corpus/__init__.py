@@ -1,0 +1,1 @@
+"""Documents, guidance cards and chunking: the corpus as the coach reads it."""

@@ -1,0 +1,1 @@
+"""The edges people use: the CLI and the Gradio UI."""

@@ -1,0 +1,558 @@
+"""The offline responder: a deterministic coach that needs no network.
+
+It answers from a ``TurnContext`` (built by ``coach.coaching.policy``), composing a turn the way
+a coach would: say back only what is new; when asked something directly, answer first
+from the guidance cards (cited) and ask at most one question; otherwise offer a card or
+two that fit the person's level, track and situation, and ask at most two questions about
+what is still unknown. It never repeats a question or a card within a session, never
+quotes a sentence marked as complaint, story or intro, and cites only passages it was given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from coach.coaching.context import PassageView, TurnContext
+from coach.coaching.policy import context_from_messages
+from coach.coaching.profile import STAGES, Profile, card_level
+from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
+from coach.corpus.cards import Card
+from coach.llm.base import Message
+from coach.retrieval.lexical import tokenize
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
+COMPLAINT_MARKERS = re.compile(
+    r"\b(i can'?t|i cannot|we don'?t|we just|our work isn'?t|no opportunities|not complex enough|"
+    r"isn'?t a single|nobody asked|never (been )?a priority|boring for them|we have no|"
+    r"don'?t have time|no one gets promoted|isn'?t challenging)\b"
+    r"|не могу|нет возможностей|недостаточно сложн|не просили|скучной",
+    re.I,
+)
+GUARANTEE = re.compile(
+    r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure)\b|гарант|обеща", re.I
+)
+LEVEL_ORDER = ("entry", "engineer", "senior", "staff", "principal")
+LADDER_LEVEL = {
+    "ic-1": "entry",
+    "ic-2": "engineer",
+    "ic-3": "senior",
+    "ic-4": "staff",
+    "ic-5": "principal",
+}
+#: Profile facts → the card situations they make relevant.
+PROFILE_SITUATIONS = {
+    "heavy operational load": "operational-load",
+    "maintenance-only work": "maintenance-team",
+    "few visible opportunities": "no-opportunities",
+    "vague feedback": "vague-feedback",
+    "work feels too easy": "easy-work",
+    "passed over in a cycle": "missed-cycle",
+    "possible bias": "possible-bias",
+    "no time beyond current work": "no-time",
+    "compensation": "motivation",
+    "learning and growth": "learning",
+}
+#: Situations any question can carry ("what first?"): alone they say little about which advice fits.
+WITH_PERSON = re.compile(
+    r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder)\b"
+    r"|руководител|менеджер|директор|ментор",
+    re.I,
+)
+#: "I mostly pick up tickets", "we build internal tools": where their time goes, told.
+WORK_DESCRIBED = re.compile(
+    r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|run|own)\b"
+    r"|\b(most of )?my (time|days?|week)\b|\b(мы|я)\s+(в основном|только|постоянно)\b",
+    re.I,
+)
+ACTION_QUESTION = re.compile(
+    r"\bwhat (should|do|can|could|would) (i|you) (do|ask|say|try|start)\b|\bwhat exactly\b"
+    r"|\bwhere do i start\b|\bhow do i (start|begin|find out|ask)\b|\bthis week\b"
+    r"|что (мне )?(делать|сделать|спросить)|с чего начать",
+    re.I,
+)
+GENERIC = {"first-step", "deciding", "motivation", "readiness"}
+#: Cards written for someone weighing or leaving management.
+MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
+#: What makes a committed step count, in both articles: the manager knows, impact is measured.
+FOLLOW_THROUGH = {"check-in", "evidence", "manager-alignment", "explicit-goal"}
+POINTS_PER_STAGE = {"goal": 1, "reality": 1, "options": 2, "will": 1}
+
+
+class OfflineResponder:
+    """The embedded default chat model: deterministic, grounded, no network."""
+
+    name = "offline grounded responder"
+    is_offline = True  # read by the UI's mode line only; the pipeline never asks
+
+    def stream(self, request: list[Message]) -> Iterator[str]:
+        context = getattr(request, "context", None) or context_from_messages(request)
+        yield from re.findall(r"\S+\s*|\s+", respond(context))
+
+
+def _variant(t: dict[str, str], key: str, turn: int) -> str:
+    """Alternate between numbered phrasings so consecutive turns don't read the same."""
+    options = [t[k] for k in (f"{key}_1", f"{key}_2", f"{key}_3") if k in t]
+    return options[turn % len(options)]
+
+
+def respond(ctx: TurnContext) -> str:
+    """Compose one coaching turn from its context."""
+    lang = ctx.language if ctx.language in TEXT else "en"
+    t = TEXT[lang]
+    if ctx.signals.intent == "distress" or ctx.support_mode:
+        return support(ctx, lang)
+    if ctx.signals.intent == "override":
+        return t["override"]
+    if ctx.signals.intent == "off_topic":
+        said_before = t["off_topic"].split("\n\n")[-1] in " ".join(ctx.asked)
+        return t["off_topic_again"] if said_before else t["off_topic"]
+    if ctx.signals.is_greeting and ctx.user_turns <= 1:
+        return t["greeting"]
+
+    signals = ctx.signals
+    direct = signals.wants_direct_advice or signals.direct_question
+    parts: list[str] = []
+    if ctx.gentle:
+        parts.append(t["gentle"])
+    guarantee = bool(GUARANTEE.search(ctx.message))
+    if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
+        parts.append(t["no_promises"])
+    if signals.intent == "out_of_scope":
+        parts.append(t["out_of_scope"])
+    elif not direct:  # a direct question gets its answer first, not our notes
+        parts.append(reflect(ctx.news, lang))
+    if signals.bias_disclosure:
+        parts.append(t["bias_ack"])
+
+    if signals.intent == "out_of_scope":
+        n_points = 1
+    elif ctx.news.commitments and not direct:
+        n_points = 0  # the person just decided: acknowledge it, don't pile on advice
+    elif direct:
+        n_points = 2
+    else:
+        n_points = POINTS_PER_STAGE.get(ctx.stage, 1)
+    # The person's own ladder outranks the built-in guidance when retrieval put it on top:
+    # it describes their company. It has no cards, so it is quoted (never marked sentences).
+    own = n_points and any(p.origin == "user" for p in ctx.passages[:2])
+    cards = choose_cards(ctx, n_points) if n_points and not own else []
+    if not n_points:
+        pass
+    elif cards:
+        parts.append(compose_guidance(ctx, cards, lang, direct))
+    else:
+        extract = choose_sentences(ctx, n_points, lang)
+        if extract:
+            lead = _variant(
+                t,
+                "lead_out_of_scope" if signals.intent == "out_of_scope" else f"lead_{ctx.stage}",
+                ctx.user_turns,
+            )
+            parts.append(lead + "\n" + "\n".join(extract))
+        elif signals.intent != "out_of_scope":
+            parts.append(t["no_sources"])
+    if signals.bias_disclosure:
+        parts.append(t["bias_next"])
+
+    new_commitments = ctx.news.commitments
+    if new_commitments:
+        latest = new_commitments[-1]
+        due = t["due"].format(date=format_date(latest.due, lang)) if latest.due else ""
+        action = latest.action if lang == "ru" else second_person(latest.action)
+        # A step that already involves someone (the CTO, a skip-level) needs no "tell your
+        # manager" added.
+        key = "commitment_ack_with" if WITH_PERSON.search(latest.action) else "commitment_ack"
+        parts.append(t[key].format(action=action, due=due))
+        if not direct:  # one cited point on making the step count, if one fits
+            tips = choose_cards(ctx, 1, stage="will", among=FOLLOW_THROUGH)
+            cards = tips
+            if tips:
+                passage, card = tips[0]
+                parts.append(f"{t['commitment_tip']} {card.point.get(lang)} [{passage.n}]")
+
+    limit = 1 if direct or signals.intent == "out_of_scope" else 2
+    if signals.no_questions:
+        limit = 0  # they asked not to be questioned: the turn ends with a step instead
+    limit -= sum(card.point.get(lang).count("?") for _, card in cards)
+    questions = choose_questions(ctx, cards, lang, limit, direct)
+    parts.append(" ".join(questions) if questions else _variant(t, "next_step", ctx.user_turns))
+    return "\n\n".join(p for p in parts if p).strip()
+
+
+def support(ctx: TurnContext, lang: str) -> str:
+    """Support mode: the full pointer to help once, then gentler turns that don't repeat it."""
+    t = TEXT[lang]
+    said = " ".join(ctx.asked)
+    if ctx.signals.intent == "distress" and t["distress"].split("\n\n")[-1] not in said:
+        return t["distress"]
+    question = next(
+        (t[k] for k in ("support_question_1", "support_question_2", "support_question_3")
+         if t[k] not in said),
+        t["support_question_3"],
+    )  # fmt: skip
+    later = f" {t['support_later']}" if ctx.signals.direct_question else ""
+    return f"{t['support_again']}{later}\n\n{question}"
+
+
+# -- reflection ---------------------------------------------------------------------------
+
+
+def _level_phrase(level: str, lang: str, target: bool) -> str:
+    t = TEXT[lang]
+    named = LEVEL_NAMES[f"{lang}_target" if target else lang].get(level.lower())
+    if named:
+        return t["aiming_for" if target else "you_are"].format(level=named)
+    return t["aiming_for_code" if target else "you_are_at"].format(level=level)
+
+
+def _join(items: list[str], lang: str) -> str:
+    t = TEXT[lang]
+    if len(items) <= 1:
+        return "".join(items)
+    return t["list_sep"].join(items[:-1]) + t["and"] + items[-1]
+
+
+def reflect(news: Profile, lang: str) -> str:
+    """One sentence saying back what this message added; empty when it added nothing."""
+    t = TEXT[lang]
+    facts = []
+    if news.current_level:
+        facts.append(_level_phrase(news.current_level, lang, target=False))
+    if news.team:
+        facts.append(t["on_team"].format(team=news.team))
+    if news.target_level:
+        facts.append(_level_phrase(news.target_level, lang, target=True))
+    if news.track in ("management", "ic"):
+        facts.append(t[f"track_{news.track}"])
+    if news.blockers:
+        facts.append(
+            t["dealing_with"].format(items=_join([label(b, lang) for b in news.blockers[:2]], lang))
+        )
+    if news.motivations:
+        facts.append(
+            t["motivated_by"].format(
+                items=_join([label(m, lang) for m in news.motivations[:2]], lang)
+            )
+        )
+    if news.manager_alignment != "unknown":
+        facts.append(t["manager_" + news.manager_alignment.replace(" ", "_")])
+    only_levels = (
+        not (news.team or news.track in ("management", "ic") or news.blockers or news.motivations)
+        and news.manager_alignment == "unknown"
+    )
+    if not facts or only_levels:
+        return ""  # "It sounds like you're a senior engineer" only echoes; the advice uses it
+    return t["reflection"].format(facts=_join(facts[:3], lang))
+
+
+# -- cards --------------------------------------------------------------------------------
+
+
+def person_levels(profile: Profile) -> set[str]:
+    """The levels whose advice fits: the current one, else the one below the target.
+
+    Cards are written for people *at* a level ("going from senior to staff…" is for a
+    senior), so someone aiming for senior is served by the engineer-level cards.
+    """
+    current = card_level(profile.current_level)
+    if current:
+        return {current}
+    target = card_level(profile.target_level)
+    if target in LEVEL_ORDER and LEVEL_ORDER.index(target) > 0:
+        return {LEVEL_ORDER[LEVEL_ORDER.index(target) - 1]}
+    return {target} if target else set()
+
+
+def card_fits(card: Card, ctx: TurnContext) -> bool:
+    """A card fits the person's level and track (unknown level: every card fits)."""
+    levels = person_levels(ctx.profile)
+    managing = (
+        ctx.profile.track == "management"
+        or "manager" in levels
+        or bool(
+            {"management-switch", "back-to-ic", "manager-of-team"} & set(ctx.signals.situations)
+        )
+    )
+    if (
+        "any" not in card.tracks
+        and "management" in card.tracks
+        and "ic" not in card.tracks
+        and not managing
+    ):
+        return False
+    if "manager" in card.levels and "any" not in card.levels and not managing:
+        return False
+    if card.situations and card.situations[0] in MANAGEMENT_CONTEXT and not managing:
+        return False  # "before switching to management…" is not advice for an IC
+    if "any" in card.levels or not levels:
+        return True
+    return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
+
+
+def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
+    now = set(ctx.signals.situations)
+    known = {
+        PROFILE_SITUATIONS[v]
+        for v in [*ctx.profile.blockers, *ctx.profile.motivations]
+        if v in PROFILE_SITUATIONS
+    }
+    if card_level(ctx.profile.target_level) in ("staff", "principal"):
+        known.add("staff-path")
+    if ctx.profile.track == "management":
+        known.add("management-switch")
+    if ctx.signals.bias_disclosure:
+        now.add("possible-bias")
+    if ctx.profile.manager_alignment in ("not discussed", "misaligned"):
+        known.add("manager-alignment")  # both articles: raise it with your manager, regularly
+        if ctx.news.manager_alignment != "unknown":
+            now.add("check-in")
+    return now, known
+
+
+def choose_cards(
+    ctx: TurnContext, n: int, stage: str | None = None, among: set[str] | None = None
+) -> list[tuple[PassageView, Card]]:
+    """The ``n`` cards that best answer this turn, unused so far, at most one per passage.
+
+    A situation the person names in this message counts most. What the conversation
+    already established counts too (a disclosed bias keeps its weight until it is
+    addressed); generic situations ("what first?") count only a little on their own,
+    so that "what should I do this week?" is answered for this person's situation.
+    """
+    now, known = _situations(ctx)
+    if stage is None and (ctx.signals.wants_direct_advice or ACTION_QUESTION.search(ctx.message)):
+        stage = "will"  # "what should I ask/do?" wants something to do, not a description
+    stage = stage or ctx.stage
+    words = set(tokenize(ctx.message))
+    levels = person_levels(ctx.profile)
+    used = set(ctx.used_cards)
+    scored: list[tuple[float, int, PassageView, Card]] = []
+    for passage in ctx.passages:
+        for card in passage.cards:
+            if card.id in used or not card_fits(card, ctx):
+                continue
+            if among is not None and not among & set(card.situations):
+                continue
+            situations = set(card.situations)
+            score = 3.0 * len((now - GENERIC) & situations)
+            score += 1.0 * len(now & GENERIC & situations)
+            score += 1.5 * len(known & situations)
+            if "possible-bias" in known and "possible-bias" in situations:
+                score += 2.0
+            said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
+            score += 0.6 * len(words & said)
+            if "?" in card.point.get(ctx.language):
+                score -= 1.5  # a point phrased as a question spends the question budget
+            if levels and levels & set(card.levels):
+                score += 1.0  # written for exactly this level, not for anyone
+            score += 2.0 / passage.n
+            if card.stage == stage:  # an action question leans harder on the "will" cards
+                score += 1.5 if stage == "will" and stage != ctx.stage else 0.75
+            if "possible-bias" in now and "possible-bias" in card.situations:
+                score += 5.0
+            scored.append((score, -passage.n, passage, card))
+    scored.sort(key=lambda s: (-s[0], -s[1], s[3].id))
+    chosen: list[tuple[PassageView, Card]] = []
+    best = scored[0][0] if scored else 0.0
+    for score, _, passage, card in scored:
+        if score < 1.0 or any(p.n == passage.n for p, _ in chosen):
+            continue
+        if chosen and score < 0.5 * best:
+            break  # a weak second point dilutes a good first one
+        if any(_similar(card.point.en, c.point.en) for _, c in chosen):
+            continue  # two cards saying the same thing read as padding
+        chosen.append((passage, card))
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = set(tokenize(a)), set(tokenize(b))
+    return bool(x and y) and len(x & y) / len(x | y) > 0.3
+
+
+def compose_guidance(
+    ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, direct: bool
+) -> str:
+    """Direct: the answer in a few sentences. Otherwise: a lead, the points, one quote."""
+    t = TEXT[lang]
+    points = [f"{card.point.get(lang)} [{passage.n}]" for passage, card in cards]
+    if direct:
+        text = " ".join(points)
+    else:
+        lead = _variant(
+            t,
+            "lead_out_of_scope" if ctx.signals.intent == "out_of_scope" else f"lead_{ctx.stage}",
+            ctx.user_turns,
+        )
+        text = (
+            lead + " " + points[0]
+            if len(points) == 1
+            else lead + "\n" + "\n".join(f"- {p}" for p in points)
+        )
+    passage, card = cards[0]
+    anchor = card.anchor.strip()
+    same_script = bool(CYRILLIC.search(anchor)) == (lang == "ru")
+    quotable = (
+        same_script
+        and not anchor.endswith("?")
+        and len(anchor) <= 260
+        and not _similar(anchor, card.point.en)  # a quote that repeats the point is padding
+    )
+    # One quote in the source's own words shows where the advice comes from; after the
+    # first, quotes only pad the answer.
+    if quotable and not ctx.used_quotes and not direct:
+        text += "\n" + t["quote"].format(quote=anchor, n=passage.n)
+    return text
+
+
+# -- extractive fallback: passages without cards (a user's own ladder) -------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: PassageView
+    text: str
+    score: float
+
+
+def _marked(sentence: str, passage: PassageView) -> bool:
+    return any(sentence in m.text or m.text in sentence for m in passage.marks)
+
+
+def _ladder_too_junior(passage: PassageView, ctx: TurnContext) -> bool:
+    """Entry-level ladder lines are not advice for a senior (unless the person asks about them)."""
+    current = card_level(ctx.profile.current_level)
+    doc_level = next((lv for key, lv in LADDER_LEVEL.items() if key in passage.doc_id), None)
+    if not current or not doc_level or current not in LEVEL_ORDER:
+        return False
+    return LEVEL_ORDER.index(doc_level) < LEVEL_ORDER.index(current)
+
+
+def choose_sentences(ctx: TurnContext, n: int, lang: str) -> list[str]:
+    """Up to ``n`` extractive sentences: never marked, never a complaint, never quoted before."""
+    query = set(tokenize(" ".join([ctx.message, *ctx.profile.blockers])))
+    pool: list[tuple[PassageView, str, set[str]]] = []
+    own = any(p.origin == "user" for p in ctx.passages[:2])
+    for passage in ctx.passages:
+        if passage.cards or _ladder_too_junior(passage, ctx):
+            continue
+        if own and passage.origin != "user":
+            continue
+        # Wrapped lines inside a paragraph are one sentence, not several.
+        text = re.sub(r"(?<!\n)\n(?!\n|\s*(?:[-*•]|\d+[.)]|#))", " ", passage.text)
+        for raw in SENTENCE_SPLIT.split(text):
+            sentence = re.sub(r"^\s*(?:[-*•]|\d+[.)]|#+)\s+", "", raw).strip()
+            sentence = re.sub(r"\*\*|__|\[(_?)(.*?)\1\]\([^)]*\)", r"\2", sentence).strip()
+            if not 35 <= len(sentence) <= 320 or sentence.endswith("?") or "|" in sentence:
+                continue
+            if bool(CYRILLIC.search(sentence)) != (lang == "ru") and lang == "en":
+                continue
+            if _marked(sentence, passage) or COMPLAINT_MARKERS.search(sentence):
+                continue
+            if sentence in ctx.used_quotes:
+                continue
+            pool.append((passage, sentence, set(tokenize(sentence))))
+    df: dict[str, int] = {}
+    for _, _, terms in pool:
+        for term in terms:
+            df[term] = df.get(term, 0) + 1
+    best: dict[int, Candidate] = {}
+    for passage, sentence, terms in pool:
+        score = sum(math.log(1 + len(pool) / df[w]) for w in terms & query) + 2.5 / passage.n
+        current = best.get(passage.n)
+        if current is None or score > current.score:
+            best[passage.n] = Candidate(passage, sentence, score)
+    chosen = sorted(best.values(), key=lambda c: (-c.score, c.passage.n))[:n]
+    q = ("«", "»") if lang == "ru" else ("“", "”")
+    return [
+        f"- {q[0]}{c.text}{q[1]} [{c.passage.n}]" for c in sorted(chosen, key=lambda c: c.passage.n)
+    ]
+
+
+# -- questions ----------------------------------------------------------------------------
+
+
+def _slot_known(slot: str, profile: Profile) -> bool:
+    if slot == "manager_alignment":
+        return profile.manager_alignment != "unknown"
+    value = getattr(profile, slot, None)
+    if slot == "target_level":
+        return bool(value or profile.track)
+    return bool(value)
+
+
+def choose_questions(
+    ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, limit: int, direct: bool
+) -> list[str]:
+    """Up to ``limit`` questions, never one already asked nor one the profile answers.
+
+    A direct answer is followed by the card's own follow-up; otherwise what is still
+    unknown for this stage comes first, then the card's follow-up. A stage whose questions
+    are used up hands over to the next stage's.
+    """
+    asked = " ".join(ctx.asked)
+    card_questions = [
+        c.question.get(lang) for _, c in cards if c.question and c.question.get(lang) not in asked
+    ]
+    bank: list[str] = []
+    for stage in STAGES[STAGES.index(ctx.stage) :]:
+        for slot, variants in QUESTIONS[lang][stage]:
+            if _slot_known(slot, ctx.profile) or any(v in asked for v in variants):
+                continue
+            if slot == "blockers" and WORK_DESCRIBED.search(ctx.message):
+                continue  # they just said where their time goes
+            if slot == "motivations" and "possible bias" in ctx.profile.blockers:
+                continue  # after a disclosure of bias, "what draws you to it?" is tone-deaf
+            bank.append(variants[ctx.user_turns % len(variants)])
+        if bank:
+            break
+    if ctx.stage == "will" and ctx.profile.commitments:
+        bank = [q for q in bank if q not in QUESTIONS[lang]["will"][0][1]]
+    # A person who brought a specific situation gets the question about it first; the
+    # stage's open questions come first only when they came without one.
+    specific = set(ctx.signals.situations) - {"deciding", "motivation", "learning"}
+    if direct or specific:
+        ordered = [*card_questions[:1], *bank]
+    else:
+        ordered = [*bank[:1], *card_questions[:1], *bank[1:]]
+    if ctx.signals.bias_disclosure:
+        limit = min(limit, 1)
+    return list(dict.fromkeys(ordered))[: max(limit, 0)]
+
+
+_PERSON = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+    "i'm": "you're", "i've": "you've", "i'll": "you'll", "am": "are",
+}  # fmt: skip
+
+
+def second_person(text: str) -> str:
+    """A person's own words said back to them: "talk to my lead" → "talk to your lead"."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _PERSON.get(word.lower(), word)
+
+    return re.sub(r"\b(?:i'm|i've|i'll|[a-z]+)\b", swap, text, flags=re.I)
+
+
+def format_date(value: str, lang: str) -> str:
+    """An ISO due date as a person reads it ("Friday 27 November")."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    if lang == "ru":
+        months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                  "сентября", "октября", "ноября", "декабря"]  # fmt: skip
+        return f"{day.day} {months[day.month - 1]}"
+    return f"{day:%A} {day.day} {day:%B}"

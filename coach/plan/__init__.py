@@ -1,0 +1,1 @@
+"""The promotion plan between conversations: gaps, commitments, follow-up, exports."""

@@ -1,0 +1,1 @@
+"""Embeddings, the Chroma store, BM25, fusion, the retriever and indexing."""

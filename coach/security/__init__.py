@@ -1,0 +1,1 @@
+"""Who is asking and what may render: identities, accounts, web checks, redaction."""

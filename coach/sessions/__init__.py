@@ -1,0 +1,1 @@
+"""Conversations kept: SQLite and PostgreSQL stores, migration, transcript export."""
