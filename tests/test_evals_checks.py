@@ -204,3 +204,13 @@ def test_the_gate_covers_both_splits() -> None:
     lost = regressions(baseline, summarise(cases, after), after)
     assert any(item.startswith("test pass_rate fell") for item in lost)
     assert any("passed before and now fails: lost no:promise" in item for item in lost)
+
+
+def test_a_live_run_reports_how_often_the_models_own_answer_was_shown() -> None:
+    """Set-aside answers are replaced by the offline coach's, and would otherwise pass
+    for the model's; policy turns (distress, off-topic) are not the model's at all."""
+    cases = load_cases()
+    one, two = result(cases[0].id, "dev", True), result(cases[1].id, "dev", True)
+    one.statuses, two.statuses = ["complete", "fallback", "fallback"], ["policy", "fallback"]
+    assert summarise(cases, [one, two])["model_answer_rate"] == 0.25
+    assert "model_answer_rate" not in summarise(cases, [result(cases[0].id, "dev", True)])

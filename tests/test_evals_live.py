@@ -196,6 +196,36 @@ def test_a_server_without_json_mode_is_asked_in_words() -> None:
     with respx.mock() as router:
         router.post(f"{JUDGE}/chat/completions").mock(side_effect=reply)
         grade, attempts = judge.grade("q", "a", [])
-    assert grade.socratic == 4 and attempts == 2
-    assert bodies[0]["response_format"] == {"type": "json_object"}
-    assert "response_format" not in bodies[1]
+    # Refusals of a response shape are not attempts: the grade came on the first one.
+    assert grade.socratic == 4 and attempts == 1
+    shapes = [b.get("response_format", {}).get("type") for b in bodies]
+    assert shapes == ["json_schema", "json_object", "json_object", None]
+    assert bodies[0]["response_format"]["json_schema"]["schema"]["required"]
+    assert "schema" in bodies[1]["response_format"] and "schema" not in bodies[2]["response_format"]
+
+
+def test_a_server_that_takes_a_schema_inside_json_object_gets_one() -> None:
+    """llama-cpp-python rejects the json_schema form (422) and constrains its sampler to a
+    schema given inside json_object: even a tiny local model then returns valid JSON."""
+    from coach.settings import Settings
+
+    judge = Judge.from_settings(Settings(judge_base_url=JUDGE, judge_model="j", llm_max_retries=0))
+    bodies: list[dict] = []
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        bodies.append(body)
+        if body["response_format"]["type"] == "json_schema":
+            return httpx.Response(422, json={"detail": "unexpected value"})
+        return completion(json.dumps(GOOD_GRADE))
+
+    with respx.mock() as router:
+        router.post(f"{JUDGE}/chat/completions").mock(side_effect=reply)
+        judge.grade("q", "a", [])
+        judge.grade("q2", "a2", [])
+    assert [b["response_format"]["type"] for b in bodies] == [
+        "json_schema",
+        "json_object",
+        "json_object",
+    ]
+    assert all("schema" in b["response_format"] for b in bodies[1:])  # remembered

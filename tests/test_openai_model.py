@@ -289,3 +289,15 @@ def test_an_unfittable_refusal_is_one_clear_line(mock: respx.MockRouter, make_co
     result = make_coach(model(), fallback_offline=False).ask(None, "How do I get to senior?")
     assert result.status == "error" and "COACH_LLM_CONTEXT_TOKENS" in (result.error or "")
     assert "\n" not in result.error and KEY not in result.error
+
+
+def test_an_off_topic_request_never_reaches_the_model(mock: respx.MockRouter, make_coach) -> None:
+    """A small model asked for code writes code (seen with SmolLM2); the coach redirects."""
+    route = mock.post("/chat/completions").mock(
+        return_value=stream_response(sse_body("```python\nimport nginx\n```", " Try it."))
+    )
+    result = make_coach(model()).ask(
+        None, "Can you write me a Python script that parses our nginx logs?"
+    )
+    assert route.call_count == 0 and result.model == "offline grounded responder"
+    assert "career coach" in result.answer and "import" not in result.answer

@@ -1,7 +1,7 @@
 """Guardrails around any chat model: what the coach answers itself, and what it checks after.
 
-Before: distress, support-mode and injection turns are answered by the coach's own policy
-(the offline responder), never by the model. After: the model's answer must cite a given
+Before: distress, support-mode, injection and off-topic turns are answered by the coach's
+own policy (the offline responder), never by the model. After: the model's answer must cite a given
 passage (when passages were given), end with a question or a next step, promise no
 promotion, be in the person's language, stay under the length cap, not loop, not echo
 its instructions and not quote a sentence marked as not advice. A failing answer is
@@ -34,7 +34,8 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def answered_by_policy(ctx: TurnContext) -> bool:
     """Turns the coach answers itself, before any model is called."""
-    return ctx.support_mode or ctx.signals.intent in ("distress", "override")
+    # Off-topic too: a model asked for code will write it; the coach redirects instead.
+    return ctx.support_mode or ctx.signals.intent in ("distress", "override", "off_topic")
 
 
 def check_answer(answer: str, ctx: TurnContext, system_prompt: str = "") -> list[str]:

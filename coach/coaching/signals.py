@@ -108,7 +108,9 @@ SITUATION_CUES: dict[str, str] = {
     r"|руководител|менеджер",
     "vague-feedback": r"\b(vague|unclear|not actionable|generic|more impact|show more|"
     r"be more strategic|more leadership)\b|размыт|расплывчат|непонятн\w+ обратн",
-    "possible-bias": BIAS.pattern,
+    # Feedback that stays vague after asking is what the article says may hide bias.
+    "possible-bias": BIAS.pattern + r"|\b(asked|tried|raised it) (twice|again|three times|"
+    r"several times|a few times|repeatedly)\b|\b(same|still) vague\b",
     "missed-cycle": r"\b(passed over|denied|didn'?t get (it|promoted|the promotion)|not promoted|"
     r"missed (the |a )?(promotion|cycle)|wasn'?t promoted|rejected)\b|не повысили|отказали",
     "readiness": r"\b(am i ready|ready for|readiness|gaps?|what (else )?i (still )?need to)\b"

@@ -35,6 +35,10 @@ class CaseResult:
     cited: list[dict] = field(default_factory=list)  # the passages the answer cites
     turns: list[dict] = field(default_factory=list)  # conversations: one entry per turn
     judge: dict | None = None
+    # Per turn: "complete" (the model's own answer shown), "fallback" (set aside or failed,
+    # the offline answer shown), "policy" (distress, override, off-topic: the coach answered
+    # without the model), "error"/"partial". Live runs report the model's share.
+    statuses: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -57,6 +61,7 @@ class CaseResult:
             reasons=self.reasons,
             coverage=self.coverage,
             cited=self.cited,
+            statuses=self.statuses,
         )
         if self.notes:
             out["notes"] = self.notes
@@ -166,6 +171,9 @@ def _figures(cases: list[Case], results: list[CaseResult]) -> dict:
         else 1.0,
         "conversations": sum(1 for r in results if r.turns),
     }
+    statuses = [s for r in results for s in r.statuses if s != "policy"]
+    if statuses:  # the share of model turns whose answer passed the guardrails and was shown
+        extra["model_answer_rate"] = round(statuses.count("complete") / len(statuses), 4)
     return {
         "cases": len(results),
         "pass_rate": round(mean([1.0 if r.passed else 0.0 for r in results]), 4),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import openai
@@ -66,6 +66,15 @@ class Grade(BaseModel):
         }
 
 
+GRADE_SCHEMA: dict[str, Any] = Grade.model_json_schema()
+FORMATS: tuple[dict[str, Any] | None, ...] = (
+    {"type": "json_schema", "json_schema": {"name": "grade", "schema": GRADE_SCHEMA}},
+    {"type": "json_object", "schema": GRADE_SCHEMA},
+    {"type": "json_object"},
+    None,
+)
+
+
 def extract_json(text: str) -> object:
     """The first JSON object in a reply, code fences and chatter around it ignored."""
     fenced = re.search(r"```(?:json)?\s*(\{.*?\})\s*```", text, re.S)
@@ -91,7 +100,15 @@ def judge_prompt(question: str, answer: str, cited: list[dict]) -> str:
 class Judge:
     client: openai.OpenAI
     model: str
-    json_mode: bool = True  # ask for a JSON object; dropped if the server refuses it
+    # How to ask for the grade's shape, most constrained first; a server that refuses one
+    # (HTTP 400/422) is asked the next way. A schema lets even a small local model's
+    # sampler produce valid JSON: OpenAI, vLLM, Ollama and llama.cpp's server take the
+    # standard json_schema form; llama-cpp-python takes a schema inside json_object.
+    formats: list[dict[str, Any] | None] = field(default_factory=lambda: list(FORMATS))
+
+    @property
+    def json_mode(self) -> bool:
+        return bool(self.formats) and self.formats[0] is not None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Judge:
@@ -110,6 +127,31 @@ class Judge:
         )
         return cls(client, model)
 
+    def _ask(self, messages: list[dict]) -> Any:
+        """One reply, in the most constrained shape this server accepts."""
+        while True:
+            chosen = self.formats[0] if self.formats else None
+            extra: dict[str, Any] = {"response_format": chosen} if chosen else {}
+            try:
+                return self.client.chat.completions.create(
+                    model=self.model,
+                    messages=messages,  # type: ignore[arg-type]
+                    temperature=0,
+                    **extra,
+                )
+            except (
+                openai.BadRequestError,
+                openai.UnprocessableEntityError,
+                openai.InternalServerError,  # llama-cpp-python answers an unknown form with 500
+            ) as exc:
+                if chosen is None:
+                    raise CoachError(
+                        f"The judge model refused the request (HTTP {exc.status_code})."
+                    ) from None
+                self.formats.pop(0)  # this server does not take that form: the next one
+            except openai.OpenAIError as exc:
+                raise CoachError(f"The judge model failed: {type(exc).__name__}") from None
+
     def grade(self, question: str, answer: str, cited: list[dict]) -> tuple[Grade, int]:
         """The validated grade and the number of attempts it took."""
         messages: list[dict] = [
@@ -118,23 +160,7 @@ class Judge:
         ]
         problem = ""
         for attempt in range(1, MAX_ATTEMPTS + 1):
-            extra: dict[str, Any] = (
-                {"response_format": {"type": "json_object"}} if self.json_mode else {}
-            )
-            try:
-                response = self.client.chat.completions.create(
-                    model=self.model,
-                    messages=messages,  # type: ignore[arg-type]
-                    temperature=0,
-                    **extra,
-                )
-            except openai.BadRequestError:
-                if not self.json_mode:
-                    raise CoachError("The judge model refused the request (HTTP 400).") from None
-                self.json_mode = False  # a server without JSON mode: ask in words only
-                continue
-            except openai.OpenAIError as exc:
-                raise CoachError(f"The judge model failed: {type(exc).__name__}") from None
+            response = self._ask(messages)
             reply = response.choices[0].message.content or ""
             try:
                 return Grade.model_validate(extract_json(reply)), attempt

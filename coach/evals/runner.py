@@ -261,6 +261,7 @@ def run_case(coach: Coach, case: Case, judging: Judging | None = None) -> CaseRe
     coverage: list[dict] = []
     turns: list[dict] = []
     stages: list[str] = []
+    statuses: list[str] = []
     declared: dict[str, str] = {str(k): v for k, v in case.known.items()}
     result: TurnResult | None = None
     many = case.is_conversation
@@ -286,6 +287,8 @@ def run_case(coach: Coach, case: Case, judging: Judging | None = None) -> CaseRe
         coverage += cov
         answers.append(result.answer)
         stages.append(result.stage)
+        own = result.model == coach.model.name  # not a policy turn the coach answered itself
+        statuses.append(result.status if own or result.status != "complete" else "policy")
         turns.append(
             {
                 "question": turn.say,
@@ -346,6 +349,7 @@ def run_case(coach: Coach, case: Case, judging: Judging | None = None) -> CaseRe
         coverage=coverage,
         cited=_cited(result),
         turns=turns if many else [],
+        statuses=statuses,
     )
 
 

@@ -71,6 +71,7 @@ WORK_DESCRIBED = re.compile(
 ACTION_QUESTION = re.compile(
     r"\bwhat (should|do|can|could|would) (i|you) (do|ask|say|try|start)\b|\bwhat exactly\b"
     r"|\bwhere do i start\b|\bhow do i (start|begin|find out|ask)\b|\bthis week\b"
+    r"|\bhow (do|can|could) i get (promoted|to \w+)\b"
     r"|что (мне )?(делать|сделать|спросить)|с чего начать",
     re.I,
 )
