@@ -34,7 +34,7 @@ class Runtime:
 
     @cached_property
     def embedder(self) -> Embedder:
-        return Embedder(self.settings.embedding_model)
+        return Embedder(self.settings.embedding_model, backend=self.settings.embedding_backend)
 
     @cached_property
     def store(self) -> ChunkStore:

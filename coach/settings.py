@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -89,6 +89,8 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default_factory=default_corpus_dir)
     ladder_dir: Path | None = None
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    # onnx: onnxruntime + tokenizers, no torch import (fast start); torch: sentence-transformers
+    embedding_backend: Literal["onnx", "torch"] = "onnx"
     retrieval_k: int = Field(default=5, ge=1, le=50)
     chunk_chars: int = Field(default=900, ge=200, le=8000)
 

@@ -116,7 +116,10 @@ def main() -> None:
                 if result.notice:
                     lines += [f"> notice: {result.notice}", ""]
                 lines += [f"**Coach** ({result.stage}, {result.status}):", "", result.answer, ""]
-                cites = ", ".join(f"[{s.n}] {s.doc_id} › {s.heading}" for s in result.sources)
+                cites = ", ".join(
+                    f"[{s.n}] {s.doc_id}" + (f" › {s.heading}" if s.heading else "")
+                    for s in result.sources
+                )
                 lines += [f"_sources: {cites or 'none'}_", ""]
             lines.append("---\n")
     args.out.parent.mkdir(parents=True, exist_ok=True)

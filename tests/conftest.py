@@ -200,7 +200,11 @@ def cli(monkeypatch: pytest.MonkeyPatch, embedder: Embedder) -> Cli:
     monkeypatch.setattr(
         coach.runtime,
         "Embedder",
-        lambda name: embedder if name == embedder.model_name else Embedder(name),
+        lambda name, backend=None: (
+            embedder
+            if name == embedder.model_name and backend in (None, embedder.backend)
+            else Embedder(name, backend=backend)
+        ),
     )
     runner = CliRunner()
 

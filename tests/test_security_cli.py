@@ -300,3 +300,31 @@ def test_ladder_dir_root_is_skipped_as_a_folder_quickly(tmp_path: Path) -> None:
     assert load.documents == []
     assert any(e.startswith("/: more than 1,000 files") for e in load.errors), load.errors[-3:]
     assert time.monotonic() - started < 60
+
+
+def test_a_full_disk_is_reported_as_full_never_as_damage_or_a_rebuild(tmp_path: Path) -> None:
+    """Before: a full disk read as "damaged … move it aside" for sessions and "--rebuild"
+    (which deletes the index first) for the index."""
+    import errno
+
+    from coach.errors import SessionError
+    from coach.retrieval.store import unreadable_index
+    from coach.sessions.sqlite import SessionStore
+
+    store = SessionStore(tmp_path / "s.sqlite3")
+    sid = store.create()
+    store.add_message(sid, "user", "kept before the disk filled")
+    conn = store._connect()
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # SQLite's own SQLITE_FULL
+    with pytest.raises(SessionError) as caught:
+        store.add_message(sid, "user", "x" * 200_000)
+    message = str(caught.value)
+    assert "is full" in message and "damaged or not a database" not in message
+    assert "Move it aside" not in message
+    assert [m.content for m in store.get(sid).messages] == ["kept before the disk filled"]
+
+    full = unreadable_index(tmp_path / "chroma", OSError(errno.ENOSPC, "No space left on device"))
+    assert "full" in str(full) and "--rebuild" not in str(full)
+    damaged = unreadable_index(tmp_path / "chroma", ValueError("bad segment"))
+    assert "--rebuild" in str(damaged)

@@ -163,7 +163,9 @@ MOTIVATIONS: dict[str, str] = {
 BLOCKERS: dict[str, str] = {
     r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|operational)\b"
     r"|keep coming back|keeps? breaking|over and over|recurring|same (bugs|issues|problems)"
-    r"|дежурств|инцидент|операционн": "heavy operational load",
+    r"|\b(days|all day|time) (fixing|firefighting)\b[^.?!]{0,20}\b(problems|issues|tickets|bugs)\b"
+    r"|\bfixing customer (problems|issues)\b"
+    r"|дежурств|инцидент|операционн|чиним": "heavy operational load",
     r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
     r"|поддерж|обслуживан": "maintenance-only work",
     r"\b(no|few|not enough|lack of) (opportunit\w+|big projects?|interesting work)\b"

@@ -96,7 +96,10 @@ SITUATION_CUES: dict[str, str] = {
     "maintenance-team": r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
     r"|поддерж|обслуживан|легаси",
     "operational-load": r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|"
-    r"ops|operational|keep coming back|recurring|keeps? breaking)\b|дежурств|инцидент|операцион",
+    r"ops|operational|keep coming back|recurring|keeps? breaking)\b|дежурств|инцидент|операцион"
+    # The essay's words for it: "we spend our days fixing customer problems".
+    r"|\b(days|all day|time) (fixing|firefighting|on)\b[^.?!]{0,20}\b(problems|issues|tickets|bugs)\b"
+    r"|\bfixing customer (problems|issues)\b|чиним",
     "no-opportunities": r"\b(no (big )?(opportunit\w+|projects?)|nothing (big|challenging|to do)|"
     r"(not|isn'?t|aren'?t) (complex|challenging)|no senior (roles?|work|engineers?)|"
     r"isn'?t a single senior|where (is|are) (my|the) opportunit\w*|"

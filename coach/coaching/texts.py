@@ -65,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
         "track_ic": "you want to stay on the individual-contributor track",
         "manager_aligned": "your manager supports you",
         "manager_misaligned": "your manager isn't on board yet",
-        "manager_not_discussed": "you haven't talked to your manager about it yet",
+        "manager_not_discussed": "promotion hasn't come up with your manager yet",
         "lead_goal_1": "One thing worth weighing:",
         "lead_goal_2": "Something to keep in mind:",
         "lead_reality_1": "Something that bears on your situation:",
@@ -76,7 +76,6 @@ TEXT: dict[str, dict[str, str]] = {
         "lead_will_2": "One thing that makes a next step stick:",
         "lead_out_of_scope_1": "What my sources do say that's close to your question:",
         "lead_out_of_scope_2": "What my sources do say that's close to your question:",
-        "quote": "In the source's words: “{quote}” [{n}]",
         "no_sources": (
             "I couldn't find anything in my sources that speaks to this directly, so I won't "
             "make something up."
@@ -95,7 +94,8 @@ TEXT: dict[str, dict[str, str]] = {
         "due": " by {date}",
         "no_promises": "No one can promise a promotion, me included; what you can control is "
         "the evidence and the conversation with your manager.",
-        "next_step_1": "A next step: pick one of these and try it this week.",
+        "next_step_1": "A next step: pick the point above that fits your team best and try it "
+        "this week.",
         "next_step_2": "A next step: write down what you'll try and when you'll review it.",
         "rendered": "(rendered from the Russian)",
     },
@@ -154,7 +154,7 @@ TEXT: dict[str, dict[str, str]] = {
         "track_ic": "вы хотите остаться на инженерном треке",
         "manager_aligned": "руководитель вас поддерживает",
         "manager_misaligned": "руководитель пока не на вашей стороне",
-        "manager_not_discussed": "вы ещё не говорили об этом с руководителем",
+        "manager_not_discussed": "о повышении с руководителем пока речи не было",
         "lead_goal_1": "Стоит взвесить вот что:",
         "lead_goal_2": "Что стоит иметь в виду:",
         "lead_reality_1": "Что важно для вашей ситуации:",
@@ -165,7 +165,6 @@ TEXT: dict[str, dict[str, str]] = {
         "lead_will_2": "Что помогает довести шаг до конца:",
         "lead_out_of_scope_1": "Вот что мои источники говорят близко к вашему вопросу:",
         "lead_out_of_scope_2": "Вот что мои источники говорят близко к вашему вопросу:",
-        "quote": "Как сказано в источнике: «{quote}» [{n}]",
         "no_sources": "В моих источниках нет ничего прямо об этом, поэтому выдумывать я не буду.",
         "bias_ack": "Спасибо, что сказали об этом; к такому нужно относиться всерьёз.",
         "bias_next": (
@@ -179,7 +178,8 @@ TEXT: dict[str, dict[str, str]] = {
         "due": ", срок — {date}",
         "no_promises": "Никто не может гарантировать повышение, и я тоже; в ваших силах — "
         "доказательства и разговор с руководителем.",
-        "next_step_1": "Следующий шаг: выберите одно из этого и попробуйте на этой неделе.",
+        "next_step_1": "Следующий шаг: выберите из сказанного то, что больше подходит вашей "
+        "команде, и попробуйте на этой неделе.",
         "next_step_2": "Следующий шаг: запишите, что попробуете и когда подведёте итог.",
         "rendered": "",
     },

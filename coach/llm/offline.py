@@ -76,6 +76,9 @@ ACTION_QUESTION = re.compile(
     re.I,
 )
 GENERIC = {"first-step", "deciding", "motivation", "readiness"}
+#: Situations that are circumstances a person has, not topics: advice whose first
+#: situation is one of these presumes it, so it waits until the person says so.
+CIRCUMSTANCES = {"operational-load", "maintenance-team", "missed-cycle", "no-ladder", "no-time"}
 #: Cards written for someone weighing or leaving management.
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
 #: What makes a committed step count, in both articles: the manager knows, impact is measured.
@@ -336,6 +339,8 @@ def choose_cards(
         for card in passage.cards:
             if card.id in used or not card_fits(card, ctx):
                 continue
+            if card.situations[0] in CIRCUMSTANCES and card.situations[0] not in now | known:
+                continue  # "on call, fix…" presumes someone who is on call
             if among is not None and not among & set(card.situations):
                 continue
             situations = set(card.situations)
@@ -380,7 +385,7 @@ def _similar(a: str, b: str) -> bool:
 def compose_guidance(
     ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, direct: bool
 ) -> str:
-    """Direct: the answer in a few sentences. Otherwise: a lead, the points, one quote."""
+    """Direct: the answer in a few sentences. Otherwise: a lead and the points, cited."""
     t = TEXT[lang]
     points = [f"{card.point.get(lang)} [{passage.n}]" for passage, card in cards]
     if direct:
@@ -396,19 +401,9 @@ def compose_guidance(
             if len(points) == 1
             else lead + "\n" + "\n".join(f"- {p}" for p in points)
         )
-    passage, card = cards[0]
-    anchor = card.anchor.strip()
-    same_script = bool(CYRILLIC.search(anchor)) == (lang == "ru")
-    quotable = (
-        same_script
-        and not anchor.endswith("?")
-        and len(anchor) <= 260
-        and not _similar(anchor, card.point.en)  # a quote that repeats the point is padding
-    )
-    # One quote in the source's own words shows where the advice comes from; after the
-    # first, quotes only pad the answer.
-    if quotable and not ctx.used_quotes and not direct:
-        text += "\n" + t["quote"].format(quote=anchor, n=passage.n)
+    # No "in the source's words" quote after the point: readers took it for padding (the
+    # point already says it, cited), and an author's rhetorical line reads as a reproach.
+    # The passage itself is one click away in the sources.
     return text
 
 

@@ -7,6 +7,7 @@ The collection records which embedding model built it and refuses another one.
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import json
@@ -31,6 +32,25 @@ COLLECTION = "coach_chunks"
 SCHEMA_VERSION = 1
 READ_PAGE = 5000  # rows per `get` when reading the whole collection
 REBUILD_HINT = "run `coach index --rebuild` to recreate it (conversations are kept separately)"
+
+
+def disk_full(exc: BaseException) -> bool:
+    """A full disk, however the layer below words it (errno, SQLite, Chroma's Rust core)."""
+    text = str(exc).lower()
+    return getattr(exc, "errno", None) == errno.ENOSPC or any(
+        words in text for words in ("disk is full", "no space left", "database or disk is full")
+    )
+
+
+def unreadable_index(path: Path, exc: BaseException, verb: str = "is unreadable") -> StoreError:
+    """The index cannot be used: a full disk is not damage, so it never advises --rebuild
+    (which deletes the index first)."""
+    if disk_full(exc):
+        return StoreError(
+            f"The disk holding the index at {path} is full; free some space and run the "
+            "command again. Nothing was deleted."
+        )
+    return StoreError(f"The index at {path} {verb} ({exc}); {REBUILD_HINT}.")
 
 
 @dataclass(frozen=True)
@@ -98,12 +118,14 @@ def open_client(path: Path) -> Any:
             settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
         )
     except OSError as exc:
+        if disk_full(exc):
+            raise unreadable_index(path, exc) from None
         raise StoreError(
             f"The index folder {path} cannot be created or written ({exc.strerror or exc}); "
             "set COACH_DATA_DIR to a writable folder."
         ) from None
     except Exception as exc:
-        raise StoreError(f"The index at {path} cannot be opened ({exc}); {REBUILD_HINT}.") from None
+        raise unreadable_index(path, exc, "cannot be opened") from None
 
 
 def unreachable(url: str, exc: BaseException) -> StoreError:
@@ -222,9 +244,7 @@ class ChunkStore:
                 return None
             if self.url:
                 raise
-            raise StoreError(
-                f"The index at {self.path} is unreadable ({exc}); {REBUILD_HINT}."
-            ) from None
+            raise unreadable_index(self.path, exc) from None
 
     def built_with(self) -> str | None:
         existing = self._existing()

@@ -156,6 +156,8 @@ class SessionStore:
                     f"The session database {self.path} is read-only; check the folder's "
                     "permissions or set COACH_DATA_DIR."
                 ) from None
+            if "full" in str(exc).lower():
+                raise self._full() from None
             raise SessionError(f"Saving to {self.path} failed ({exc}).") from None
         except BaseException:
             if conn.in_transaction:
@@ -175,9 +177,17 @@ class SessionStore:
             raise self._damaged(exc) from None
 
     def _damaged(self, exc: Exception) -> SessionError:
+        if "full" in str(exc).lower() or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+            return self._full()
         return SessionError(
             f"The session database {self.path} is damaged or not a database ({exc}). "
             "Move it aside (it is kept for recovery) and the coach will start a new one."
+        )
+
+    def _full(self) -> SessionError:
+        return SessionError(
+            f"The disk holding {self.path} is full; free some space and try again. The "
+            "database is not damaged and nothing saved before was lost."
         )
 
     # -- sessions -------------------------------------------------------------------------
