@@ -300,3 +300,29 @@ def test_a_deleted_sessions_export_is_no_longer_downloadable(server: tuple[str, 
     assert not path.exists()
     assert not list(Path("/tmp").glob(f"**/coach-session-{sid}.md"))
     assert httpx.get(file_value["url"]).status_code != 200
+
+
+@pytest.mark.slow
+def test_a_damaged_index_under_a_running_ui_gives_one_clear_line_and_no_orphan_sessions(
+    tmp_path: Path,
+) -> None:
+    """Before: every retry showed a bare "Error" and left a new session holding the message."""
+    with running_ui(tmp_path) as url:
+        client = Client(url, verbose=False)
+        token = client.predict(None, None, api_name="/load")[1]
+        for path in (tmp_path / "data" / "chroma").rglob("*"):
+            if path.is_file():
+                path.write_bytes(b"not a database " * 64)
+        sid, statuses = None, []
+        for _ in range(3):
+            out = client.predict("Where is my opportunity?", token, sid, api_name="/turn")
+            statuses.append(out[4])
+            sid = out[3]
+        assert sid is not None
+        assert all("is unreadable" in s and "coach index --rebuild" in s for s in statuses)
+        conn = sqlite3.connect(tmp_path / "data" / "sessions.sqlite3")
+        try:
+            rows = conn.execute("SELECT session_id, role, content FROM messages").fetchall()
+        finally:
+            conn.close()
+    assert rows == [(sid, "user", "Where is my opportunity?")]  # saved once, one session

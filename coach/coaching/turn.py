@@ -203,7 +203,10 @@ class Coach:
             raise CoachError(
                 f"No session with id {session_id!r}; `coach sessions list` shows them."
             )
-        self.sessions.add_message(session_id, "user", message)  # saved before anything can fail
+        earlier = self.sessions.get(session_id).messages
+        retry = bool(earlier) and earlier[-1].role == "user" and earlier[-1].content == message
+        if not retry:  # the same message again after a failed turn is a retry, not a new one
+            self.sessions.add_message(session_id, "user", message)  # saved before anything fails
         owner = self.sessions.owner_of(session_id) or LOCAL_OWNER
         plan_before = self.sessions.get_plan(owner)
         profile_before = self.sessions.get(session_id).profile

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import os
 import tempfile
 import threading
@@ -33,6 +34,8 @@ from coach.security.sanitize import clean_title, is_invisible, safe_markdown
 from coach.security.web import WebGuard, allowed_host_list, split_list
 from coach.sessions.export import session_markdown
 from coach.sessions.sqlite import Session, StoredMessage
+
+log = logging.getLogger(__name__)
 
 EXAMPLES = [
     "Should I go for promotion this year?",
@@ -276,6 +279,17 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
         except CoachError as exc:
             history.pop()
             yield frame(message, status_line(str(exc)))
+            return
+        except Exception as exc:  # the outermost boundary: a clear line, never a bare "Error"
+            log.exception("turn failed in session %s", mine)
+            history.pop()
+            yield frame(
+                message,
+                status_line(
+                    f"Something went wrong answering ({type(exc).__name__}); your message is "
+                    "saved. Send it again to retry; the server log has the details."
+                ),
+            )
             return
         assert result is not None
         history = render_session(sessions.get(mine))

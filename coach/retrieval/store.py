@@ -161,7 +161,9 @@ def open_http_client(url: str, token: str | None = None) -> Any:
 
 
 def _remote_errors_are_clear(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a Chroma server's failures mid-operation into one readable ``StoreError``."""
+    """Turn Chroma's failures mid-operation into one readable ``StoreError``: a server
+    that stopped answering, or an embedded index whose files are damaged (Chroma's own
+    error types only; a bug in this code still raises as itself)."""
 
     @functools.wraps(method)
     def wrapper(self: ChunkStore, *args: Any, **kwargs: Any) -> Any:
@@ -170,9 +172,13 @@ def _remote_errors_are_clear(method: Callable[..., Any]) -> Callable[..., Any]:
         except StoreError:
             raise
         except Exception as exc:
-            if self.url is None:
-                raise
-            raise unreachable(self.url, exc) from None
+            if self.url is not None:
+                raise unreachable(self.url, exc) from None
+            from chromadb.errors import ChromaError  # imported only when something failed
+
+            if isinstance(exc, ChromaError):
+                raise unreadable_index(self.path, exc) from None
+            raise
 
     return wrapper
 
