@@ -329,6 +329,13 @@ QUERY_EXPANSIONS: dict[str, str] = {
         "not promoted cycle feedback next cycle"
     ),
     r"\bmy (manager|boss)\b": "manager promotion case alignment",
+    # The essay's own question: "If SDE-3 came on our team, do you know what they would do?"
+    r"what would (a|an) (senior|sde-?3|l5)( engineer)? do": (
+        "if SDE-3 came on our team what they would do metrics dashboard Pareto chart"
+    ),
+    r"should i (even )?(be )?(think\w*|worry\w*|care\w*) about|too (early|soon) (to|for)": (
+        "okay and expected to put active effort into advancing your career"
+    ),
     r"дежурств|инцидент|постоянно чиним": "операционная нагрузка operational problems",
     r"поддерж|обслуживан|легаси": "система в режиме обслуживания maintenance",
 }

@@ -84,6 +84,7 @@ LATIN = re.compile(r"[A-Za-z]")
 #: closed vocabulary of ``coach.corpus.cards.SITUATIONS``.
 SITUATION_CUES: dict[str, str] = {
     "deciding": r"\b(should i (go|try|aim|push)|is (a )?promotion|worth (it|going)|even want|"
+    r"should i (even )?(be )?(think\w*|worry\w*|care\w*) about|too early|too soon|"
     r"right goal|not sure (i|if))\b|стоит ли|нужно ли мне|правильная цель",
     "motivation": r"\b(money|salary|pay|raise|title|recognition|why (do )?i want)\b|деньг|зарплат",
     "downsides": r"\b(stress|downsides?|work[- ]life|more meetings|less coding)\b|стресс",
