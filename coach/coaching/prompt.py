@@ -329,6 +329,10 @@ QUERY_EXPANSIONS: dict[str, str] = {
         "not promoted cycle feedback next cycle"
     ),
     r"\bmy (manager|boss)\b": "manager promotion case alignment",
+    # No written ladder: the advice is to find (or agree) the expectations for the role.
+    r"\bno (career )?ladder|\bno (levels|titles)\b|\bflat (org|company)\b|стартап": (
+        "find out the expectations for the role partner with your manager career ladder levels"
+    ),
     # The essay's own question: "If SDE-3 came on our team, do you know what they would do?"
     r"what would (a|an) (senior|sde-?3|l5)( engineer)? do": (
         "if SDE-3 came on our team what they would do metrics dashboard Pareto chart"

@@ -314,7 +314,8 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
         known.add("manager-alignment")  # both articles: raise it with your manager, regularly
         if ctx.news.manager_alignment != "unknown":
             now.add("check-in")
-    return now, known
+    # The profile already holds this message's facts: count a situation once, as new.
+    return now, known - now
 
 
 def choose_cards(
