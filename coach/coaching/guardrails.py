@@ -16,6 +16,7 @@ from collections import Counter
 from coach.coaching.citations import CITATION
 from coach.coaching.context import TurnContext
 from coach.coaching.signals import detect_language
+from coach.lang import ANY_LETTER
 
 MAX_WORDS = 350
 PROMISE = re.compile(
@@ -56,7 +57,7 @@ def check_answer(answer: str, ctx: TurnContext, system_prompt: str = "") -> list
         problems.append("it ends with neither a question nor a next step")
     if PROMISE.search(text):
         problems.append("it promises a promotion")
-    letters = re.findall(r"[A-Za-z\u0400-\u04FF]", text)
+    letters = ANY_LETTER.findall(text)
     if len(letters) >= 20 and detect_language(text) != ctx.language:
         problems.append(f"it is not in the person's language ({ctx.language})")
     words = len(text.split())

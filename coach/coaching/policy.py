@@ -16,6 +16,7 @@ from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.profile import Profile, learn
 from coach.coaching.signals import DISTRESS, NO_QUESTIONS, TurnSignals, classify, detect_language
 from coach.coaching.stages import next_stage
+from coach.lang import WORD
 from coach.llm.base import Message
 from coach.retrieval.retriever import Passage
 
@@ -137,7 +138,7 @@ def build_context(
     quotes = tuple(a or b for a, b in QUOTE.findall(said))
     asked = tuple(dict.fromkeys(q.strip() for q in QUESTION.findall(said) if q.strip()))
     language = signals.language
-    if not re.search(r"[A-Za-z\u0400-\u04FF]{3,}", message):  # "ok", "да": keep the language
+    if not WORD.search(message):  # "ok", "да": keep the language
         earlier = [m["content"] for m in history if m["role"] == "user"]
         language = detect_language(earlier[-1]) if earlier else language
     return TurnContext(

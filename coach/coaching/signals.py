@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from coach.lang import detect
+
 Intent = Literal["distress", "override", "off_topic", "out_of_scope", "coaching"]
 Language = Literal["en", "ru"]
 
@@ -77,8 +79,6 @@ BIAS = re.compile(
     re.I,
 )
 GREETING = re.compile(r"^\s*(hi|hello|hey|привет|здравствуйте)\b[\s!.,]*$", re.I)
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-LATIN = re.compile(r"[A-Za-z]")
 
 #: How a person's words show which situation a guidance card answers. Keys are the
 #: closed vocabulary of ``coach.corpus.cards.SITUATIONS``.
@@ -160,8 +160,8 @@ class TurnSignals(BaseModel):
 
 
 def detect_language(text: str) -> Language:
-    """Russian when Cyrillic letters outnumber Latin ones, else English."""
-    return "ru" if len(CYRILLIC.findall(text)) > len(LATIN.findall(text)) else "en"
+    """The language whose letters the message uses most (see ``coach.lang``)."""
+    return detect(text)  # type: ignore[return-value]
 
 
 def situations_in(message: str) -> tuple[str, ...]:

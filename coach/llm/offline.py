@@ -20,10 +20,10 @@ from coach.coaching.policy import context_from_messages
 from coach.coaching.profile import STAGES, Profile, card_level
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
+from coach.lang import DEFAULT, in_other_script, pack
 from coach.llm.base import Message
 from coach.retrieval.lexical import tokenize
 
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
 COMPLAINT_MARKERS = re.compile(
     r"\b(i can'?t|i cannot|we don'?t|we just|our work isn'?t|no opportunities|not complex enough|"
@@ -166,7 +166,7 @@ def respond(ctx: TurnContext) -> str:
     if new_commitments:
         latest = new_commitments[-1]
         due = t["due"].format(date=format_date(latest.due, lang)) if latest.due else ""
-        action = latest.action if lang == "ru" else second_person(latest.action)
+        action = pack(lang).second_person(latest.action)
         # A step that already involves someone (the CTO, a skip-level) needs no "tell your
         # manager" added.
         key = "commitment_ack_with" if WITH_PERSON.search(latest.action) else "commitment_ack"
@@ -448,7 +448,7 @@ def choose_sentences(ctx: TurnContext, n: int, lang: str) -> list[str]:
             sentence = re.sub(r"\*\*|__|\[(_?)(.*?)\1\]\([^)]*\)", r"\2", sentence).strip()
             if not 35 <= len(sentence) <= 320 or sentence.endswith("?") or "|" in sentence:
                 continue
-            if bool(CYRILLIC.search(sentence)) != (lang == "ru") and lang == "en":
+            if lang == DEFAULT and in_other_script(sentence, lang):
                 continue
             if _marked(sentence, passage) or COMPLAINT_MARKERS.search(sentence):
                 continue
@@ -466,7 +466,7 @@ def choose_sentences(ctx: TurnContext, n: int, lang: str) -> list[str]:
         if current is None or score > current.score:
             best[passage.n] = Candidate(passage, sentence, score)
     chosen = sorted(best.values(), key=lambda c: (-c.score, c.passage.n))[:n]
-    q = ("«", "»") if lang == "ru" else ("“", "”")
+    q = pack(lang).quotes
     return [
         f"- {q[0]}{c.text}{q[1]} [{c.passage.n}]" for c in sorted(chosen, key=lambda c: c.passage.n)
     ]
@@ -523,33 +523,12 @@ def choose_questions(
     return list(dict.fromkeys(ordered))[: max(limit, 0)]
 
 
-_PERSON = {
-    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
-    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
-    "i'm": "you're", "i've": "you've", "i'll": "you'll", "am": "are",
-}  # fmt: skip
-
-
-def second_person(text: str) -> str:
-    """A person's own words said back to them: "talk to my lead" → "talk to your lead"."""
-
-    def swap(match: re.Match[str]) -> str:
-        word = match.group(0)
-        return _PERSON.get(word.lower(), word)
-
-    return re.sub(r"\b(?:i'm|i've|i'll|[a-z]+)\b", swap, text, flags=re.I)
-
-
 def format_date(value: str, lang: str) -> str:
-    """An ISO due date as a person reads it ("Friday 27 November")."""
+    """An ISO due date as a person reads it ("Friday 27 November", "27 ноября")."""
     import datetime as dt
 
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return value
-    if lang == "ru":
-        months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                  "сентября", "октября", "ноября", "декабря"]  # fmt: skip
-        return f"{day.day} {months[day.month - 1]}"
-    return f"{day:%A} {day.day} {day:%B}"
+    return pack(lang).format_date(day)

@@ -1,7 +1,8 @@
 """BM25 over the same chunks as the vector store, with per-script stemming.
 
-Tokens in Cyrillic are stemmed as Russian and the rest as English, so a Russian
-question matches the Russian quotations and an English one matches their renderings.
+Each token is stemmed by the language pack whose script it is written in (Russian for
+Russian words, English otherwise), so a Russian question matches the Russian quotations
+and an English one matches their renderings.
 Scores come from ``bm25s`` sparse matrices: one query touches only the postings of
 its own terms, never every document.
 """
@@ -10,15 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
 
+from coach.lang import of_word
+
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 STOPWORDS = frozenset(
     """
@@ -43,20 +45,18 @@ STOPWORDS = frozenset(
 DERIVATIONS = {"mainten": "maintain"}
 
 
-@lru_cache(maxsize=1)
-def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
-    return Stemmer.Stemmer("english"), Stemmer.Stemmer("russian")
+@cache
+def _stemmer(algorithm: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(algorithm)
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens, stop words dropped, stemmed by script."""
-    english, russian = _stemmers()
     tokens = []
     for word in TOKEN.findall(text.lower()):
         if word in STOPWORDS:
             continue
-        stemmer = russian if CYRILLIC.search(word) else english
-        stem = stemmer.stemWord(word)
+        stem = _stemmer(of_word(word).stemmer).stemWord(word)
         tokens.append(DERIVATIONS.get(stem, stem))
     return tokens
 

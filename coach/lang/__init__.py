@@ -1,0 +1,86 @@
+"""Language packs: what the coach knows about each language it speaks, one module each.
+
+A pack (``coach/lang/<code>.py``) holds the script's letters, the Snowball stemmer, the
+quote marks, the coach's words (``TEXT``, every key in every pack), the question bank,
+how profile values and levels are said, how a date is said, and how a person's own words
+are said back. Adding a language is adding a pack and registering it in ``PACKS``; the
+patterns that read a message (``coaching/signals.py``, ``coaching/profile.py``) still
+hold each language's alternatives side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from coach.lang import en, ru
+
+
+@dataclass(frozen=True)
+class Pack:
+    code: str
+    letters: str  # a regex character-class body: the script's letters
+    stemmer: str  # Snowball algorithm name (PyStemmer)
+    quotes: tuple[str, str]
+    text: dict[str, str]
+    phrases: dict[str, str]
+    level_names: dict[str, str]
+    level_names_target: dict[str, str]
+    questions: dict[str, list[tuple[str, list[str]]]]
+    second_person: Callable[[str], str]
+    format_date: Callable[[dt.date], str]
+
+    @property
+    def letter(self) -> re.Pattern[str]:
+        return re.compile(f"[{self.letters}]")
+
+
+def _pack(module: ModuleType) -> Pack:
+    return Pack(
+        code=module.CODE,
+        letters=module.LETTERS,
+        stemmer=module.STEMMER,
+        quotes=module.QUOTES,
+        text=module.TEXT,
+        phrases=module.PHRASES,
+        level_names=module.LEVEL_NAMES,
+        level_names_target=module.LEVEL_NAMES_TARGET,
+        questions=module.QUESTIONS,
+        second_person=module.second_person,
+        format_date=module.format_date,
+    )
+
+
+PACKS: dict[str, Pack] = {p.code: p for p in (_pack(en), _pack(ru))}
+DEFAULT = "en"
+#: Any letter of any pack's script; three in a row make a word ("ok" and "да" do not).
+ANY_LETTER = re.compile("[" + "".join(p.letters for p in PACKS.values()) + "]")
+WORD = re.compile("[" + "".join(p.letters for p in PACKS.values()) + "]{3,}")
+
+
+def pack(code: str) -> Pack:
+    """The pack for ``code``, or the default one for a language the coach doesn't speak."""
+    return PACKS.get(code, PACKS[DEFAULT])
+
+
+def detect(text: str) -> str:
+    """The language whose letters the text uses most (the default on a tie)."""
+    counts = {code: len(p.letter.findall(text)) for code, p in PACKS.items()}
+    best = max(counts, key=lambda code: (counts[code], code == DEFAULT))
+    return best if counts[best] else DEFAULT
+
+
+def of_word(word: str) -> Pack:
+    """The pack whose script a word is written in (the default for anything else)."""
+    for code, p in PACKS.items():
+        if code != DEFAULT and p.letter.search(word):
+            return p
+    return PACKS[DEFAULT]
+
+
+def in_other_script(text: str, code: str) -> bool:
+    """Whether ``text`` has letters of any script other than ``code``'s own."""
+    return any(p.letter.search(text) for c, p in PACKS.items() if c != code)
