@@ -15,14 +15,11 @@ from coach.settings import Settings
 
 
 def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
-    """The configured OpenAI-compatible model, or the offline responder when none is set."""
-    if offline or not settings.uses_remote_model:
-        from coach.llm.offline import OfflineResponder
+    """The configured backend (``coach.llm.registry``): by default the OpenAI-compatible
+    model when one is named, else the offline responder."""
+    from coach.llm import registry
 
-        return OfflineResponder()
-    from coach.llm.openai import OpenAICompatibleModel
-
-    return OpenAICompatibleModel.from_settings(settings)
+    return registry.create("offline" if offline else settings.backend_name, settings)
 
 
 class Runtime:

@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     retrieval_k: int = Field(default=5, ge=1, le=50)
     chunk_chars: int = Field(default=900, ge=200, le=8000)
 
+    # A chat-model backend by name (coach.llm.registry): unset means "openai" when a model
+    # is named, else "offline"; a package can register more.
+    llm_backend: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][\w.-]{0,63}$")
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
@@ -157,9 +160,15 @@ class Settings(BaseSettings):
         return (init_settings, env_settings, _ConfigFileSource(settings_cls))
 
     @property
+    def backend_name(self) -> str:
+        if self.offline:
+            return "offline"
+        return self.llm_backend or ("openai" if self.llm_model else "offline")
+
+    @property
     def uses_remote_model(self) -> bool:
         """The configured chat model is used unless offline mode is forced or none is set."""
-        return not self.offline and bool(self.llm_model)
+        return self.backend_name != "offline"
 
     @property
     def chroma_dir(self) -> Path:

@@ -54,6 +54,9 @@ def describe_model(settings: Settings, offline: bool = False, *, with_url: bool 
     """
     from coach.security.redact import redact_url
 
+    if settings.uses_remote_model and not offline and settings.backend_name != "openai":
+        named = f" ({settings.llm_model})" if settings.llm_model else ""
+        return f"the {settings.backend_name} backend{named}"
     if settings.uses_remote_model and not offline:
         if not with_url:
             return f"{settings.llm_model} (a language model)"
