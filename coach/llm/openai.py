@@ -102,8 +102,8 @@ class OpenAICompatibleModel:
                 yield self._complete(messages)
         except ModelError:
             raise
-        except Exception as exc:  # every client failure becomes one readable line
-            raise describe_failure(exc, self) from None
+        except (openai.OpenAIError, httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
+            raise describe_failure(exc, self) from None  # each client failure: one clear line
 
     def _request(self, messages: list[Message], stream: bool) -> Any:
         limit: dict[str, Any] = {"max_tokens": self.max_tokens} if self.max_tokens else {}

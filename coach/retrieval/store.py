@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -110,6 +111,7 @@ def open_client(path: Path) -> Any:
     """An embedded persistent Chroma client with telemetry off."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
+    from chromadb.errors import ChromaError
 
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -124,7 +126,7 @@ def open_client(path: Path) -> Any:
             f"The index folder {path} cannot be created or written ({exc.strerror or exc}); "
             "set COACH_DATA_DIR to a writable folder."
         ) from None
-    except Exception as exc:
+    except (ChromaError, ValueError, sqlite3.DatabaseError) as exc:
         raise unreadable_index(path, exc, "cannot be opened") from None
 
 
@@ -243,11 +245,13 @@ class ChunkStore:
     @_remote_errors_are_clear
     def _existing(self) -> Any | None:
         client = self.client
+        from chromadb.errors import ChromaError, NotFoundError  # chromadb is loaded by now
+
         try:
             return client.get_collection(self.name, embedding_function=None)
-        except Exception as exc:  # chroma raises NotFoundError / ValueError by version
-            if "does not exist" in str(exc) or "not found" in str(exc).lower():
-                return None
+        except NotFoundError:
+            return None
+        except ChromaError as exc:
             if self.url:
                 raise
             raise unreadable_index(self.path, exc) from None
