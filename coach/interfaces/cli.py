@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 
 from coach.coaching.citations import Source
 from coach.coaching.profile import Profile, correct
+from coach.coaching.render import excerpt, source_title
 from coach.coaching.turn import Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
 from coach.llm.base import describe_model
@@ -213,11 +214,8 @@ def print_sources(sources: list[Source]) -> None:
         return
     out.print("\n[bold]Sources[/bold]", highlight=False)
     for s in sources:
-        heading = f" — {s.heading}" if s.heading else ""
-        out.print(f"[{s.n}] {s.title}{heading}  ({s.doc_id})", highlight=False, markup=False)
-        quote = " ".join(s.passage.split())
-        quote = quote if len(quote) <= 300 else quote[:297] + "..."
-        out.print("    " + quote, highlight=False, markup=False)
+        out.print(f"{source_title(s)}  ({s.doc_id})", highlight=False, markup=False)
+        out.print("    " + excerpt(s.passage, 300), highlight=False, markup=False)
 
 
 def stream_turn(coach: Coach, session_id: str | None, text: str) -> TurnResult:

@@ -23,6 +23,7 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from coach.coaching.profile import EDITABLE_FIELDS, Profile, correct
+from coach.coaching.render import as_source, source_title, status_note
 from coach.coaching.turn import InputError, Notice, Token, TurnResult, clean_message
 from coach.errors import CoachError
 from coach.interfaces.ui_plan import plan_panel
@@ -59,10 +60,9 @@ ChatHistory = list[dict[str, Any]]
 def sources_message(sources: list[dict]) -> dict[str, Any]:
     """A collapsible chat bubble listing an answer's sources with their passages."""
     parts = []
-    for s in sources:
-        heading = f" — {s['heading']}" if s.get("heading") else ""
-        quote = "\n".join("> " + line for line in s["passage"].splitlines() if line.strip())
-        parts.append(f"**[{s['n']}] {s['title']}**{heading}  \n{s['doc_id']}\n\n{quote}")
+    for s in map(as_source, sources):
+        quote = "\n".join("> " + line for line in s.passage.splitlines() if line.strip())
+        parts.append(f"**{source_title(s)}**  \n{s.doc_id}\n\n{quote}")
     return {
         "role": "assistant",
         "content": safe_markdown("\n\n".join(parts)),
@@ -77,7 +77,7 @@ def render_message(m: StoredMessage) -> list[dict[str, Any]]:
     if m.status in ("partial", "streaming"):
         content += CUT_OFF
     elif m.status == "error":
-        content = f"_No answer: {safe_markdown(m.error or 'the model failed')}_"
+        content = f"_({safe_markdown(status_note('error', m.error or 'the model failed') or '')})_"
     out = [{"role": "assistant", "content": content}]
     if m.sources:
         out.append(sources_message(m.sources))

@@ -6,16 +6,10 @@ import os
 import stat
 from pathlib import Path
 
+from coach.coaching.render import as_source, commitment_text, excerpt, source_title, status_note
 from coach.errors import CoachError
 from coach.security.sanitize import strip_terminal_escapes
 from coach.sessions.sqlite import Session
-
-STATUS_NOTES = {
-    "partial": "_(answer cut off: {error})_",
-    "streaming": "_(answer cut off: the process stopped while it was streaming)_",
-    "error": "_(no answer: {error})_",
-    "fallback": "_(answered by the offline responder after a model error)_",
-}
 
 
 def session_markdown(session: Session) -> str:
@@ -39,25 +33,21 @@ def session_markdown(session: Session) -> str:
             body = strip_terminal_escapes(m.content)
             lines += ["> " + line if line.strip() else ">" for line in body.splitlines()]
             lines.append("")
-        note = STATUS_NOTES.get(m.status)
+        note = status_note(m.status, m.error)
         if note:
-            lines += [note.format(error=m.error or "unknown error"), ""]
+            lines += [f"_({note})_", ""]
         if m.sources:
             lines.append("Sources:")
-            for s in m.sources:
-                heading = f" — {s['heading']}" if s.get("heading") else ""
-                quote = " ".join(s["passage"].split())
-                lines.append(f"- [{s['n']}] {s['title']}{heading} (`{s['doc_id']}`)")
-                lines.append(f"  > {quote}")
+            for s in map(as_source, m.sources):
+                lines.append(f"- {source_title(s)} (`{s.doc_id}`)")
+                lines.append(f"  > {excerpt(s.passage)}")
             lines.append("")
     profile = session.profile
     lines += ["## What the coach learned", ""]
     lines += [f"- {line}" for line in profile.summary_lines() if not line.startswith("commitment")]
     lines += ["", "## Commitments", ""]
     if profile.commitments:
-        lines += [
-            f"- [ ] {c.action}" + (f" ({c.due})" if c.due else "") for c in profile.commitments
-        ]
+        lines += [f"- [ ] {commitment_text(c.action, c.due)}" for c in profile.commitments]
     else:
         lines.append("_None yet._")
     return "\n".join(lines).rstrip() + "\n"
