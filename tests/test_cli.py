@@ -99,3 +99,13 @@ def test_search_without_an_index_says_to_build_one(
 ) -> None:
     proc = cli(["search", "anything"], dict(indexed_env, COACH_DATA_DIR=str(tmp_path)))
     assert proc.exit_code == 1 and "coach index" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_message_of_zero_width_characters_is_refused_and_nothing_is_saved(
+    cli: Cli, indexed_env: dict[str, str]
+) -> None:
+    """Before: `coach ask` accepted it, saved it and answered (the UI already refused it)."""
+    result = cli(["ask", "--offline", "\u200b\u200c\ufeff"], indexed_env)
+    assert result.exit_code == 1 and "The message is empty" in result.output
+    listed = cli(["sessions", "list"], indexed_env)
+    assert listed.exit_code == 0 and "\u200b" not in listed.output

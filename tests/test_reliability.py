@@ -102,14 +102,32 @@ def test_sigkill_during_indexing_leaves_an_index_the_next_run_completes(tmp_path
         time.sleep(0.2)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # Before: the partial index was searched without a word (also after a killed --rebuild).
+    partial = run_cli(["search", "Senior 42 engineer scope", "--json"], env)
+    assert "index is incomplete" in partial.stderr and "coach index" in partial.stderr
     again = run_cli(["index"], env)
     assert again.returncode == 0, again.stderr
     total = int(again.stdout.split(" chunks")[0].split()[-1])
     assert "removed" in again.stdout
     third = run_cli(["index"], env)
     assert f"0 added, {total} unchanged, 0 removed" in third.stdout
-    found = json.loads(run_cli(["search", "Senior 42 engineer scope", "--json"], env).stdout)
+    searched = run_cli(["search", "Senior 42 engineer scope", "--json"], env)
+    found = json.loads(searched.stdout)
     assert found and found[0]["doc_id"].startswith("doc")
+    assert "incomplete" not in searched.stderr
+
+    rebuild = subprocess.Popen(
+        [sys.executable, "-m", "coach.interfaces.cli", "index", "--rebuild"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(4)  # the old collection is dropped at once; embedding 150 files takes longer
+    rebuild.send_signal(signal.SIGKILL)
+    rebuild.wait()
+    after = run_cli(["search", "Senior 42 engineer scope", "--json"], env)
+    assert "index is incomplete" in after.stderr or "No index found" in after.stderr
 
 
 @pytest.mark.slow

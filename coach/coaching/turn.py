@@ -34,10 +34,15 @@ from coach.llm.offline import OfflineResponder, respond
 from coach.plan.followup import learn_into_plan, opening, record_answer
 from coach.retrieval.retriever import Passage, Retriever
 from coach.security.identity import LOCAL_OWNER
+from coach.security.sanitize import is_invisible
 from coach.sessions.backends import SessionBackend
 from coach.settings import Settings
 
 SAVE_EVERY_SECONDS = 0.5
+INCOMPLETE_INDEX = (
+    "The index is incomplete: an indexing run stopped before it finished, so some passages "
+    "may be missing. Run `coach index` to complete it."
+)
 FOCUS_WEIGHTS = (1.5, 1.0)  # the new message counts more than the conversation around it
 THREAD_WEIGHTS = (1.0, 1.5)  # unless it names nothing new
 CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127} | set(range(0x80, 0xA0))
@@ -51,7 +56,7 @@ def clean_message(text: str, limit: int) -> str:
     """Strip control characters and surrounding space; refuse empty or over-long input."""
     cleaned = "".join(ch for ch in text if ord(ch) not in CONTROL_CHARS)
     cleaned = cleaned.encode("utf-8", "replace").decode("utf-8").strip()
-    if not cleaned:
+    if not cleaned or is_invisible(cleaned):  # zero-width characters alone show nothing
         raise InputError("The message is empty; type a question or describe your situation.")
     if len(cleaned) > limit:
         raise InputError(
@@ -214,6 +219,8 @@ class Coach:
         # A reply to "last time you planned to … — how did it go?" is recorded first.
         plan, acknowledgement = record_answer(plan_before, message, today, detect_language(message))
         request, passages, profile = self.prepare(session_id, message)
+        if getattr(self.retriever, "incomplete", False):
+            yield Notice(INCOMPLETE_INDEX)
         plan = learn_into_plan(plan, profile_before, profile, today)
         if plan != plan_before:
             self.sessions.save_plan(owner, plan)

@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 from coach.coaching.citations import Source
 from coach.coaching.profile import Profile, correct
 from coach.coaching.render import excerpt, source_title
-from coach.coaching.turn import Coach, Notice, Token, TurnResult
+from coach.coaching.turn import INCOMPLETE_INDEX, Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
 from coach.llm.base import describe_model
 from coach.retrieval.indexing import build_index, ladder_dirs, remember_ladder_dir
@@ -149,6 +149,8 @@ def search(
         mode=mode,
         filters=Filters(tuple(kind or ()), tuple(doc or ())),
     )
+    if retriever.incomplete:
+        err.print(f"[yellow]note:[/yellow] {escape(INCOMPLETE_INDEX)}", highlight=False)
     if as_json:
         sys.stdout.write(
             json.dumps([p.as_dict() for p in passages], ensure_ascii=False, indent=2) + "\n"

@@ -121,6 +121,11 @@ class Retriever:
             current = self._snapshot = open_snapshot(self.store, revision)
         return current
 
+    @property
+    def incomplete(self) -> bool:
+        """The index was last seen marked unfinished: an indexing run stopped midway."""
+        return not getattr(self.store, "complete", True)
+
     def _due(self) -> bool:
         return (
             self.refresh_seconds is not None

@@ -205,6 +205,7 @@ class ChunkStore:
         self._token = token
         self._client = client
         self._collection: Any = None
+        self.complete = True  # read from the collection with each revision check
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> ChunkStore:
@@ -269,6 +270,9 @@ class ChunkStore:
         if self._collection is not None and self._collection.id != existing.id:
             self._collection = None  # rebuilt elsewhere: the cached handle points at nothing
         meta = existing.metadata or {}
+        # An indexing run marks the index incomplete until it finishes; a run killed
+        # midway (say during --rebuild) leaves the mark, and readers can say so.
+        self.complete = bool(meta.get("complete", True))
         return f"{existing.id}:{meta.get('revision', '')}"
 
     @_remote_errors_are_clear
@@ -284,7 +288,7 @@ class ChunkStore:
                 self.name,
                 embedding_function=None,
                 configuration={"hnsw": {"space": "cosine"}},
-                metadata=self._metadata(),
+                metadata={**self._metadata(), "complete": False},
             )
         model = (existing.metadata or {}).get("embedding_model")
         if model != self.embedder.model_name:
@@ -403,6 +407,8 @@ class ChunkStore:
         leaving = self.ids_by_doc([cid for cid in stored if cid not in wanted])
         stale = [cid for cid, doc in leaving.items() if doc not in keep_docs]
         new = [c for cid, c in wanted.items() if cid not in stored]
+        if new or stale:  # same revision: readers keep their snapshot until the run ends
+            collection.modify(metadata={**(collection.metadata or {}), "complete": False})
         done = 0
         for i in range(0, len(new), batch_size):
             batch = new[i : i + batch_size]
@@ -417,8 +423,8 @@ class ChunkStore:
                 on_progress(done, len(new))
         for i in range(0, len(stale), 5000):
             collection.delete(ids=stale[i : i + 5000])
-        if new or stale:
-            collection.modify(metadata=self._metadata())
+        if new or stale or (collection.metadata or {}).get("complete") is False:
+            collection.modify(metadata={**self._metadata(), "complete": True})
         return SyncReport(added=len(new), unchanged=len(wanted) - len(new), removed=len(stale))
 
 
