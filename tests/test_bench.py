@@ -68,7 +68,8 @@ def test_a_tiny_benchmark_run_measures_every_scenario(tmp_path: Path) -> None:
     assert small["open_saved_s"]["n"] == 3
     assert {"dense", "bm25", "hybrid", "embedding_only"} <= set(small["retrieval"])
     assert small["turn"]["to_model_request"]["n"] == 2 * len(load_labels())  # every question
-    assert results["ui"]["peak_rss_mib"] > results["ui"]["peak_rss_after_start_mib"] > 0
+    # Traffic can leave the peak where start-up put it: never below, never zero.
+    assert results["ui"]["peak_rss_mib"] >= results["ui"]["peak_rss_after_start_mib"] > 0
     assert results["eval"]["wall_s"]["n"] == 1
     table = (tmp_path / "results.md").read_text()
     assert "| cold `coach search` / `import torch` |" in table and "UI server peak RSS" in table
