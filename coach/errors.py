@@ -4,6 +4,8 @@ The CLI and UI catch ``CoachError`` and show its message as one line; anything
 else is a bug and keeps its traceback.
 """
 
+import errno
+
 
 class CoachError(Exception):
     """A user-facing failure with a message that says how to fix it."""
@@ -35,3 +37,13 @@ class ContextTooLong(ModelError):
 
 class SessionError(CoachError):
     """A session cannot be found, read or written."""
+
+
+def disk_full(exc: BaseException) -> bool:
+    """A full disk, however the layer below words it (errno, SQLite, Chroma's Rust core)."""
+    text = str(exc).lower()
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        return True
+    return getattr(exc, "errno", None) == errno.ENOSPC or any(
+        words in text for words in ("disk is full", "no space left", "database or disk is full")
+    )

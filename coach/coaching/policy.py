@@ -90,18 +90,16 @@ def passage_views(passages: Sequence[Passage]) -> tuple[PassageView, ...]:
     )
 
 
-def in_support_mode(
-    message: str, signals: TurnSignals, history: Sequence[Message], distress: DistressCheck | None
-) -> bool:
-    """Distress now, or in one of the last few user turns unless the person moved on."""
+def in_support_mode(message: str, signals: TurnSignals, earlier_distress: bool) -> bool:
+    """Distress now, or in one of the last few user turns (``after_distress``) unless the
+    person moved on."""
     if signals.intent == "distress":
         return True
     if BACK_TO_WORK.search(message):
         return False
     if signals.direct_question and signals.intent == "coaching":
         return False  # a career question of their own: they chose to go on (gently, see below)
-    earlier = [m["content"] for m in history if m["role"] == "user"][-SUPPORT_TURNS:]
-    return any(read_message(text, distress).intent == "distress" for text in earlier)
+    return earlier_distress
 
 
 def after_distress(history: Sequence[Message], distress: DistressCheck | None) -> bool:
@@ -179,6 +177,6 @@ def context_from_messages(messages: Sequence[Message], today: dt.date | None = N
         history=history,
         passages=(),
         user_turns=user_turns + 1,
-        support_mode=in_support_mode(last, signals, history, None),
+        support_mode=in_support_mode(last, signals, after_distress(history, None)),
         today=today,
     )

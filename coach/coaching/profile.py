@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coach.coaching.dates import parse_due
+from coach.coaching.signals import OTHERS_GROWTH
 
 Stage = Literal["goal", "reality", "options", "will"]
 STAGES: tuple[Stage, ...] = ("goal", "reality", "options", "will")
@@ -228,12 +229,6 @@ HESITATION = re.compile(
     re.I,
 )
 # What someone else said ("my manager said I need more impact") is feedback, not a wish.
-#: "I like helping people grow" is about others' growth (a management signal), not theirs.
-OTHERS_GROWTH = re.compile(
-    r"\b(help\w*|mentor\w*|coach\w*|watch\w*|see\w*) (people|others|juniors|my team|the team|"
-    r"them|engineers|folks)( to)? (grow|learn|develop)\w*",
-    re.I,
-)
 REPORTED = re.compile(
     r"[\"“«‘][^\"”»’]{1,160}[\"”»’]"
     r"|\b(?:said|says|told me|feedback (?:was|is)|wants me to|asked me to|review said)\b[^.!?\n]*",

@@ -164,10 +164,16 @@ def detect_language(text: str) -> Language:
     return detect(text)  # type: ignore[return-value]
 
 
+#: "I like helping people grow" is about others' growth (a management signal), not theirs.
+OTHERS_GROWTH = re.compile(
+    r"\b(help\w*|mentor\w*|coach\w*|watch\w*|see\w*) (people|others|juniors|my team|the team|"
+    r"them|engineers|folks)( to)? (grow|learn|develop)\w*",
+    re.I,
+)
+
+
 def situations_in(message: str) -> tuple[str, ...]:
     """The card situations a message speaks to, in vocabulary order."""
-    from coach.coaching.profile import OTHERS_GROWTH
-
     own = OTHERS_GROWTH.sub(" ", message)
     return tuple(
         name

@@ -167,7 +167,8 @@ class Coach:
         profile, signals = understand(
             session.profile, message, user_turns, distress=self.distress, today=today
         )
-        support = in_support_mode(message, signals, history, self.distress)
+        earlier_distress = after_distress(history, self.distress)  # embeds: read it once
+        support = in_support_mode(message, signals, earlier_distress)
         passages: list[Passage] = []
         if signals.intent in ("coaching", "out_of_scope") and not support:
             queries = retrieval_queries(message, history, profile)
@@ -187,7 +188,7 @@ class Coach:
             user_turns=user_turns,
             support_mode=support,
             today=today,
-            gentle=after_distress(history, self.distress),
+            gentle=earlier_distress,
         )
         return build_request(context, history, self.prompt_budget()), passages, profile
 
@@ -208,13 +209,14 @@ class Coach:
             raise CoachError(
                 f"No session with id {session_id!r}; `coach sessions list` shows them."
             )
-        earlier = self.sessions.get(session_id).messages
+        session = self.sessions.get(session_id)
+        earlier = session.messages
         retry = bool(earlier) and earlier[-1].role == "user" and earlier[-1].content == message
         if not retry:  # the same message again after a failed turn is a retry, not a new one
             self.sessions.add_message(session_id, "user", message)  # saved before anything fails
         owner = self.sessions.owner_of(session_id) or LOCAL_OWNER
         plan_before = self.sessions.get_plan(owner)
-        profile_before = self.sessions.get(session_id).profile
+        profile_before = session.profile  # saving the message leaves the profile as it was
         today = self.today()
         # A reply to "last time you planned to … — how did it go?" is recorded first.
         plan, acknowledgement = record_answer(plan_before, message, today, detect_language(message))

@@ -106,10 +106,6 @@ class Judge:
     # standard json_schema form; llama-cpp-python takes a schema inside json_object.
     formats: list[dict[str, Any] | None] = field(default_factory=lambda: list(FORMATS))
 
-    @property
-    def json_mode(self) -> bool:
-        return bool(self.formats) and self.formats[0] is not None
-
     @classmethod
     def from_settings(cls, settings: Settings) -> Judge:
         model = settings.judge_model or settings.llm_model

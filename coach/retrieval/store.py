@@ -7,7 +7,6 @@ The collection records which embedding model built it and refuses another one.
 
 from __future__ import annotations
 
-import errno
 import functools
 import hashlib
 import json
@@ -23,7 +22,7 @@ from urllib.parse import urlsplit
 
 from coach.corpus.cards import Card, Mark
 from coach.corpus.chunking import Chunk
-from coach.errors import StoreError
+from coach.errors import StoreError, disk_full
 from coach.retrieval.embeddings import Embedder
 
 if TYPE_CHECKING:
@@ -33,14 +32,6 @@ COLLECTION = "coach_chunks"
 SCHEMA_VERSION = 1
 READ_PAGE = 5000  # rows per `get` when reading the whole collection
 REBUILD_HINT = "run `coach index --rebuild` to recreate it (conversations are kept separately)"
-
-
-def disk_full(exc: BaseException) -> bool:
-    """A full disk, however the layer below words it (errno, SQLite, Chroma's Rust core)."""
-    text = str(exc).lower()
-    return getattr(exc, "errno", None) == errno.ENOSPC or any(
-        words in text for words in ("disk is full", "no space left", "database or disk is full")
-    )
 
 
 def unreadable_index(path: Path, exc: BaseException, verb: str = "is unreadable") -> StoreError:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from coach.coaching.profile import Profile
-from coach.errors import SessionError
+from coach.errors import SessionError, disk_full
 from coach.plan.model import Plan
 from coach.security.identity import LOCAL_OWNER
 from coach.security.sanitize import clean_title, strip_terminal_escapes
@@ -156,7 +156,7 @@ class SessionStore:
                     f"The session database {self.path} is read-only; check the folder's "
                     "permissions or set COACH_DATA_DIR."
                 ) from None
-            if "full" in str(exc).lower():
+            if disk_full(exc):
                 raise self._full() from None
             raise SessionError(f"Saving to {self.path} failed ({exc}).") from None
         except BaseException:
@@ -177,7 +177,7 @@ class SessionStore:
             raise self._damaged(exc) from None
 
     def _damaged(self, exc: Exception) -> SessionError:
-        if "full" in str(exc).lower() or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        if disk_full(exc):
             return self._full()
         return SessionError(
             f"The session database {self.path} is damaged or not a database ({exc}). "
