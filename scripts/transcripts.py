@@ -10,6 +10,7 @@ Each scenario runs in a fresh session over an index of the shipped corpus in a t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -95,8 +96,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--live", action="store_true", help="use the configured chat model")
     parser.add_argument("--only", nargs="*", help="scenario names to run")
+    parser.add_argument(
+        "--scenarios",
+        type=Path,
+        help="a JSON file of {name: [user messages]} to run instead of the built-in scenarios",
+    )
     args = parser.parse_args()
     repo = Path(__file__).resolve().parent.parent
+    scenarios = (
+        json.loads(args.scenarios.read_text(encoding="utf-8")) if args.scenarios else SCENARIOS
+    )
     with tempfile.TemporaryDirectory(prefix="coach-transcripts-") as tmp:
         settings = Settings(data_dir=Path(tmp), corpus_dir=repo / "corpus")
         rt = Runtime(settings, offline=not args.live)
@@ -104,7 +113,7 @@ def main() -> None:
         rt.retriever.refresh()
         coach = rt.coach
         lines = [f"# Transcripts ({rt.model.name})", ""]
-        for name, turns in SCENARIOS.items():
+        for name, turns in scenarios.items():
             if args.only and name not in args.only:
                 continue
             lines += [f"## {name}", ""]

@@ -347,6 +347,22 @@ def test_guardrails_name_each_failure() -> None:
     )
 
 
+def test_a_commitment_acknowledgement_must_say_the_step_back() -> None:
+    message = "I'll make a list of our top pages by Friday."
+    ctx = sample_context(message)
+    ctx = ctx.model_copy(update={"news": learn(Profile(), message, today=TUESDAY)})
+    assert ctx.news.commitments, "the message is read as a commitment"
+    right = "Good: your list of the top pages by Friday. What might get in the way?"
+    assert check_answer(right, ctx) == []
+    wrong = "Great, so you'll talk to your manager about a promotion. When will you do that?"
+    assert any("say back the step" in p for p in check_answer(wrong, ctx))
+    ru = sample_context("Составлю список повторяющихся инцидентов до пятницы.")
+    ru = ru.model_copy(update={"news": learn(Profile(), ru.message, today=TUESDAY)})
+    assert ru.news.commitments
+    ok = "Хорошо: список повторяющихся инцидентов к пятнице. Что может помешать?"
+    assert not any("say back" in p for p in check_answer(ok, ru))
+
+
 class EchoModel:
     """A model that ignores its instructions, as a tiny one may."""
 

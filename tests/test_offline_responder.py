@@ -216,8 +216,12 @@ def test_once_a_stage_has_asked_everything_the_next_stage_asks() -> None:
     from coach.llm.offline import choose_questions
 
     goal = [v for _, variants in QUESTIONS["en"]["goal"] for v in variants]
-    fresh = TurnContext(message="ok", user_turns=3)
+    fresh = TurnContext(message="ok", user_turns=3, promotion_goal=True)
     assert choose_questions(fresh, [], "en", 2, False)[0] in goal
+    # Someone who never spoke of a promotion (a raise, a track change) is not asked why
+    # they want one.
+    other = fresh.model_copy(update={"promotion_goal": False})
+    assert not set(choose_questions(other, [], "en", 2, False)) & set(goal)
     moved_on = choose_questions(fresh.model_copy(update={"asked": tuple(goal)}), [], "en", 2, False)
     reality = [v for _, variants in QUESTIONS["en"]["reality"] for v in variants]
     assert moved_on and moved_on[0] in reality
@@ -318,3 +322,100 @@ def test_a_bias_disclosure_keeps_its_thread_on_the_next_turn(make_coach) -> None
     assert "bias" in worry.answer and worry.sources
     assert "What draws you to a promotion" not in worry.answer
     assert "It sounds like you're a senior engineer" not in worry.answer  # no bare echo
+
+
+# -- what an independent reader flagged in fresh conversations (not the eval cases) -------
+
+
+def test_every_turn_ends_with_at_most_one_question(make_coach) -> None:
+    turns = run_turns(
+        make_coach(),
+        [
+            "I'm an SDE-2 on a platform team and I want to reach senior.",
+            "Most of my week goes to reviews and small features.",
+            "My manager hasn't said anything about promotion.",
+        ],
+    )
+    for result in turns:
+        assert questions_in(result.answer) <= 1, result.answer
+
+
+def test_a_feeling_named_in_passing_is_acknowledged_before_advice(make_coach) -> None:
+    result = make_coach().ask(
+        None, "I got promoted to senior two months ago and I feel like a fraud in every meeting."
+    )
+    first = result.answer.split("\n\n")[0]
+    assert "measure up" in first and "[" not in first
+    ru = make_coach().ask(None, "Мне кажется, что мою работу никто не видят и не замечают.")
+    assert ru.answer.startswith("Обидно")
+
+
+def test_pushback_is_acknowledged_and_the_next_point_is_new(make_coach) -> None:
+    coach = make_coach()
+    first, second = run_turns(
+        coach,
+        [
+            "I'm a senior engineer and I want staff.",
+            "Honestly this is generic advice. My situation is different: my director wants me "
+            "focused on our ledger.",
+        ],
+    )
+    assert second.answer.startswith("Fair point")
+    assert (
+        not {s.doc_id + s.heading for s in first.sources}
+        >= {s.doc_id + s.heading for s in second.sources}
+        or first.answer.split("\n\n")[1] not in second.answer
+    )
+
+
+def test_a_request_for_a_plan_gets_weeks_of_cited_steps_and_no_questions(make_coach) -> None:
+    coach = make_coach()
+    _, plan = run_turns(
+        coach,
+        [
+            "I'm a mid-level engineer at an agency and I want to reach senior.",
+            "Give me a concrete plan for the next 30 days. Not questions, a plan.",
+        ],
+    )
+    weeks = re.findall(r"^- Week (\d):.*\[(\d+)\]$", plan.answer, re.M)
+    assert len(weeks) >= 2, plan.answer
+    assert [int(w) for w, _ in weeks] == list(range(1, len(weeks) + 1))
+    assert questions_in(plan.answer) == 0
+    ru = make_coach().ask(None, "Я мидл. Что мне сделать в ближайший месяц? Нужен план по неделям.")
+    assert "Неделя 1:" in ru.answer
+
+
+def test_a_manager_asking_about_their_people_is_not_asked_about_their_own_promotion(
+    make_coach,
+) -> None:
+    result = make_coach().ask(
+        None,
+        "I manage a team of 7 that runs billing. Two of my engineers are asking about "
+        "promotion and I don't know what to tell them.",
+    )
+    assert "considering a move into management" not in result.answer
+    assert "What draws you to a promotion" not in result.answer
+    assert "would a promotion give you" not in result.answer
+
+
+def test_a_problem_named_with_its_fix_is_not_said_back_as_a_problem() -> None:
+    from coach.coaching.profile import Profile, learn
+    from coach.coaching.signals import classify
+    from coach.llm.offline import reflect
+
+    message = "Priya rewrote our alerting and cut night pages from 12 a week to 2."
+    fixed = classify(message).names_a_fix
+    assert fixed and "operational" not in reflect(learn(Profile(), message), "en", fixed)
+
+
+def test_the_offline_default_never_shows_a_set_aside_notice(make_coach) -> None:
+    """The offline responder is the fallback: checking it would only replace its answer with
+    the same answer under a "set aside" notice (a reader saw exactly that)."""
+
+    class Uncited(OfflineResponder):
+        def stream(self, request):
+            yield "Keep at it."
+
+    result = make_coach(Uncited()).ask(None, "Is management a faster way to the next level?")
+    assert result.notice is None and result.status == "complete"
+    assert result.answer == "Keep at it."

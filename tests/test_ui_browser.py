@@ -71,7 +71,7 @@ def test_ask_see_streamed_answer_with_sources_edit_profile_reload_and_export(pag
     send(page, "My team only maintains a legacy system, how can I get promoted?")
     chat = page.locator("#chat")
     expect(chat).to_contain_text("Sources (", timeout=90_000)
-    expect(chat).to_contain_text("no one has proactively addressed")
+    expect(chat).to_contain_text("[1]")  # the answer cites, whichever guidance it chose
     expect(page.locator("#message textarea")).to_have_value("")
     passage = chat.get_by_text("articles/no-one-will-give-you-a-promotion").first
     if not passage.is_visible():

@@ -55,6 +55,12 @@ class TurnContext(BaseModel):
     gentle: bool = Field(
         default=False, description="distress was shared recently; the person moved on to work"
     )
+    promotion_goal: bool = Field(
+        default=False, description="the person has spoken of a promotion or a level to reach"
+    )
+    thread: tuple[str, ...] = Field(
+        default=(), description="situations the person's previous two messages spoke to"
+    )
     passages: tuple[PassageView, ...] = ()
     asked: tuple[str, ...] = Field(default=(), description="questions already asked")
     used_cards: tuple[str, ...] = Field(default=(), description="card ids already used")

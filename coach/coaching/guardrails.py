@@ -4,7 +4,8 @@ Before: distress, support-mode, injection and off-topic turns are answered by th
 own policy (the offline responder), never by the model. After: the model's answer must cite a given
 passage (when passages were given), end with a question or a next step, promise no
 promotion, be in the person's language, stay under the length cap, not loop, not echo
-its instructions and not quote a sentence marked as not advice. A failing answer is
+its instructions, not quote a sentence marked as not advice, and, when the person has
+just committed to a step, say that step back. A failing answer is
 replaced by the offline answer with a visible notice.
 """
 
@@ -17,6 +18,7 @@ from coach.coaching.citations import CITATION
 from coach.coaching.context import TurnContext
 from coach.coaching.signals import detect_language
 from coach.lang import ANY_LETTER
+from coach.retrieval.lexical import tokenize
 
 MAX_WORDS = 350
 PROMISE = re.compile(
@@ -75,4 +77,22 @@ def check_answer(answer: str, ctx: TurnContext, system_prompt: str = "") -> list
             if len(mark.text) > 25 and mark.text in text:
                 problems.append(f"it quotes a {mark.kind} sentence as advice")
                 break
+    for commitment in ctx.news.commitments:
+        if not restates(text, commitment.action):
+            problems.append(
+                f"it does not say back the step the person committed to: {commitment.action!r}"
+            )
     return problems
+
+
+def restates(answer: str, action: str) -> bool:
+    """Whether an acknowledgement names the step: half its content words, stemmed, or two.
+
+    A model that thanks the person for a different step (or for none) would otherwise be
+    shown: the commitment turn needs no citation, so nothing else would catch it.
+    """
+    wanted = set(tokenize(action))
+    if not wanted:
+        return True
+    said = wanted & set(tokenize(answer))
+    return len(said) >= min(2, len(wanted)) or len(said) * 2 >= len(wanted)

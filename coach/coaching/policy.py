@@ -14,9 +14,17 @@ from collections.abc import Callable, Sequence
 
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.profile import Profile, learn
-from coach.coaching.signals import DISTRESS, NO_QUESTIONS, TurnSignals, classify, detect_language
+from coach.coaching.signals import (
+    DISTRESS,
+    NO_QUESTIONS,
+    PROMOTION_TALK,
+    TurnSignals,
+    classify,
+    detect_language,
+    situations_in,
+)
 from coach.coaching.stages import next_stage
-from coach.lang import WORD
+from coach.lang import WORD, pack
 from coach.llm.base import Message
 from coach.retrieval.retriever import Passage
 
@@ -126,6 +134,11 @@ def build_context(
     recent = [m["content"] for m in history if m["role"] == "user"][-2:]
     if any(NO_QUESTIONS.search(text) for text in recent):  # "skip the questions" holds a while
         signals = signals.model_copy(update={"no_questions": True})
+    language = signals.language
+    if signals.feeling and (
+        pack(language).text[f"feel_{signals.feeling}"] in said or news(before, profile).commitments
+    ):  # a feeling is named once, and a turn that commits to a step is about the step
+        signals = signals.model_copy(update={"feeling": None})
     views = passage_views(passages)
     used_cards = tuple(
         card.id
@@ -135,13 +148,17 @@ def build_context(
     )
     quotes = tuple(a or b for a, b in QUOTE.findall(said))
     asked = tuple(dict.fromkeys(q.strip() for q in QUESTION.findall(said) if q.strip()))
-    language = signals.language
     if not WORD.search(message):  # "ok", "да": keep the language
         earlier = [m["content"] for m in history if m["role"] == "user"]
         language = detect_language(earlier[-1]) if earlier else language
+    spoken = [m["content"] for m in history if m["role"] == "user"] + [message]
+    thread = tuple(dict.fromkeys(s for text in spoken[-3:-1] for s in situations_in(text)))
+    promotion_goal = bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)
     return TurnContext(
         message=message,
         language=language,
+        promotion_goal=promotion_goal,
+        thread=thread,
         signals=signals,
         profile=profile,
         news=news(before, profile),

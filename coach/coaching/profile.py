@@ -81,7 +81,7 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"\bl\s?([3-8])\b", "L{n}"),
     (r"\bic\s?([1-7])\b", "IC{n}"),
     (
-        r"\b(entry[- ]level|junior|new grad|graduate)\b(?:\s+(?:software\s+)?engineer)?",
+        r"\b(entry[- ]level|junior|new grad|graduate|intern)\b(?:\s+(?:software\s+)?engineer)?",
         "entry engineer",
     ),
     (r"\b(mid[- ]level)\b", "engineer"),
@@ -125,10 +125,30 @@ def find_levels(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-# "reach senior", "make staff": a bare level word right after a goal verb is a target.
+# "reach senior", "make staff", "want staff", "put me up for senior": a bare level word
+# right after a goal verb is a target.
 BARE_TARGET = re.compile(
-    r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|go for|aim for)"
+    r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|go for|aim(?:ing)? (?:for|at)|"
+    r"want(?:s|ed)?(?: to (?:be|get to|make|reach|become))?|up for|push for|going for|shot at)"
     r"\s+(?:a\s+)?(senior|staff|principal)\b(?!\s+(?:software\s+)?(?:engineer|level))",
+    re.I,
+)
+# "I got promoted to senior two months ago": the level they now hold, not a goal.
+PROMOTED_PAST = re.compile(
+    r"\b(?:got|was|been|just|recently) promoted to\s+(?:a\s+)?"
+    r"(senior|staff|principal|lead|l\s?[3-8]|sde[\s-]?(?:i{1,3}|[1-3]))\b"
+    r"|\bменя (?:повысили|недавно повысили) до\s+(\w+)",
+    re.I,
+)
+# "Senior engineer, 6 years in." / "sde2. ops team.": a level opening a sentence is the
+# speaker's own.
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hey|hello|привет)?[,!.\s]*$", re.I)
+# "I manage a team of 7", "my reports": the person is a manager, whatever they ask about.
+MANAGER_SELF = re.compile(
+    r"\bi (?:now |currently |also )?(?:manage|lead|run) (?:a|an|the|my|our|two|three|\d+)\b[^.?!]{0,30}\b(?:team|teams|"
+    r"engineers|people|group|former peers|peers)\b|\bmy (?:direct )?reports\b|\bi'?m (?:an? )?(?:engineering |people )?"
+    r"manager\b|\bas (?:an? )?(?:engineering |people )?manager\b"
+    r"|\bя (?:руковожу|управляю)\b|\bя (?:тимлид|руководитель|менеджер)\b|мои подчин",
     re.I,
 )
 
@@ -136,12 +156,20 @@ BARE_TARGET = re.compile(
 def classify_levels(text: str) -> tuple[str | None, str | None]:
     """(current, target) levels mentioned in ``text``, judged by the words before each."""
     current = target = None
+    past = PROMOTED_PAST.search(text)
+    if past:
+        held = (past.group(1) or past.group(2) or "").lower()
+        found = find_levels(held + " engineer") if held else []
+        current = found[0][1] if found else None
+        text = text[: past.start()] + " " * (past.end() - past.start()) + text[past.end() :]
     bare = BARE_TARGET.search(text)
     if bare:
         target = f"{bare.group(1).lower()} engineer"
     for pos, level in find_levels(text):
         near = text[max(0, pos - 25) : pos].split(",")[-1]
-        if TARGET_CUES.search(near):
+        if SENTENCE_OPENING.search(text[max(0, pos - 12) : pos]) and not TARGET_CUES.search(near):
+            current = current or level
+        elif TARGET_CUES.search(near):
             target = target or level
         elif SELF_CUES.search(text[max(0, pos - 30) : pos]):
             current = current or level
@@ -174,7 +202,7 @@ BLOCKERS: dict[str, str] = {
     r"\b(vague|unclear|not actionable|generic) feedback\b|feedback (is|was) (vague|unclear)": (
         "vague feedback"
     ),
-    r"\b(too easy|easy work|boring|paint(ing)? buttons)\b|слишком прост": "work feels too easy",
+    r"\b(too easy|easy work|boring|paint(s|ing|ed)? buttons)\b|слишком прост": "work feels too easy",
     r"\b(passed over|denied|didn'?t get (it|promoted)|not promoted|missed (the )?promotion)\b": (
         "passed over in a cycle"
     ),
@@ -194,13 +222,17 @@ OPPORTUNITIES: dict[str, str] = {
 }
 MANAGER_ALIGNED = re.compile(
     r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|agrees?|backs?|thinks i'?m ready|on board)\b"
-    r"|руководитель[^.?!]{0,40}(поддерживает|согласен)",
+    r"|руководител\w*[^.?!]{0,40}(поддерживает|согласен|не против)",
     re.I,
 )
 MANAGER_MISALIGNED = re.compile(
-    r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(doesn'?t|does not|won'?t|disagrees?|isn'?t|is not|"
-    r"never)\b|\b(misaligned|disagree) with my (manager|boss)\b"
-    r"|руководитель[^.?!]{0,40}(не\s)",
+    # Against the goal, not merely absent ("my manager doesn't know my work" is neither).
+    r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b((doesn'?t|does not|won'?t|will not|never) "
+    r"(support|agree|think i'?m ready|believe|want|back|put me up|see me as)|disagrees?|"
+    r"(isn'?t|is not) (supportive|on board|convinced)|(is )?against)\b"
+    r"|\b(misaligned|disagree) with my (manager|boss)\b"
+    r"|руководител\w*[^.?!]{0,40}(не (поддерживает|согласен|верит|считает,? что я готов|хочет)|"
+    r"против(?! ничего))(?<!не против)",
     re.I,
 )
 MANAGER_NOT_DISCUSSED = re.compile(
@@ -236,6 +268,8 @@ REPORTED = re.compile(
 )
 INTENT_START = re.compile(
     r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|and)[,!.]?\s+)*"
+    # "Starting Monday I'll…", "Tomorrow, I will…": a time first, then the intent.
+    r"(?:(?:starting|from|on|by|next|this|tomorrow|today|tonight|after)\b[^,.!?]{0,25}?,?\s+)?"
     r"(?:i will|i'll|i am going to|i'm going to|i plan to|i commit to|i'm committing to|"
     r"my (?:next )?step (?:is|will be)(?: to)?:?|next step:)\s+(?P<action>.{3,200})$"
     r"|^(?:(?:хорошо|ладно|итак|ок)[,!.]?\s+)*(?:я\s+)?(?:(?:собираюсь|планирую|решил\w*|буду)\s+)?"
@@ -342,7 +376,11 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
         name = (team.group(1) or team.group(2) or "").strip()
         if name and name.lower() not in {"my", "the", "same", "new"}:
             set_if_free("team", name)
-    if TRACK_MANAGEMENT.search(message):
+    if MANAGER_SELF.search(message):
+        set_if_free("track", "management")
+        if not data["current_level"]:
+            set_if_free("current_level", "engineering manager")
+    elif TRACK_MANAGEMENT.search(message):
         set_if_free("track", "management")
     elif TRACK_IC.search(message):
         set_if_free("track", "ic")

@@ -32,15 +32,19 @@ coach state) and then <user_message>, the person's own words. How you work:
 1. Follow the GROW stage in <coach_state>: in "goal", explore what the person wants and \
 why (is promotion even the right goal?); in "reality", learn their situation; in \
 "options", offer options grounded in the passages; in "will", help them commit to one \
-concrete next step with a date.
+concrete next step with a date. When the person has just committed to a step, say that \
+step back in their words before anything else.
 2. Ground guidance in the numbered passages. Prefer a passage's <card> points: they say \
 what the passage advises. Cite passages by number in square brackets, like [1] or [2][3]. \
 Cite only numbers that exist. Never quote text inside <not_advice>: it is a complaint or \
 story the author argues against. If the passages do not cover something (salary bands, \
 a named company's policy, legal or visa questions), say so plainly. Never invent facts.
-3. If the person asks something directly, answer it first in one to three sentences, \
-then ask at most one question. Otherwise ask at most two questions. Never ask what the \
-coach state already records, and never repeat a question listed under "asked".
+3. If the person asks something directly, answer it first in one to three sentences. \
+Ask at most one question a turn. Never ask what the coach state already records, and \
+never repeat a question listed under "asked". If the signals show a feeling, name it \
+kindly in one sentence first; if they show pushback, concede and work from the \
+person's specifics; if they ask for a plan, give three or four steps, one a week, each \
+from a cited passage.
 4. End with a question or a concrete next step. Never promise or predict a promotion.
 5. If the person shows distress, acknowledge it first and point to real support before \
 any career advice. If they mention possible bias or discrimination, take it seriously \
@@ -164,13 +168,14 @@ def build_request(
     person's message are never cut.
     """
     request = _request(ctx, history)
-    if budget_tokens is None or estimate_tokens(request) <= budget_tokens:
-        return request
-    for step in FIT_STEPS:
-        kept = list(history)[-step.history :] if step.history else []
-        request = _request(ctx, kept, True, step.passages, step.max_chars)
-        if estimate_tokens(request) <= budget_tokens:
-            break
+    if budget_tokens is not None and estimate_tokens(request) > budget_tokens:
+        for step in FIT_STEPS:
+            kept = list(history)[-step.history :] if step.history else []
+            request = _request(ctx, kept, True, step.passages, step.max_chars)
+            if estimate_tokens(request) <= budget_tokens:
+                break
+    # The whole history rides along, so a refit for a smaller window needs no second read.
+    request.history = tuple(history)
     return request
 
 
@@ -323,7 +328,7 @@ QUERY_EXPANSIONS: dict[str, str] = {
     r"\b(legacy|maintain\w*|maintenance|keep the lights on|ktlo)\b": (
         "maintenance mode system senior engineer opportunities"
     ),
-    r"\b(boring|too easy|paint(ing)? buttons)\b": "job too easy opportunities think big",
+    r"\b(boring|too easy|paint(s|ing|ed)? buttons)\b": "job too easy opportunities think big",
     r"\b(vague|unclear) feedback\b": "feedback vague not actionable bias",
     r"\b(passed over|didn'?t get promoted|not promoted|denied)\b": (
         "not promoted cycle feedback next cycle"
@@ -339,6 +344,27 @@ QUERY_EXPANSIONS: dict[str, str] = {
     ),
     r"should i (even )?(be )?(think\w*|worry\w*|care\w*) about|too (early|soon) (to|for)": (
         "okay and expected to put active effort into advancing your career"
+    ),
+    # "Give me a plan for the next 30 days": both articles start from the same steps.
+    r"\b(plan|roadmap)\b|\bnext (30|60|90) days\b|\bnext month\b|\bплан\b|ближайш\w+ месяц": (
+        "first step make your goal explicit to your manager running log of evidence next step"
+    ),
+    # "I'm the only woman on the team": the essay's passage on bias and active effort.
+    r"\b(only (woman|women|black|person of colou?r)|underrepresented|bias\w*|discriminat\w*)\b"
+    r"|предвзят|дискримин|единственн\w+ женщин": (
+        "bias underrepresented groups promotion active effort explicit goal"
+    ),
+    # "What would I change in the packet?": the written case and what goes in it.
+    r"\b(packet|promo (doc|case)|promotion (doc|case|document)|brag doc)\b|пакет|обоснован": (
+        "promotion document written case evidence measurable results"
+    ),
+    # "I don't have a log, it's in my head and in Jira": the essays' running log.
+    r"\b(a|any|no|my|work) log\b|\bbrag doc|\bin my head\b|журнал|записыва": (
+        "keep a running log of your work evidence written at the time"
+    ),
+    # "I feel invisible": what makes work count beyond the team.
+    r"\b(invisible|unseen|nobody notices|only sees my)\b|не замеча|не видят": (
+        "visibility calibration sponsors people deciding may not know you"
     ),
     r"дежурств|инцидент|постоянно чиним": "операционная нагрузка operational problems",
     r"поддерж|обслуживан|легаси": "система в режиме обслуживания maintenance",

@@ -57,7 +57,8 @@ DIRECT_ADVICE = re.compile(
 )
 #: "Skip the questions": the person has asked not to be questioned; end with a step instead.
 NO_QUESTIONS = re.compile(
-    r"\b(skip the questions|no (more )?questions|stop asking|don'?t ask me|enough questions)\b"
+    r"\b(skip the questions|no (more )?questions|not questions|stop asking|don'?t ask me|"
+    r"enough questions)\b"
     r"|без вопросов|хватит вопросов",
     re.I,
 )
@@ -78,6 +79,102 @@ BIAS = re.compile(
     r"|предвзят|дискримин|единственн\w+ женщин",
     re.I,
 )
+GUARANTEE = re.compile(
+    r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure)\b|гарант|обеща", re.I
+)
+
+#: "I mostly pick up tickets", "we build internal tools": where their time goes, told.
+WORK_DESCRIBED = re.compile(
+    r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|run|own)\b"
+    r"|\b(most of )?my (time|days?|week)\b|\b(мы|я)\s+(в основном|только|постоянно)\b",
+    re.I,
+)
+
+#: "cut pages from 12 to 2": the problem named is one they solved, not one they have.
+RESOLVED = re.compile(
+    r"\b(cut|reduced|dropped|fixed|solved|halved|down (from|to)|no longer|got rid of)\b"
+    r"|снизил|сократил|починил|убрал|избавил",
+    re.I,
+)
+
+ACTION_QUESTION = re.compile(
+    r"\bwhat (should|do|can|could|would) (i|you) (do|ask|say|try|start)\b|\bwhat exactly\b"
+    r"|\bwhere do i start\b|\bhow do i (start|begin|find out|ask)\b|\bthis week\b"
+    r"|\bhow (do|can|could) i get (promoted|to \w+)\b"
+    r"|что (мне )?(делать|сделать|спросить)|с чего начать",
+    re.I,
+)
+
+#: A motive said as a motive, not a keyword in passing.
+WANT = re.compile(
+    r"\b(i|i'?d|i'?m)\b[^.?!]{0,20}\b(want|need|care about|after|looking for|hoping for|wish|"
+    r"motivated by|draws? me|would like)\b|\bwhat (i want|matters to me|i care about)\b"
+    r"|хочу|хотел\w* бы|мне (нужн|важн)|для меня (важн|главное)|меня (интересует|привлекает)",
+    re.I,
+)
+#: A feeling named in passing, not a crisis: acknowledged before any advice.
+FEELINGS: dict[str, re.Pattern[str]] = {
+    "inadequate": re.compile(
+        r"\b(fraud|impost[eo]r|not good enough|out of my depth|in over my head|"
+        r"(slower|worse|behind) than everyone|everyone (else )?(is|seems) (so much )?(faster|better|"
+        r"smarter)|feel\w* (so )?(lost|stupid|useless|incompetent)|"
+        r"feel\w* like (an? )?(idiot|failure|fraud|impost[eo]r|fake))\b"
+        r"|самозван|не тяну|не дотягива|хуже всех|отстаю от всех",
+        re.I,
+    ),
+    "anxious": re.compile(
+        r"\b(panick\w*|nervous|worried|worry(ing)? (that|about)|scared|afraid|terrified|"
+        r"freak\w* out|stressed|stressful|dread\w*)\b"
+        r"|боюсь|переживаю|волнуюсь|страшно|нервничаю|выгореть|выгорю",
+        re.I,
+    ),
+    "unseen": re.compile(
+        r"\b(invisible|unseen|overlooked|unnoticed|(nobody|no one) (notices|sees|cares)|"
+        r"not taken seriously|never be seen as|only sees? my (commits|tickets))\b"
+        r"|невидим|не замеча\w+|не видят|не воспринима\w+|не будут воспринимать|игнориру",
+        re.I,
+    ),
+    # Back after a long absence: a transition worth naming, not a problem to fix.
+    "returning": re.compile(
+        r"\b(sick leave|medical leave|parental leave|maternity leave|paternity leave|"
+        r"(back|returned|returning|came back) (from|after) (a |my )?(long )?(leave|break|illness))\b"
+        r"|больничн|декрет|после (долгого )?(отпуска|перерыва|болезни)",
+        re.I,
+    ),
+    "stuck": re.compile(
+        r"\b(stuck|frustrat\w+|fed up|demotivated|discouraged|feels? impossible|going nowhere)\b"
+        r"|застрял|надоело|опускаются руки|тупик",
+        re.I,
+    ),
+}
+#: "This is generic", "my situation is different": the last answer missed; say so.
+PUSHBACK = re.compile(
+    r"\b((this|that|it)('s| is| was| sounds)( (so|too|very|pretty))? generic|generic advice|"
+    r"doesn'?t (apply|fit|help)|not (helpful|useful|relevant)|my situation is different|"
+    r"you'?re not listening|that'?s not what i (asked|meant)|i (already )?know that|"
+    r"(you'?re|you are) not answering|you (didn'?t|did not|haven'?t) answer\w*|"
+    r"answer (my|the) question)\b"
+    r"|общие слова|банальн|не подходит|у меня (другая|иная) ситуация|это я и так знаю|"
+    r"не помогает|вы не ответили|не отвечаете|ответьте на (мой )?вопрос",
+    re.I,
+)
+#: The person is weighing a promotion or a level: "what draws you to a promotion?" fits.
+PROMOTION_TALK = re.compile(
+    r"\b(promot\w*|promo|next level|level up|get to (senior|staff|principal|l\d)|move up|"
+    r"(become|make|reach|want|aim\w*( for)?|being|be) (an? )?(senior|staff|principal))\b"
+    r"|повыш\w+|следующ\w+ уров|вырасти до|стать (сеньор|синьор|стафф|тимлид)",
+    re.I,
+)
+#: "Give me a plan for the next 30 days": an answer shaped as steps over weeks.
+WANTS_PLAN = re.compile(
+    r"\b(a|the|my|your|concrete|action|actual|\d+[- ]day|week[- ]by[- ]week)\s+plan\b"
+    r"|\b(next|coming|first) (30|60|90|thirty|sixty|ninety) days\b|\bnext (few )?(weeks|month)\b"
+    r"|\bweek[- ]by[- ]week\b|\bstep[- ]by[- ]step\b"
+    r"|\b(top )?(2|3|4|5|two|three|four|five) (things|steps|actions|priorities)\b"
+    r"|\b(три|3|пять|5) (вещи|шага|дела|приоритета)"
+    r"|\bплан\b|\bпланом\b|ближайш\w+ (месяц|недел)|по шагам|пошагов|по неделям",
+    re.I,
+)
 GREETING = re.compile(r"^\s*(hi|hello|hey|привет|здравствуйте)\b[\s!.,]*$", re.I)
 
 #: How a person's words show which situation a guidance card answers. Keys are the
@@ -92,7 +189,7 @@ SITUATION_CUES: dict[str, str] = {
     r"keep (my|your) head down|hope (they|someone) notices?|will (they|someone) notice|"
     r"explicit goal)\b|заметят|ждать,? пока",
     "not-a-reward": r"\b(reward|deserve|worked (so )?hard|hard work)\b|заслуж|награ",
-    "different-work": r"\b(different work|next level|do(ing)? (more|better) of the same|"
+    "different-work": r"\b(different (work|job)|next level|do(ing)? (more|better) of the same|"
     r"that an? \w+ (doesn'?t|does not)|difference between|versus|vs\.?)\b|разниц|отлича",
     "maintenance-team": r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
     r"|поддерж|обслуживан|легаси",
@@ -105,12 +202,13 @@ SITUATION_CUES: dict[str, str] = {
     r"(not|isn'?t|aren'?t) (complex|challenging)|no senior (roles?|work|engineers?)|"
     r"isn'?t a single senior|where (is|are) (my|the) opportunit\w*|"
     r"no (room|space) to grow)\b|нет возможност|негде расти|некуда расти|нет задач",
-    "easy-work": r"\b(too easy|easy work|boring|small (tasks|work)|paint(ing)? buttons)\b"
+    "easy-work": r"\b(too easy|easy work|boring|small (tasks|work)|paint(s|ing|ed)? buttons|mov\w* pictures)\b"
     r"|слишком прост|скучн",
     "existing-work": r"\b(bug ?fix\w*|fixing bugs|existing features?|not promotable)\b|баг",
     "manager-alignment": r"\b(my (manager|boss|lead)|manager (says|said|thinks|doesn'?t))\b"
     r"|руководител|менеджер",
-    "vague-feedback": r"\b(vague|unclear|not actionable|generic|more impact|show more|"
+    "vague-feedback": r"\b((vague|unclear|not actionable|generic) (feedback|answers?|reviews?|comments?)|"
+    r"feedback[^.?!]{0,20}\b(vague|unclear|not actionable)|(same|still|so) vague|more impact|show more|"
     r"be more strategic|more leadership)\b|размыт|расплывчат|непонятн\w+ обратн",
     # Feedback that stays vague after asking is what the article says may hide bias.
     "possible-bias": BIAS.pattern + r"|\b(asked|tried|raised it) (twice|again|three times|"
@@ -120,16 +218,19 @@ SITUATION_CUES: dict[str, str] = {
     "readiness": r"\b(am i ready|ready for|readiness|gaps?|what (else )?i (still )?need to)\b"
     r"|готов ли я|готова ли я|чего мне не хватает",
     "level-expectations": r"\b(what does an? \w+ (engineer )?(actually )?do|expectations?|"
-    r"expected (of|from)|what should i be doing|now that i'?m|just became|"
+    r"expected (of|from)|what should i be doing|now that i'?m|just became|(got|was|just|recently) promoted|"
     r"what (is|are) (an? )?(senior|staff|principal|sde|l\d))\b|чего ждут|ожидания",
-    "staff-path": r"\b(staff|principal|archetypes?|tech lead|architect)\b|стафф",
+    "staff-path": r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver)\b|стафф",
     "management-switch": r"\b(manager track|management|becom\w* an? (engineering )?manager|"
     r"people manager|switch\w* to manag\w*|em role)\b|руководителем|менеджмент",
     "back-to-ic": r"\b(back to (ic|individual contributor|coding)|return to ic)\b",
     "no-ladder": r"\b(no (career )?ladder|startup|no levels|flat (org|company))\b|стартап|нет лестницы",
-    "evidence": r"\b(promo (doc|packet|case)|evidence|document my|brag doc|measur\w+)\b|доказательств"
+    "evidence": r"\b(promo (doc|packet|case)|packets?|evidence|document my|brag doc|measur\w+|"
+    r"(a|any|no|my|work) log|log of (what|my)|track record|write (it|things) down)\b"
+    r"|доказательств|журнал|записыва"
     r"|\b(same|similar) (work|job|things?|projects?) as\b|ту же работу",
-    "visibility": r"\b(visib\w+|calibration|sponsors?|noticed|skip[- ]level)\b|заметн"
+    "visibility": r"\b(visib\w+|invisible|unseen|calibration|sponsors?|noticed|"
+    r"skip[- ]level|only sees? my)\b|заметн|не замеча|не видят|не воспринима"
     # "I did the same work as the person who got promoted": the case, not the work, differed.
     r"|\b(same|similar) (work|job|things?|projects?) as\b|\bas much as (the|my) \w+ who\b"
     r"|ту же работу",
@@ -138,6 +239,9 @@ SITUATION_CUES: dict[str, str] = {
     "first-step": r"\b(first|this week|start(ing)? (with|point)|where do i start|next step|"
     r"what exactly)\b|с чего начать|первый шаг|на этой неделе",
     "check-in": r"\b(how often|check[- ]in|one[- ]on[- ]ones?|1:1)\b|как часто",
+    "manager-of-team": r"\b(my (engineers|reports|direct reports|team members|people) (are|want|"
+    r"ask\w*|keep)|i manage|as (a|their|the) manager|promot\w* (on|in) my team|"
+    r"my team'?s (promotions?|careers?))\b|мои подчин|я руковожу|моих (сотрудников|инженеров)",
     "no-time": r"\b(no time|too busy|swamped|overloaded)\b|нет времени",
     "learning": r"\b(learn\w*|grow\w*|develop\w*)\b|расти|развива|учиться",
 }
@@ -155,6 +259,14 @@ class TurnSignals(BaseModel):
     direct_question: bool = False
     is_greeting: bool = False
     bias_disclosure: bool = False
+    feeling: str | None = None
+    pushback: bool = False
+    wants_plan: bool = False
+    asks_for_action: bool = False  # "what should I do first?": something to do, not a description
+    asks_guarantee: bool = False
+    work_described: bool = False  # "I mostly pick up tickets": where their time goes, told
+    names_a_fix: bool = False  # "cut pages from 12 to 2": a problem they solved
+    states_a_want: bool = False  # "I want…", "what matters to me is…": a motive, said
     language: Language = "en"
     situations: tuple[str, ...] = ()
 
@@ -182,6 +294,14 @@ def situations_in(message: str) -> tuple[str, ...]:
     )
 
 
+def _commits(message: str) -> bool:
+    """ "I plan to…", "я составлю план…": a plan of their own, not a request for one."""
+    return bool(
+        re.search(r"\b(i|we)('ll| will| plan to| am going to|'m going to)\b|\b(составлю|напишу|сделаю)\b",
+                  message, re.I)
+    )  # fmt: skip
+
+
 def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     """Read one user message. Distress comes first: it outranks every other signal.
 
@@ -207,6 +327,14 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         ),
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=bool(BIAS.search(message)),
+        feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
+        pushback=bool(PUSHBACK.search(message)),
+        wants_plan=bool(WANTS_PLAN.search(message)) and not _commits(message),
+        asks_for_action=bool(ACTION_QUESTION.search(message)),
+        asks_guarantee=bool(GUARANTEE.search(message)),
+        work_described=bool(WORK_DESCRIBED.search(message)),
+        names_a_fix=bool(RESOLVED.search(message)),
+        states_a_want=bool(WANT.search(message)),
         language=detect_language(message),
         situations=situations_in(message),
     )

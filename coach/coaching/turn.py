@@ -248,7 +248,7 @@ class Coach:
                 first = next(stream, None)
             except ContextTooLong as exc:  # nothing was shown yet: fit the prompt and retry
                 budget = self.prompt_budget(exc.window) or estimate_tokens(request) // 2
-                request = build_request(context, self.history(session_id)[:-1], budget)
+                request = build_request(context, request.history, budget)
                 stream = model.stream(request)
                 first = next(stream, None)
             pieces = itertools.chain([first] if first is not None else [], stream)
@@ -267,7 +267,10 @@ class Coach:
         status: Literal["complete", "partial", "error", "fallback"] = "complete"
         notice = None
         answer = "".join(received)
-        if error is None and self.guardrails and model is not offline:
+        # The offline responder is the fallback itself: checking it would only swap its
+        # answer for the same answer under a "set aside" notice.
+        own = isinstance(model, OfflineResponder)
+        if error is None and self.guardrails and not own:
             problems = check_answer(answer, context, SYSTEM_PROMPT)
             if problems:
                 error = f"The answer from {model.name} was set aside: {'; '.join(problems)}."
@@ -283,7 +286,7 @@ class Coach:
         elif error is not None:
             status = "partial" if answer.strip() else "error"
             self.sessions.update_message(reply_id, content=answer, status=status, error=error)
-            if self.settings.fallback_offline and model is not offline:
+            if self.settings.fallback_offline and not own:
                 notice = f"{error} Answering with the offline responder instead."
                 yield Notice(notice)
                 answer = respond(context)

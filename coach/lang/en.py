@@ -32,6 +32,21 @@ TEXT: dict[str, str] = {
     "support_question_3": "Is there something you could take off your plate for now?",
     "support_later": "When you feel ready, we can look at the next steps for your career together.",
     "gentle": "We can look at that, and there's no rush: one small step is plenty for now.",
+    # A feeling named in passing (not a crisis) is acknowledged before anything else.
+    "feel_anxious": "That sounds stressful, and it makes sense that it's on your mind.",
+    "feel_inadequate": "Feeling like you don't measure up is hard, and worth taking seriously.",
+    "feel_unseen": "Feeling that your work goes unseen is discouraging, especially when you're "
+    "doing it.",
+    "feel_returning": "Coming back after a long time away is a real transition; it's fair to "
+    "give yourself time to find your feet.",
+    "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
+    "pushback": "Fair point: general advice only goes so far. Let me work from what you've told "
+    "me.",
+    "plan_lead": "Here is a plan for the next few weeks, one focus a week, from what my sources "
+    "advise:",
+    "plan_week": "Week {n}:",
+    "plan_lead_steps": "Here is what I'd focus on, in this order, from what my sources advise:",
+    "plan_step": "{n}.",
     "off_topic_again": (
         "That one's outside my lane too. If something about your work or growth is on your "
         "mind, I'm here for it.\n\nWhat would be most useful to think through?"
@@ -52,9 +67,9 @@ TEXT: dict[str, str] = {
         "through: whether to go for a promotion, or where the opportunities on your team are?"
     ),
     "out_of_scope": (
-        "My sources don't cover that (salary bands, a specific company's policies and similar "
-        "details), so I won't guess. Your HR team, your company's published levels guide or "
-        "your manager can give you the real answer."
+        "My sources don't cover that part (pay, visas, a specific company's rules), so I "
+        "won't guess at it. HR, your company's published guides or your manager can give you "
+        "the real answer."
     ),
     "reflection": "It sounds like {facts}.",
     "and": " and ",
@@ -75,6 +90,7 @@ TEXT: dict[str, str] = {
     "lead_goal_2": "Something to keep in mind:",
     "lead_reality_1": "Something that bears on your situation:",
     "lead_reality_2": "Worth keeping in mind as you look at where you are:",
+    "lead_options_one": "One option the sources support:",
     "lead_options_1": "Options the sources support:",
     "lead_options_2": "Directions worth considering:",
     "lead_will_1": "To keep the next step concrete:",

@@ -32,9 +32,15 @@ class ChatRequest(list[Message]):
     cassette records; the context rides along without changing that shape.
     """
 
-    def __init__(self, messages: Iterable[Message], context: TurnContext | None = None) -> None:
+    def __init__(
+        self,
+        messages: Iterable[Message],
+        context: TurnContext | None = None,
+        history: tuple[Message, ...] = (),
+    ) -> None:
         super().__init__(messages)
         self.context = context
+        self.history = history  # the earlier turns in full, before any fitting
 
 
 @runtime_checkable

@@ -1,11 +1,13 @@
 """The offline responder: a deterministic coach that needs no network.
 
 It answers from a ``TurnContext`` (built by ``coach.coaching.policy``), composing a turn the way
-a coach would: say back only what is new; when asked something directly, answer first
-from the guidance cards (cited) and ask at most one question; otherwise offer a card or
-two that fit the person's level, track and situation, and ask at most two questions about
-what is still unknown. It never repeats a question or a card within a session, never
-quotes a sentence marked as complaint, story or intro, and cites only passages it was given.
+a coach would: name a feeling the person mentions, say back only what is new; when asked
+something directly, answer first from the guidance cards (cited); asked for a plan, give
+a few weeks of cited steps; otherwise offer a card or two that fit the person's level,
+track, goal and situation. Each turn ends with one question (the card's own follow-up
+before the stock ones, which never presume a promotion the person hasn't spoken of) or a
+next step. It never repeats a question or a card within a session, never quotes a
+sentence marked as complaint, story or intro, and cites only passages it was given.
 """
 
 from __future__ import annotations
@@ -31,9 +33,6 @@ COMPLAINT_MARKERS = re.compile(
     r"don'?t have time|no one gets promoted|isn'?t challenging)\b"
     r"|не могу|нет возможностей|недостаточно сложн|не просили|скучной",
     re.I,
-)
-GUARANTEE = re.compile(
-    r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure)\b|гарант|обеща", re.I
 )
 LEVEL_ORDER = ("entry", "engineer", "senior", "staff", "principal")
 LADDER_LEVEL = {
@@ -62,23 +61,38 @@ WITH_PERSON = re.compile(
     r"|руководител|менеджер|директор|ментор",
     re.I,
 )
-#: "I mostly pick up tickets", "we build internal tools": where their time goes, told.
-WORK_DESCRIBED = re.compile(
-    r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|run|own)\b"
-    r"|\b(most of )?my (time|days?|week)\b|\b(мы|я)\s+(в основном|только|постоянно)\b",
-    re.I,
-)
-ACTION_QUESTION = re.compile(
-    r"\bwhat (should|do|can|could|would) (i|you) (do|ask|say|try|start)\b|\bwhat exactly\b"
-    r"|\bwhere do i start\b|\bhow do i (start|begin|find out|ask)\b|\bthis week\b"
-    r"|\bhow (do|can|could) i get (promoted|to \w+)\b"
-    r"|что (мне )?(делать|сделать|спросить)|с чего начать",
-    re.I,
-)
+#: Problems said back as heard; the others ("maintenance-only work" from "I maintain
+#: billing") are read from a keyword too loosely to put in the person's mouth.
+SAID_BACK = {
+    "heavy operational load",
+    "vague feedback",
+    "passed over in a cycle",
+    "no time beyond current work",
+}
+#: How much a card must speak to the person (one thread situation, two shared words).
+RELEVANT = 1.0
+#: A plan asked for over days, weeks or a month is laid out a week at a time.
+WEEKS = re.compile(r"\b(days?|weeks?|month)\b|дн(я|ей)|недел|месяц", re.I)
+#: Questions that presume the person wants a promotion.
+PROMOTION_SLOTS = {"motivations", "target_level", "why"}
+#: A step that is itself a meeting needs no "when will you check in?".
+MEETING = re.compile(r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them))\b|встреч", re.I)
 GENERIC = {"first-step", "deciding", "motivation", "readiness"}
 #: Situations that are circumstances a person has, not topics: advice whose first
 #: situation is one of these presumes it, so it waits until the person says so.
-CIRCUMSTANCES = {"operational-load", "maintenance-team", "missed-cycle", "no-ladder", "no-time"}
+CIRCUMSTANCES = {
+    "operational-load",
+    "maintenance-team",
+    "missed-cycle",
+    "no-ladder",
+    "no-time",
+    "no-opportunities",  # "if you feel your team's work is not complex enough…"
+    "back-to-ic",  # "moving back from management…" presumes a manager who wants to
+}
+STAFF_PLUS = {"staff", "principal"}
+#: Advice about whether and why to go for a promotion, for someone who came with another
+#: goal (a raise, a track change, a new job) only once they speak of one.
+PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
 #: Cards written for someone weighing or leaving management.
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
 #: What makes a committed step count, in both articles: the manager knows, impact is measured.
@@ -122,13 +136,17 @@ def respond(ctx: TurnContext) -> str:
     parts: list[str] = []
     if ctx.gentle:
         parts.append(t["gentle"])
-    guarantee = bool(GUARANTEE.search(ctx.message))
+    elif signals.feeling:  # a feeling named in passing comes before any advice
+        parts.append(t[f"feel_{signals.feeling}"])
+    if signals.pushback:  # the last answer missed: say so, then use their specifics
+        parts.append(t["pushback"])
+    guarantee = signals.asks_guarantee
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         parts.append(t["no_promises"])
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
     elif not direct:  # a direct question gets its answer first, not our notes
-        parts.append(reflect(ctx.news, lang))
+        parts.append(reflect(ctx.news, lang, signals.names_a_fix, signals.states_a_want))
     if signals.bias_disclosure:
         parts.append(t["bias_ack"])
 
@@ -143,9 +161,20 @@ def respond(ctx: TurnContext) -> str:
     # The person's own ladder outranks the built-in guidance when retrieval put it on top:
     # it describes their company. It has no cards, so it is quoted (never marked sentences).
     own = n_points and any(p.origin == "user" for p in ctx.passages[:2])
-    cards = choose_cards(ctx, n_points) if n_points and not own else []
+    plan = choose_plan(ctx) if signals.wants_plan and n_points and not own else []
+    cards = plan or (choose_cards(ctx, n_points) if n_points and not own else [])
     if not n_points:
         pass
+    elif plan:
+        # "A plan for the next 30 days" is laid out in weeks; "three things" in order.
+        by_week = bool(WEEKS.search(ctx.message))
+        label, lead = ("plan_week", "plan_lead") if by_week else ("plan_step", "plan_lead_steps")
+        bullet = "- " if by_week else ""
+        steps = [
+            f"{bullet}{t[label].format(n=i)} {card.point.get(lang)} [{passage.n}]"
+            for i, (passage, card) in enumerate(plan, 1)
+        ]
+        parts.append(t[lead] + "\n" + "\n".join(steps))
     elif cards:
         parts.append(compose_guidance(ctx, cards, lang, direct))
     else:
@@ -157,8 +186,10 @@ def respond(ctx: TurnContext) -> str:
                 ctx.user_turns,
             )
             parts.append(lead + "\n" + "\n".join(extract))
-        elif signals.intent != "out_of_scope":
+        elif signals.intent != "out_of_scope" and not ctx.passages:
             parts.append(t["no_sources"])
+        # Passages came back but none speaks to this message: listening and asking is the
+        # better turn than advice beside the point.
     if signals.bias_disclosure:
         parts.append(t["bias_next"])
 
@@ -178,12 +209,15 @@ def respond(ctx: TurnContext) -> str:
                 passage, card = tips[0]
                 parts.append(f"{t['commitment_tip']} {card.point.get(lang)} [{passage.n}]")
 
-    limit = 1 if direct or signals.intent == "out_of_scope" else 2
+    # One question a turn: the sharpest one. Two read as an interview.
+    limit = 1
     if signals.no_questions:
         limit = 0  # they asked not to be questioned: the turn ends with a step instead
     limit -= sum(card.point.get(lang).count("?") for _, card in cards)
     questions = choose_questions(ctx, cards, lang, limit, direct)
-    parts.append(" ".join(questions) if questions else _variant(t, "next_step", ctx.user_turns))
+    # "Pick the point above…" only reads when a point was given.
+    closing = _variant(t, "next_step", ctx.user_turns) if cards else t["next_step_2"]
+    parts.append(" ".join(questions) if questions else closing)
     return "\n\n".join(p for p in parts if p).strip()
 
 
@@ -220,9 +254,19 @@ def _join(items: list[str], lang: str) -> str:
     return t["list_sep"].join(items[:-1]) + t["and"] + items[-1]
 
 
-def reflect(news: Profile, lang: str) -> str:
-    """One sentence saying back what this message added; empty when it added nothing."""
+def reflect(news: Profile, lang: str, names_a_fix: bool = False, states_a_want: bool = True) -> str:
+    """One sentence saying back what this message added; empty when it added nothing.
+
+    Only what the person plainly said: a motive only when they say what they want ("pay"
+    in "title and pay are the same" is no motive), and only problems a keyword can't get
+    wrong; a problem named alongside its fix ("cut pages from 12 to 2") is not said back
+    as a problem they have.
+    """
     t = TEXT[lang]
+    blockers = [] if names_a_fix else [b for b in news.blockers if b in SAID_BACK]
+    news = news.model_copy(
+        update={"blockers": blockers, "motivations": news.motivations if states_a_want else []}
+    )
     facts = []
     if news.current_level:
         facts.append(_level_phrase(news.current_level, lang, target=False))
@@ -230,7 +274,7 @@ def reflect(news: Profile, lang: str) -> str:
         facts.append(t["on_team"].format(team=news.team))
     if news.target_level:
         facts.append(_level_phrase(news.target_level, lang, target=True))
-    if news.track in ("management", "ic"):
+    if news.track in ("management", "ic") and card_level(news.current_level) != "manager":
         facts.append(t[f"track_{news.track}"])
     if news.blockers:
         facts.append(
@@ -292,9 +336,21 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         return False
     if card.situations and card.situations[0] in MANAGEMENT_CONTEXT and not managing:
         return False  # "before switching to management…" is not advice for an IC
+    if (
+        not levels
+        and set(card.levels) <= STAFF_PLUS
+        and not (
+            "staff-path" in ctx.signals.situations or (ctx.promotion_goal and _staff_talk(ctx))
+        )
+    ):
+        return False  # a principal's vision document is not advice for someone unplaced
     if "any" in card.levels or not levels:
         return True
     return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
+
+
+def _staff_talk(ctx: TurnContext) -> bool:
+    return card_level(ctx.profile.target_level) in STAFF_PLUS
 
 
 def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
@@ -306,7 +362,9 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
     }
     if card_level(ctx.profile.target_level) in ("staff", "principal"):
         known.add("staff-path")
-    if ctx.profile.track == "management":
+    if card_level(ctx.profile.current_level) == "manager":
+        known.add("manager-of-team")  # a manager asking about their people, not a switch
+    elif ctx.profile.track == "management":
         known.add("management-switch")
     if ctx.signals.bias_disclosure:
         now.add("possible-bias")
@@ -319,7 +377,12 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
 
 
 def choose_cards(
-    ctx: TurnContext, n: int, stage: str | None = None, among: set[str] | None = None
+    ctx: TurnContext,
+    n: int,
+    stage: str | None = None,
+    among: set[str] | None = None,
+    spread: bool = False,
+    stages: set[str] | None = None,
 ) -> list[tuple[PassageView, Card]]:
     """The ``n`` cards that best answer this turn, unused so far, at most one per passage.
 
@@ -329,7 +392,12 @@ def choose_cards(
     so that "what should I do this week?" is answered for this person's situation.
     """
     now, known = _situations(ctx)
-    if stage is None and (ctx.signals.wants_direct_advice or ACTION_QUESTION.search(ctx.message)):
+    thread = set(ctx.thread) - now - known
+    signals = ctx.signals
+    direct = (
+        signals.wants_direct_advice or signals.direct_question or signals.no_questions or spread
+    )
+    if stage is None and (ctx.signals.wants_direct_advice or ctx.signals.asks_for_action):
         stage = "will"  # "what should I ask/do?" wants something to do, not a description
     stage = stage or ctx.stage
     words = set(tokenize(ctx.message))
@@ -340,18 +408,35 @@ def choose_cards(
         for card in passage.cards:
             if card.id in used or not card_fits(card, ctx):
                 continue
-            if card.situations[0] in CIRCUMSTANCES and card.situations[0] not in now | known:
+            if (
+                card.situations[0] in CIRCUMSTANCES
+                and card.situations[0] not in now | known | thread
+            ):
                 continue  # "on call, fix…" presumes someone who is on call
+            if card.situations[0] in PROMOTION_FRAMED - now and not ctx.promotion_goal:
+                continue
             if among is not None and not among & set(card.situations):
                 continue
+            if stages is not None and card.stage not in stages:
+                continue  # a plan is made of things to do, not descriptions of a level
             situations = set(card.situations)
             score = 3.0 * len((now - GENERIC) & situations)
             score += 1.0 * len(now & GENERIC & situations)
             score += 1.5 * len(known & situations)
+            # What the last two messages were about still counts: a thread, not a reset.
+            score += 1.0 * len((thread - GENERIC) & situations)
             if "possible-bias" in known and "possible-bias" in situations:
                 score += 2.0
             said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
-            score += 0.6 * len(words & said)
+            # After "this is generic", the person's own words count double.
+            score += (1.2 if ctx.signals.pushback else 0.6) * len(words & said)
+            # Stage and level say where a card sits, not that it speaks to this person:
+            # without a situation, two words in common or the top passage it is not
+            # offered (a direct question still gets the best there is).
+            generic_only = 0.5 * len(now & GENERIC & situations)  # "title", "first": weak alone
+            top = 1.0 if passage.n == 1 else 0.0  # retrieval's own best match speaks to it
+            if score - generic_only + top < RELEVANT and not direct:
+                continue
             if "?" in card.point.get(ctx.language):
                 score -= 1.5  # a point phrased as a question spends the question budget
             if levels and levels & set(card.levels):
@@ -368,14 +453,42 @@ def choose_cards(
     for score, _, passage, card in scored:
         if score < 1.0 or any(p.n == passage.n for p, _ in chosen):
             continue
-        if chosen and score < 0.5 * best:
-            break  # a weak second point dilutes a good first one
+        if chosen and score < 0.5 * best and not spread:
+            break  # a weak second point dilutes a good first one (a plan needs several)
         if any(_similar(card.point.en, c.point.en) for _, c in chosen):
             continue  # two cards saying the same thing read as padding
         chosen.append((passage, card))
         if len(chosen) == n:
             break
     return chosen
+
+
+#: A plan opens with the conversation that makes the goal explicit and ends with the
+#: evidence and the check-in: the order both articles give.
+COUNT = re.compile(r"\b(2|3|4|5|two|three|four|five|два|две|три|четыре|пять)\b", re.I)
+NUMBERS = {
+    **{str(i): i for i in range(2, 6)},
+    **dict(zip(("two", "three", "four", "five"), range(2, 6), strict=True)),
+    **dict(zip(("два", "три", "четыре", "пять"), range(2, 6), strict=True)),
+    "две": 2,
+}
+PLAN_OPENERS = {"explicit-goal", "manager-alignment"}
+PLAN_CLOSERS = {"evidence", "check-in", "visibility"}
+
+
+def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
+    """Three or four cards for "give me a plan", ordered as weeks; empty when fewer fit."""
+    wanted = COUNT.search(ctx.message)
+    n = NUMBERS.get(wanted.group(1).lower(), 4) if wanted else 4
+    cards = choose_cards(ctx, n, stage="will", spread=True, stages={"options", "will"})
+    if len(cards) < 2:
+        return []
+
+    def week(item: tuple[PassageView, Card]) -> int:
+        situations = set(item[1].situations)
+        return 0 if situations & PLAN_OPENERS else 2 if situations & PLAN_CLOSERS else 1
+
+    return sorted(cards, key=week)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -397,6 +510,8 @@ def compose_guidance(
             "lead_out_of_scope" if ctx.signals.intent == "out_of_scope" else f"lead_{ctx.stage}",
             ctx.user_turns,
         )
+        if len(points) == 1 and ctx.stage == "options" and ctx.signals.intent != "out_of_scope":
+            lead = t["lead_options_one"]  # "Options the sources support:" over one point
         text = (
             lead + " " + points[0]
             if len(points) == 1
@@ -498,11 +613,23 @@ def choose_questions(
         c.question.get(lang) for _, c in cards if c.question and c.question.get(lang) not in asked
     ]
     bank: list[str] = []
+    managing = ctx.profile.track == "management" or card_level(ctx.profile.current_level) == (
+        "manager"
+    )
+    latest = ctx.news.commitments[-1].action if ctx.news.commitments else ""
     for stage in STAGES[STAGES.index(ctx.stage) :]:
         for slot, variants in QUESTIONS[lang][stage]:
             if _slot_known(slot, ctx.profile) or any(v in asked for v in variants):
                 continue
-            if slot == "blockers" and WORK_DESCRIBED.search(ctx.message):
+            if slot in PROMOTION_SLOTS and (not ctx.promotion_goal or managing):
+                continue  # a raise, a track change, a manager asking for their reports
+            if slot == "pick" and len(cards) < 2:
+                continue  # "which of these…" after a single point doesn't parse
+            if slot == "check_in" and (WITH_PERSON.search(latest) or MEETING.search(latest)):
+                continue  # the step already is a conversation with someone
+            if slot in ("current_level", "manager_alignment") and managing:
+                continue  # a manager asking about their people is not the one to be placed
+            if slot == "blockers" and ctx.signals.work_described:
                 continue  # they just said where their time goes
             if slot == "motivations" and "possible bias" in ctx.profile.blockers:
                 continue  # after a disclosure of bias, "what draws you to it?" is tone-deaf
@@ -513,11 +640,9 @@ def choose_questions(
         bank = [q for q in bank if q not in QUESTIONS[lang]["will"][0][1]]
     # A person who brought a specific situation gets the question about it first; the
     # stage's open questions come first only when they came without one.
-    specific = set(ctx.signals.situations) - {"deciding", "motivation", "learning"}
-    if direct or specific:
-        ordered = [*card_questions[:1], *bank]
-    else:
-        ordered = [*bank[:1], *card_questions[:1], *bank[1:]]
+    # The card's own follow-up is about this person's situation; the bank's questions are
+    # the same for everyone, so they come only when no card asks anything.
+    ordered = [*card_questions[:1], *bank]
     if ctx.signals.bias_disclosure:
         limit = min(limit, 1)
     return list(dict.fromkeys(ordered))[: max(limit, 0)]
