@@ -40,6 +40,7 @@ def test_onnx_is_the_default_backend(embedder: Embedder) -> None:
     assert isinstance(embedder.model, OnnxEncoder)
 
 
+@pytest.mark.slow  # imports torch for the reference; `make test` and CI run it
 def test_onnx_matches_sentence_transformers_on_every_corpus_chunk(
     embedder: Embedder, torch_embedder: Embedder, corpus_texts: list[str]
 ) -> None:
@@ -54,6 +55,7 @@ def test_onnx_matches_sentence_transformers_on_every_corpus_chunk(
     assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-5)
 
 
+@pytest.mark.slow  # imports sentence-transformers for the reference; `make test` and CI run it
 def test_tokenisation_is_sentence_transformers_not_the_shipped_file(
     embedder: Embedder, torch_embedder: Embedder
 ) -> None:
@@ -73,6 +75,7 @@ def test_tokenisation_is_sentence_transformers_not_the_shipped_file(
     assert (onnx * ref).sum(axis=1).min() >= 0.9999
 
 
+@pytest.mark.slow  # imports torch for the reference; `make test` and CI run it
 def test_labelled_set_scores_are_the_same_per_backend(
     corpus_runtime: Runtime, torch_embedder: Embedder, tmp_path: Path
 ) -> None:

@@ -101,6 +101,7 @@ def test_extract_json_and_validation() -> None:
         Grade.model_validate({**GOOD_GRADE, "socratic": 9})
 
 
+@pytest.mark.slow  # a live run end to end; `make test` and CI run it
 def test_live_eval_with_judge_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`coach eval --live --judge` in process: the live model and the judge are both
     respx-mocked; the judge's first reply is malformed and is retried."""

@@ -39,3 +39,39 @@ def test_dates_and_own_words_are_said_the_packs_way() -> None:
         "you'll list your top pages for your lead"
     )
     assert pack("ru").second_person("составлю список") == "составлю список"
+
+
+def test_a_message_is_read_with_every_packs_words_joined() -> None:
+    """Each pack brings its own alternatives for a signal; none holds another's words."""
+    import re
+
+    from coach.lang import reading, reading_names
+
+    assert reading("distress").search("I want to disappear") and reading("distress").search(
+        "не могу больше"
+    )
+    default = PACKS[DEFAULT]
+    others = "".join(p.letters for p in PACKS.values() if p is not default)
+    for p in PACKS.values():
+        for name, pattern in p.reads.items():
+            re.compile(pattern)
+            if p is default:  # the default pack holds no other script's words
+                assert not re.search(f"[{others}]", pattern), name
+    assert "possible-bias" in reading_names("situation:")
+    try:
+        reading("no-such-signal")
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("an unknown signal name must be an error, not an empty regex")
+
+
+def test_weekday_words_are_whole_words_and_the_day_of_month_decides() -> None:
+    from coach.coaching.dates import parse_due
+
+    sunday = dt.date(2026, 11, 29)
+    assert parse_due("the last 3 months of pages", sunday) == (None, "")
+    assert parse_due("I am satisfied with it", sunday) == (None, "")
+    assert parse_due("by Friday", sunday)[0] == dt.date(2026, 12, 4)
+    assert parse_due("by Friday the 14th", sunday) == (dt.date(2026, 12, 14), "by Friday the 14th")
+    assert parse_due("до пятницы", sunday)[0] == dt.date(2026, 12, 4)

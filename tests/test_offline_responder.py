@@ -419,3 +419,24 @@ def test_the_offline_default_never_shows_a_set_aside_notice(make_coach) -> None:
     result = make_coach(Uncited()).ask(None, "Is management a faster way to the next level?")
     assert result.notice is None and result.status == "complete"
     assert result.answer == "Keep at it."
+
+
+def test_a_tired_or_hurt_person_is_acknowledged_not_sent_to_a_crisis_line(make_coach) -> None:
+    tired = make_coach().ask(None, "I'm exhausted, we get thirty pages a week on my SRE team.")
+    assert "crisis" not in tired.answer and tired.answer.startswith("That sounds draining")
+    hurt = make_coach().ask(None, "My peer got promoted over me. I'm upset and a bit embarrassed.")
+    assert hurt.answer.startswith("That sounds disappointing")
+
+
+def test_describing_work_is_not_an_off_topic_request(make_coach) -> None:
+    result = make_coach().ask(
+        None, "I love coding and hate meetings. The staff engineers I know barely write code."
+    )
+    assert "outside what I can help with" not in result.answer and result.sources
+
+
+def test_a_manager_asking_to_promise_a_promotion_hears_no(make_coach) -> None:
+    result = make_coach().ask(
+        None, "I manage a team of five. Can I tell my report he'll get promoted next cycle?"
+    )
+    assert result.answer.startswith("No one can promise a promotion")

@@ -49,6 +49,10 @@ class Beacon:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
+# A real Chromium against a real UI server: `make test` and CI run it; plain `pytest` skips it.
+pytestmark = pytest.mark.slow
+
+
 def payload(beacon: int, who: str) -> str:
     base = f"http://127.0.0.1:{beacon}"
     return (

@@ -52,6 +52,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 # -- rich markup --------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # the real CLI in processes; `make test` and CI run it
 def test_markup_in_a_message_session_id_and_ladder_path_never_crashes_the_cli(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
@@ -93,6 +94,7 @@ def test_redact_url_keeps_only_scheme_host_port_and_path() -> None:
     assert "127.0.0.1" not in describe_model(settings, with_url=False)
 
 
+@pytest.mark.slow  # the real CLI in processes; `make test` and CI run it
 def test_credentials_in_the_model_url_never_reach_config_errors_sessions_or_exports(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
@@ -171,6 +173,7 @@ def test_unreadable_files_and_folders_are_skipped_not_a_crash(
     assert "locked: cannot read folder (Permission denied); skipped" in problems
 
 
+@pytest.mark.slow  # the real CLI in processes; `make test` and CI run it
 def test_a_ladder_folder_that_fails_is_not_remembered(tmp_path: Path, env: dict[str, str]) -> None:
     bad = tmp_path / "bad"
     bad.mkdir()

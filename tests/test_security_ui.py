@@ -241,6 +241,7 @@ def test_profile_fields_and_messages_are_limited_and_nothing_is_stored(
     assert victim_state(db, sid) == before
 
 
+@pytest.mark.slow  # a real server process restarted; `make test` and CI run it
 def test_restart_keeps_a_clients_conversation(tmp_path: Path) -> None:
     port = free_port()
     with running_ui(tmp_path, port=port) as url:
@@ -252,6 +253,7 @@ def test_restart_keeps_a_clients_conversation(tmp_path: Path) -> None:
     assert loaded[2] == sid and MARKER in json.dumps(loaded[0])
 
 
+@pytest.mark.slow  # real UI processes and bcrypt; `make test` and CI run it
 def test_login_is_rate_limited_and_accounts_are_bcrypt_hashed(tmp_path: Path) -> None:
     env = child_env(tmp_path)
     added = subprocess.run(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from gradio_client import Client
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
@@ -64,6 +65,7 @@ def test_failed_logins_are_limited_per_address() -> None:
     assert fresh.post("/login", data={"password": "right"}).status_code == 200
 
 
+@pytest.mark.slow  # a real UI process behind a proxy; `make test` and CI run it
 def test_behind_a_trusted_proxy_each_named_user_sees_only_their_sessions(tmp_path: Path) -> None:
     with running_ui(
         tmp_path, COACH_AUTH_TRUSTED_HEADER="X-Forwarded-User", COACH_TRUSTED_PROXIES="127.0.0.1"

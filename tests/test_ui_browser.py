@@ -12,6 +12,9 @@ import pytest
 from tests.conftest import REPO
 from tests.ui_server import running_ui
 
+# A real Chromium against a real UI server: `make test` and CI run it; plain `pytest` skips it.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = REPO / "artifacts" / "ui"
 

@@ -20,6 +20,12 @@ WEEKDAYS = {
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 
+#: English names are whole words ("mon" is not "months", "sat" not "satisfied"); Russian
+#: ones are stems that take their case endings ("пятницы", "пятницу").
+_WEEKDAY_WORDS = [
+    name + (r"\w*" if re.search("[а-я]", name) else "s?")
+    for name in sorted(WEEKDAYS, key=len, reverse=True)
+]
 LEAD = r"(?:(?:by|before|on|until|till|no later than|this|next|к|до|в|во|на|не позже)\s+)*"
 PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?:by |before |on |until |к |до )?(\d{4}-\d{2}-\d{2})\b"),
@@ -35,8 +41,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("in", r"\bin (\d{1,2}|a|one|two|three) (day|week|month)s?\b|через (\d{1,2}) (дн|недел)\w*"),
     ("monthday", r"\b(?:by |before |on )?(" + "|".join(MONTHS)
      + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b"),
-    ("weekday", r"\b" + LEAD + r"(?:(next) )?(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-     + r")\w*\b"),
+    # "by Friday the 14th", "on the 3rd": the day of the month decides, the weekday is a label.
+    ("nth", r"\b" + LEAD + r"(?:(?:" + "|".join(_WEEKDAY_WORDS)
+     + r"),? )?the (\d{1,2})(?:st|nd|rd|th)\b"),
+    ("weekday", r"\b" + LEAD + r"(?:(next) )?(" + "|".join(_WEEKDAY_WORDS) + r")\b"),
 ]  # fmt: skip
 COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in PATTERNS]
 WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -101,6 +109,15 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:
         except ValueError:
             return None
         return day if day >= today else day.replace(year=today.year + 1)
+    if kind == "nth":
+        n = int(match.group(1))
+        first = today.replace(day=1)
+        for month_start in (first, _end_of_month(first) + dt.timedelta(days=1)):
+            if n <= calendar.monthrange(month_start.year, month_start.month)[1]:
+                day = month_start.replace(day=n)
+                if day >= today:
+                    return day
+        return None
     if kind == "weekday":
         name = match.group(2).lower()
         target = next(v for k, v in sorted(WEEKDAYS.items(), key=lambda kv: -len(kv[0]))

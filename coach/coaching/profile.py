@@ -277,6 +277,12 @@ INTENT_START = re.compile(
     r"запишусь|назначу|договорюсь|проведу|возьму|мой следующий шаг\s*[—:-]?)\s*.{3,200})$",
     re.I,
 )
+#: "have it done", "send it": a step that points back at the one just named.
+ANAPHORA = re.compile(
+    r"^(?:have|get|finish|send|share|do|wrap up|complete)\s+(?:it|that|this|them)\b"
+    r"|^(?:сделаю|закончу|отправлю|пришлю|покажу)\s+(?:это|его|её|их)\b",
+    re.I,
+)
 NOT_AN_ACTION = re.compile(
     r"^(?:never|not|probably|be honest|admit|say|think|see|guess|try to explain)\b", re.I
 )
@@ -303,7 +309,11 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
             continue
         due, phrase = parse_due(action, today)
         if phrase:
-            action = (action.replace(phrase, "").strip(" ,;—-") or action).strip()
+            action = re.sub(r"\s{2,}", " ", action.replace(phrase, " ")).strip(" ,;—-") or action
+        if found and ANAPHORA.match(action) and found[-1].due is None:
+            # "I'll pull the pages. I'll have it done by Friday": one step, now with a date.
+            found[-1] = found[-1].model_copy(update={"due": due.isoformat() if due else None})
+            continue
         if len(action) >= 3:
             found.append(Commitment(action=action[:500], due=due.isoformat() if due else None))
     return found

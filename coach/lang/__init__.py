@@ -3,9 +3,10 @@
 A pack (``coach/lang/<code>.py``) holds the script's letters, the Snowball stemmer, the
 quote marks, the coach's words (``TEXT``, every key in every pack), the question bank,
 how profile values and levels are said, how a date is said, and how a person's own words
-are said back. Adding a language is adding a pack and registering it in ``PACKS``; the
-patterns that read a message (``coaching/signals.py``, ``coaching/profile.py``) still
-hold each language's alternatives side by side.
+are said back, and how a message is read (``READS``: the regexes behind
+``coaching/signals.py``). Adding a language is adding a pack and registering it in
+``PACKS``; the profile's patterns (``coaching/profile.py``) still hold each language's
+alternatives side by side.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Pack:
     questions: dict[str, list[tuple[str, list[str]]]]
     second_person: Callable[[str], str]
     format_date: Callable[[dt.date], str]
+    reads: dict[str, str]  # name → this language's alternatives for that regex
 
     @property
     def letter(self) -> re.Pattern[str]:
@@ -51,6 +53,7 @@ def _pack(module: ModuleType) -> Pack:
         questions=module.QUESTIONS,
         second_person=module.second_person,
         format_date=module.format_date,
+        reads=module.READS,
     )
 
 
@@ -59,6 +62,20 @@ DEFAULT = "en"
 #: Any letter of any pack's script; three in a row make a word ("ok" and "да" do not).
 ANY_LETTER = re.compile("[" + "".join(p.letters for p in PACKS.values()) + "]")
 WORD = re.compile("[" + "".join(p.letters for p in PACKS.values()) + "]{3,}")
+
+
+def reading(name: str) -> re.Pattern[str]:
+    """One regex for ``name`` over every pack: each language's alternatives, joined."""
+    parts = [f"(?:{p.reads[name]})" for p in PACKS.values() if name in p.reads]
+    if not parts:
+        raise KeyError(f"no language pack reads {name!r}")
+    return re.compile("|".join(parts), re.I)
+
+
+def reading_names(prefix: str) -> list[str]:
+    """Names under ``prefix`` ("situation:"), in the order the packs first list them."""
+    names = (n for p in PACKS.values() for n in p.reads if n.startswith(prefix))
+    return [n.removeprefix(prefix) for n in dict.fromkeys(names)]
 
 
 def pack(code: str) -> Pack:

@@ -39,6 +39,8 @@ TEXT: dict[str, str] = {
     "doing it.",
     "feel_returning": "Coming back after a long time away is a real transition; it's fair to "
     "give yourself time to find your feet.",
+    "feel_tired": "That sounds draining. Let's keep this light and practical.",
+    "feel_hurt": "That sounds disappointing, and it's fair to feel that way.",
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
     "pushback": "Fair point: general advice only goes so far. Let me work from what you've told "
     "me.",
@@ -219,3 +221,230 @@ def second_person(text: str) -> str:
 def format_date(day: dt.date) -> str:
     """ "Friday 27 November"."""
     return f"{day:%A} {day.day} {day:%B}"
+
+
+#: How English is read: one regex per signal (``coach.coaching.signals``), situation cue
+#: (``situation:<name>``) and feeling (``feeling:<name>``). Every pack's alternatives for a
+#: name are joined, so a language adds its own words without touching another's.
+READS: dict[str, str] = {
+    "distress": (
+        # "Exhausted" alone is how a tired week is said: a feeling, not a crisis.
+        r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep|go on|"
+        r"take (it|this))|panic attacks?|depress(ed|ion)|anxiety|anxious all|hopeless|"
+        r"breaking down|want to (die|disappear)|kill myself|suicid\w*|self[- ]harm|"
+        r"hate my life|crying every)\b"
+    ),
+    "override": (
+        r"\b(ignore|disregard|forget|override)\b[^.?!]{0,40}\b(previous|prior|above|"
+        r"your|all|the)\b[^.?!]{0,20}\b(instructions?|rules?|prompt|guidelines)\b|"
+        r"\b(system prompt|your (instructions|prompt|rules)|developer mode|jailbreak|"
+        r"you are now|pretend (you are|to be)|act as (?!a coach)|reveal|print your)\b|"
+        r"</?(system|instructions?|passages?|coach_state)>|\[/?(system|inst)\]"
+    ),
+    "off-topic": (
+        # A request ("write me a function"), not a description ("I barely write code").
+        r"(?:^|[.!?]\s*|\b(?:can|could|would|will) you\s+|\bplease\s+|\bhelp me\s+)"
+        r"(write|give me|generate|debug|fix)\b[^.?!]{0,30}\b(code|function|script|sql|"
+        r"regex|program|class|poem|essay|story)\b|\b(capital of|recipe|weather|football|"
+        r"who won|translate this|tell me a joke|horoscope|stock tips?|crypto)\b"
+    ),
+    "out-of-scope": (
+        r"\b(salary|pay|comp(ensation)?) (bands?|ranges?|numbers?|levels?)\b|"
+        r"\bhow much (do|does|will|would)\b[^.?!]{0,40}\b(make|earn|pay|paid)\b|"
+        r"\b(google|meta|facebook|amazon|microsoft|apple|netflix|stripe|"
+        r"uber)'?s?\b[^.?!]{0,40}\b(policy|policies|process|rules|bands|pay|salary|"
+        r"quota)\b|\b(equity|rsus?|stock options?) (grant|refresh)\b|\blegal advice\b|"
+        r"\bvisa\b"
+    ),
+    "direct-advice": (
+        r"\b(just tell me|tell me what to do|give me (the |your )?(advice|answer)|"
+        r"what should i do|skip the questions|no (more )?questions|straight answer|"
+        r"be direct|what exactly should)\b"
+    ),
+    "no-questions": (
+        r"\b(skip the questions|no (more )?questions|not questions|stop asking|"
+        r"don'?t ask me|enough questions)\b"
+    ),
+    "direct-question": (
+        r"^(?:(?:so|and|ok(?:ay)?|but|fine|then|well)[,.!]?\s+)*(what|how|which|where|"
+        r"when|why|should|is|are|does|do|can|could|would|who)\b[^?]*\?"
+    ),
+    "bias": (
+        r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
+        r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
+        r"i am) (a )?(woman|female|black|older|gay|trans|immigrant|mother|mom)|two men|"
+        r"the men (on|in) (my|the) team)\b"
+    ),
+    "guarantee": (
+        r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|"
+        r"(he|she|they)('ll| will) (get|be) promoted)\b"
+    ),
+    "work-described": (
+        r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|"
+        r"run|own)\b|\b(most of )?my (time|days?|week)\b"
+    ),
+    "resolved": (
+        r"\b(cut|reduced|dropped|fixed|solved|halved|down (from|to)|no longer|"
+        r"got rid of)\b"
+    ),
+    "action-question": (
+        r"\bwhat (should|do|can|could|would) (i|you) (do|ask|say|try|start)\b|"
+        r"\bwhat exactly\b|\bwhere do i start\b|\bhow do i (start|begin|find out|ask)\b|"
+        r"\bthis week\b|\bhow (do|can|could) i get (promoted|to \w+)\b"
+    ),
+    "want": (
+        r"\b(i|i'?d|i'?m)\b[^.?!]{0,20}\b(want|need|care about|after|looking for|"
+        r"hoping for|wish|motivated by|draws? me|would like)\b|\bwhat (i want|"
+        r"matters to me|i care about)\b"
+    ),
+    "pushback": (
+        r"\b((this|that|it)('s| is| was| sounds)( (so|too|very|pretty))? generic|"
+        r"generic advice|doesn'?t (apply|fit|help)|not (helpful|useful|relevant)|"
+        r"my situation is different|you'?re not listening|that'?s not what i (asked|"
+        r"meant)|i (already )?know that|(you'?re|you are) not answering|you (didn'?t|"
+        r"did not|haven'?t) answer\w*|answer (my|the) question)\b"
+    ),
+    "promotion-talk": (
+        r"\b(promot\w*|promo|next level|level up|get to (senior|staff|principal|l\d)|"
+        r"move up|(become|make|reach|want|aim\w*( for)?|being|be) (an? )?(senior|staff|"
+        r"principal))\b"
+    ),
+    "wants-plan": (
+        r"\b(a|the|my|your|concrete|action|actual|\d+[- ]day|"
+        r"week[- ]by[- ]week)\s+plan\b|\b(next|coming|first) (30|60|90|thirty|sixty|"
+        r"ninety) days\b|\bnext (few )?(weeks|month)\b|\bweek[- ]by[- ]week\b|"
+        r"\bstep[- ]by[- ]step\b|\b(top )?(2|3|4|5|two|three|four|five) (things|steps|"
+        r"actions|priorities)\b"
+    ),
+    "others-growth": (
+        r"\b(help\w*|mentor\w*|coach\w*|watch\w*|see\w*) (people|others|juniors|my team|"
+        r"the team|them|engineers|folks)( to)? (grow|learn|develop)\w*"
+    ),
+    "feeling:inadequate": (
+        r"\b(fraud|impost[eo]r|not good enough|out of my depth|in over my head|(slower|"
+        r"worse|behind) than everyone|everyone (else )?(is|seems) (so much )?(faster|"
+        r"better|smarter)|feel\w* (so )?(lost|stupid|useless|incompetent)|"
+        r"feel\w* like (an? )?(idiot|failure|fraud|impost[eo]r|fake))\b"
+    ),
+    "feeling:anxious": (
+        r"\b(panick\w*|nervous|worried|worry(ing)? (that|about)|scared|afraid|terrified|"
+        r"freak\w* out|stressed|stressful|dread\w*)\b"
+    ),
+    "feeling:unseen": (
+        r"\b(invisible|unseen|overlooked|unnoticed|(nobody|no one) (notices|sees|cares)|"
+        r"not taken seriously|never be seen as|only sees? my (commits|tickets))\b"
+    ),
+    "feeling:returning": (
+        r"\b(sick leave|medical leave|parental leave|maternity leave|paternity leave|"
+        r"(back|returned|returning|came back) (from|after) (a |my )?(long )?(leave|"
+        r"break|illness))\b"
+    ),
+    "feeling:tired": (r"\b(exhausted|drained|worn out|running on empty)\b"),
+    "feeling:hurt": (
+        r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|hurt|angry|"
+        r"crushed)\b"
+    ),
+    "feeling:stuck": (
+        r"\b(stuck|frustrat\w+|fed up|demotivated|discouraged|feels? impossible|"
+        r"going nowhere)\b"
+    ),
+    "situation:deciding": (
+        r"\b(should i (go|try|aim|push)|is (a )?promotion|worth (it|going)|even want|"
+        r"should i (even )?(be )?(think\w*|worry\w*|care\w*) about|too early|too soon|"
+        r"right goal|not sure (i|if))\b"
+    ),
+    "situation:motivation": (r"\b(money|salary|pay|raise|title|recognition|why (do )?i want)\b"),
+    "situation:downsides": (r"\b(stress|downsides?|work[- ]life|more meetings|less coding)\b"),
+    "situation:explicit-goal": (
+        r"\b(wait\w*\b[^.?!]{0,40}\bnotic\w*|wait\w* to be promoted|keep (my|"
+        r"your) head down|hope (they|someone) notices?|will (they|someone) notice|"
+        r"explicit goal)\b"
+    ),
+    "situation:not-a-reward": (r"\b(reward|deserve|worked (so )?hard|hard work)\b"),
+    "situation:different-work": (
+        r"\b(different (work|job)|next level|do(ing)? (more|better) of the same|"
+        r"that an? \w+ (doesn'?t|does not)|difference between|versus|vs\.?)\b"
+    ),
+    "situation:maintenance-team": (
+        r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
+    ),
+    "situation:operational-load": (
+        r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
+        r"operational|keep coming back|recurring|keeps? breaking)\b|\b(days|all day|"
+        r"time) (fixing|firefighting|on)\b[^.?!]{0,20}\b(problems|issues|tickets|"
+        r"bugs)\b|\bfixing customer (problems|issues)\b"
+    ),
+    "situation:no-opportunities": (
+        r"\b(no (big )?(opportunit\w+|projects?)|nothing (big|challenging|to do)|(not|"
+        r"isn'?t|aren'?t) (complex|challenging)|no senior (roles?|work|engineers?)|"
+        r"isn'?t a single senior|where (is|are) (my|the) opportunit\w*|no (room|"
+        r"space) to grow)\b"
+    ),
+    "situation:easy-work": (
+        r"\b(too easy|easy work|boring|small (tasks|work)|paint(s|ing|ed)? buttons|"
+        r"mov\w* pictures)\b"
+    ),
+    "situation:existing-work": (r"\b(bug ?fix\w*|fixing bugs|existing features?|not promotable)\b"),
+    "situation:manager-alignment": (
+        r"\b(my (manager|boss|lead)|manager (says|said|thinks|doesn'?t))\b"
+    ),
+    "situation:vague-feedback": (
+        r"\b((vague|unclear|not actionable|generic) (feedback|answers?|reviews?|"
+        r"comments?)|feedback[^.?!]{0,20}\b(vague|unclear|not actionable)|(same|still|"
+        r"so) vague|more impact|show more|be more strategic|more leadership)\b"
+    ),
+    "situation:possible-bias": (
+        r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
+        r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
+        r"i am) (a )?(woman|female|black|older|gay|trans|immigrant|mother|mom)|two men|"
+        r"the men (on|in) (my|the) team)\b|\b(asked|tried|raised it) (twice|again|"
+        r"three times|several times|a few times|repeatedly)\b|\b(same|still) vague\b"
+    ),
+    "situation:missed-cycle": (
+        r"\b(passed over|denied|didn'?t get (it|promoted|the promotion)|not promoted|"
+        r"missed (the |a )?(promotion|cycle)|wasn'?t promoted|rejected)\b"
+    ),
+    "situation:readiness": (
+        r"\b(am i ready|ready for|readiness|gaps?|what (else )?i (still )?need to)\b"
+    ),
+    "situation:level-expectations": (
+        r"\b(what does an? \w+ (engineer )?(actually )?do|expectations?|expected (of|"
+        r"from)|what should i be doing|now that i'?m|just became|(got|was|just|"
+        r"recently) promoted|what (is|are) (an? )?(senior|staff|principal|sde|l\d))\b"
+    ),
+    "situation:staff-path": (
+        r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver)\b"
+    ),
+    "situation:management-switch": (
+        r"\b(manager track|management|becom\w* an? (engineering )?manager|"
+        r"people manager|switch\w* to manag\w*|em role)\b"
+    ),
+    "situation:back-to-ic": (r"\b(back to (ic|individual contributor|coding)|return to ic)\b"),
+    "situation:no-ladder": (r"\b(no (career )?ladder|startup|no levels|flat (org|company))\b"),
+    "situation:evidence": (
+        r"\b(promo (doc|packet|case)|packets?|evidence|document my|brag doc|measur\w+|"
+        r"(a|any|no|my|work) log|log of (what|my)|track record|write (it|"
+        r"things) down)\b|\b(same|similar) (work|job|things?|projects?) as\b"
+    ),
+    "situation:visibility": (
+        r"\b(visib\w+|invisible|unseen|calibration|sponsors?|noticed|skip[- ]level|"
+        r"only sees? my)\b|\b(same|similar) (work|job|things?|projects?) as\b|"
+        r"\bas much as (the|my) \w+ who\b"
+    ),
+    "situation:leadership-feedback": (
+        r"\b(more (impact|leadership|ownership)|show leadership|be more strategic)\b"
+    ),
+    "situation:first-step": (
+        r"\b(first|this week|start(ing)? (with|point)|where do i start|next step|"
+        r"what exactly)\b"
+    ),
+    "situation:check-in": (r"\b(how often|check[- ]in|one[- ]on[- ]ones?|1:1)\b"),
+    "situation:manager-of-team": (
+        r"\b(my (engineers|reports|direct reports|team members|people) (are|want|ask\w*|"
+        r"keep)|i manage|as (a|their|the) manager|promot\w* (on|in) my team|"
+        r"my team'?s (promotions?|careers?))\b"
+    ),
+    "situation:no-time": (r"\b(no time|too busy|swamped|overloaded)\b"),
+    "situation:learning": (r"\b(learn\w*|grow\w*|develop\w*)\b"),
+    "greeting": (r"^\s*(hi|hello|hey)\b[\s!.,]*$"),
+}
