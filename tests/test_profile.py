@@ -53,6 +53,7 @@ def test_levels_said_the_way_people_say_them() -> None:
         "I'm an SDE-2 aiming for senior.": ("SDE-2", "senior engineer", None),
         "I manage a team of 7 that runs billing.": ("engineering manager", None, "management"),
         "What does a senior engineer do?": (None, None, None),
+        "What would I be doing differently as an L4?": (None, "L4", None),
     }
     for message, (current, target, track) in cases.items():
         p = learn(Profile(), message)

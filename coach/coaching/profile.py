@@ -140,6 +140,8 @@ PROMOTED_PAST = re.compile(
     r"|\bменя (?:повысили|недавно повысили) до\s+(\w+)",
     re.I,
 )
+# "What would I be doing differently as an L4?": a level imagined, not held.
+HYPOTHETICAL = re.compile(r"\b(would|could) i\b|\bif i (were|was|became)\b", re.I)
 # "Senior engineer, 6 years in." / "sde2. ops team.": a level opening a sentence is the
 # speaker's own.
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hey|hello|привет)?[,!.\s]*$", re.I)
@@ -167,7 +169,9 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
         target = f"{bare.group(1).lower()} engineer"
     for pos, level in find_levels(text):
         near = text[max(0, pos - 25) : pos].split(",")[-1]
-        if SENTENCE_OPENING.search(text[max(0, pos - 12) : pos]) and not TARGET_CUES.search(near):
+        if HYPOTHETICAL.search(text[max(0, pos - 45) : pos]):
+            target = target or level  # "what would I be doing as an L4?" imagines it
+        elif SENTENCE_OPENING.search(text[max(0, pos - 12) : pos]) and not TARGET_CUES.search(near):
             current = current or level
         elif TARGET_CUES.search(near):
             target = target or level
@@ -321,6 +325,10 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
 
 def _add(values: list[str], item: str) -> list[str]:
     return values if item in values else [*values, item]
+
+
+#: The generic IC levels, lowest first (``corpus/ladders/level-crosswalk.md``).
+LEVEL_ORDER = ("entry", "engineer", "senior", "staff", "principal")
 
 
 def card_level(level: str | None) -> str | None:

@@ -410,7 +410,8 @@ READS: dict[str, str] = {
     "situation:level-expectations": (
         r"\b(what does an? \w+ (engineer )?(actually )?do|expectations?|expected (of|"
         r"from)|what should i be doing|now that i'?m|just became|(got|was|just|"
-        r"recently) promoted|what (is|are) (an? )?(senior|staff|principal|sde|l\d))\b"
+        r"recently) promoted|what (is|are) (an? )?(senior|staff|principal|sde|l\d)|"
+        r"(next|that) level (actually )?looks? like|doing differently (as|at))\b"
     ),
     "situation:staff-path": (
         r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver)\b"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.policy import context_from_messages
-from coach.coaching.profile import STAGES, Profile, card_level
+from coach.coaching.profile import LEVEL_ORDER, STAGES, Profile, card_level
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
 from coach.lang import DEFAULT, in_other_script, pack
@@ -34,7 +34,6 @@ COMPLAINT_MARKERS = re.compile(
     r"|не могу|нет возможностей|недостаточно сложн|не просили|скучной",
     re.I,
 )
-LEVEL_ORDER = ("entry", "engineer", "senior", "staff", "principal")
 LADDER_LEVEL = {
     "ic-1": "entry",
     "ic-2": "engineer",
@@ -316,8 +315,15 @@ def person_levels(profile: Profile) -> set[str]:
 
 
 def card_fits(card: Card, ctx: TurnContext) -> bool:
-    """A card fits the person's level and track (unknown level: every card fits)."""
+    """A card fits the person's level and track (unknown level: every card fits).
+
+    Asked what the next level looks like, the next level's own cards fit too.
+    """
     levels = person_levels(ctx.profile)
+    if "level-expectations" in ctx.signals.situations:
+        levels = levels | {
+            LEVEL_ORDER[LEVEL_ORDER.index(lv) + 1] for lv in levels if lv in LEVEL_ORDER[:-1]
+        }
     managing = (
         ctx.profile.track == "management"
         or "manager" in levels
@@ -428,8 +434,11 @@ def choose_cards(
             if "possible-bias" in known and "possible-bias" in situations:
                 score += 2.0
             said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
-            # After "this is generic", the person's own words count double.
-            score += (1.2 if ctx.signals.pushback else 0.6) * len(words & said)
+            # After "this is generic", or asked something directly, the person's own words
+            # count double: the card that answers their question shares its words.
+            score += (1.2 if signals.pushback or signals.direct_question else 0.6) * len(
+                words & said
+            )
             # Stage and level say where a card sits, not that it speaks to this person:
             # without a situation, two words in common or the top passage it is not
             # offered (a direct question still gets the best there is).
