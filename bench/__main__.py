@@ -20,6 +20,7 @@ from bench.evalrun import eval_run
 from bench.indexing import indexing
 from bench.latency import open_retriever, questions, retrieval, turn_overhead
 from bench.opening import opening
+from bench.peer import missing, peer, versus
 from bench.quality import backend_quality
 from bench.report import markdown
 from bench.server import ui_memory
@@ -66,7 +67,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="folder for results.json and results.md",
     )
     p.add_argument(
-        "--skip", default="", help="scenarios to skip: cold,quality,int8,ui,eval (comma-separated)"
+        "--skip",
+        default="",
+        help="scenarios to skip: cold,quality,int8,ui,eval,peer (comma-separated)",
     )
     return p.parse_args(argv)
 
@@ -113,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             loaded.model  # noqa: B018 - load once; every in-process scenario shares them
         embedder = embedders["onnx"]
         labelled = questions()
+        peer_missing = None if "peer" in skip else missing()
         if "quality" not in skip:
             print("backend parity and quality ...", file=sys.stderr)
             results["quality"] = backend_quality(work / "quality", embedders)
@@ -147,6 +151,16 @@ def main(argv: list[str] | None = None) -> int:
                 "retrieval": retrieval(retriever, labelled, args.rounds),
                 "turn": turn_overhead(settings, retriever, labelled, workdir),
             }
+            if "peer" not in skip:
+                size = results["sizes"][name]
+                if peer_missing:
+                    size["peer"] = {"not_run": peer_missing}
+                else:
+                    print(f"peer (LlamaIndex) {name} ...", file=sys.stderr)
+                    size["peer"] = peer(
+                        settings, embedder, retriever, labelled, args.rounds, repeats, workdir
+                    )
+                    size["peer"]["peer_over_ours"] = versus(size)
             shutil.rmtree(workdir, ignore_errors=True)
             save(results, args.out)
         for n in [int(s) for s in args.open_sizes.split(",") if s.strip()]:

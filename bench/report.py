@@ -9,6 +9,56 @@ def spread(s: dict, fmt: str = "{:.2f}") -> str:
     return f"{fmt.format(s['median'])} ({fmt.format(s['min'])}–{fmt.format(s['max'])}, n={s['n']})"
 
 
+def peer_table(sizes: dict) -> list[str]:
+    """Ours beside LlamaIndex on the same chunks and embedding model, ratios peer / ours."""
+    runs = {size: r["peer"] for size, r in sizes.items() if r.get("peer")}
+    if not runs:
+        return []
+    first = next((p for p in runs.values() if "framework" in p), None)
+    lines = [
+        "## Peer: LlamaIndex",
+        "",
+        f"{first['framework'] + ': t' if first else 'T'}he same chunks and embedding model in a "
+        "Chroma store, BM25Retriever and QueryFusionRetriever (reciprocal rank, one query, no "
+        "LLM). Each cell is ours / LlamaIndex (LlamaIndex / ours); latency is warm, query "
+        "embedding included, the two alternating query by query.",
+        "",
+        "| corpus | chunks | index chunks/s | lexical index build + save s | open saved s | hybrid hit@5 | hybrid MRR | hybrid p50 ms | hybrid p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for size, p in runs.items():
+        if "not_run" in p:
+            lines.append(f"| {size} | {p['not_run']} | | | | | | | |")
+            continue
+        r, vs, ret, q = sizes[size], p["peer_over_ours"], p["retrieval"], p["quality"]
+        ours_open = r.get("open_saved_s")
+
+        def pair(ours: float, peer: float, ratio: float | None, fmt: str = "{:.1f}") -> str:
+            cell = f"{fmt.format(ours)} / {fmt.format(peer)}"
+            return cell + (f" ({ratio:.2f}x)" if ratio is not None else "")
+
+        def score(key: str, q: dict | None = q) -> str:
+            if not q:
+                return "– (labelled documents not in this corpus)"
+            return f"{q['ours'][key]:.3f} / {q['peer'][key]:.3f}"
+
+        lines.append(
+            f"| {size} | {p['ours_chunks']} / {p['chunks']} | "
+            f"{pair(r['indexing']['index_chunks_per_s']['median'], p['index_chunks_per_s']['median'], vs['index_chunks_per_s'])} | "
+            f"{pair(r['load_s'], p['bm25_build_save_s']['median'], vs['lexical_build_s'], '{:.3f}')} | "
+            + (
+                pair(ours_open["median"], p["open_saved_s"]["median"], vs["open_saved_s"], "{:.3f}")
+                if ours_open
+                else f"– / {p['open_saved_s']['median']:.3f}"
+            )
+            + f" | {score('hit_at_5')} | {score('mrr')} | "
+            f"{pair(ret['ours']['p50_ms'], ret['peer']['p50_ms'], ret['peer_over_ours_p50'])} | "
+            f"{pair(ret['ours']['p95_ms'], ret['peer']['p95_ms'], ret['peer_over_ours_p95'])} |"
+        )
+    lines.append("")
+    return lines
+
+
 def markdown(results: dict) -> str:
     lines = [f"# Benchmark results\n\n{results['machine']}\n"]
     lines.append("Medians with (min–max, runs); every ratio compares figures from the same run.\n")
@@ -95,6 +145,7 @@ def markdown(results: dict) -> str:
                 f"{pp(turn['to_model_request'])} | {pp(turn['offline_first_token'])} |"
             )
         lines.append("")
+    lines += peer_table(sizes)
     opened = results.get("opening")
     if opened:
         lines += [
