@@ -440,3 +440,14 @@ def test_a_manager_asking_to_promise_a_promotion_hears_no(make_coach) -> None:
         None, "I manage a team of five. Can I tell my report he'll get promoted next cycle?"
     )
     assert result.answer.startswith("No one can promise a promotion")
+
+
+def test_a_manager_told_only_launches_get_promoted_gets_the_essays_answer(make_coach) -> None:
+    _, answer = run_turns(
+        make_coach(),
+        [
+            "I manage a team of six that owns billing reconciliation, mostly maintenance.",
+            "My director says promotions here come from big launches, and we have none planned.",
+        ],
+    )
+    assert "only promotable work is new systems or new features" in answer.answer

@@ -358,6 +358,10 @@ QUERY_EXPANSIONS: dict[str, str] = {
     r"\b(packet|promo (doc|case)|promotion (doc|case|document)|brag doc)\b|пакет|обоснован": (
         "promotion document written case evidence measurable results"
     ),
+    # "Promotions here come from big launches": the essay's answer to exactly that.
+    r"\blaunch(es)?\b|\bjust maintenance\b|\bonly new (features|systems)\b": (
+        "no one gets promoted by fixing bugs or improving existing features new systems"
+    ),
     # "I don't have a log, it's in my head and in Jira": the essays' running log.
     r"\b(a|any|no|my|work) log\b|\bbrag doc|\bin my head\b|журнал|записыва": (
         "keep a running log of your work evidence written at the time"

@@ -51,6 +51,8 @@ PROMOTION_TALK = reading("promotion-talk")
 #: "Give me a plan for the next 30 days", "three things": an answer shaped as steps.
 WANTS_PLAN = reading("wants-plan")
 GREETING = reading("greeting")
+#: "One of my engineers asked…": a manager asking about someone else's path.
+ABOUT_A_REPORT = reading("about-a-report")
 #: How a person's words show which situation a guidance card answers: the closed
 #: vocabulary of ``coach.corpus.cards.SITUATIONS``, in the packs' order.
 _SITUATION_RE = {name: reading(f"situation:{name}") for name in reading_names("situation:")}
@@ -75,6 +77,7 @@ class TurnSignals(BaseModel):
     work_described: bool = False  # "I mostly pick up tickets": where their time goes, told
     names_a_fix: bool = False  # "cut pages from 12 to 2": a problem they solved
     states_a_want: bool = False  # "I want…", "what matters to me is…": a motive, said
+    about_a_report: bool = False  # "one of my engineers asked…": someone else's path
     language: Language = "en"
     situations: tuple[str, ...] = ()
 
@@ -139,6 +142,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         work_described=bool(WORK_DESCRIBED.search(message)),
         names_a_fix=bool(RESOLVED.search(message)),
         states_a_want=bool(WANT.search(message)),
+        about_a_report=bool(ABOUT_A_REPORT.search(message)),
         language=detect_language(message),
         situations=situations_in(message),
     )

@@ -339,6 +339,10 @@ READS: dict[str, str] = {
         r"(back|returned|returning|came back) (from|after) (a |my )?(long )?(leave|"
         r"break|illness))\b"
     ),
+    "about-a-report": (
+        r"\b(my (engineers?|reports?|direct reports?|team members?)|one of (my|them)|"
+        r"(she|he) (needs?|wants?|asked|is asking)|for (her|him))\b"
+    ),
     "feeling:tired": (r"\b(exhausted|drained|worn out|running on empty)\b"),
     "feeling:hurt": (
         r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|hurt|angry|"
@@ -384,7 +388,12 @@ READS: dict[str, str] = {
         r"\b(too easy|easy work|boring|small (tasks|work)|paint(s|ing|ed)? buttons|"
         r"mov\w* pictures)\b"
     ),
-    "situation:existing-work": (r"\b(bug ?fix\w*|fixing bugs|existing features?|not promotable)\b"),
+    # The belief the essay answers: only new things get promoted ("promotions come from
+    # big launches", "that's just maintenance").
+    "situation:existing-work": (
+        r"\b(bug ?fix\w*|fixing bugs|existing features?|not promotable|(big |new )?launch(es)?|"
+        r"only (new|big) (features?|systems?|projects?)|just maintenance)\b"
+    ),
     "situation:manager-alignment": (
         r"\b(my (manager|boss|lead)|manager (says|said|thinks|doesn'?t))\b"
     ),

@@ -350,9 +350,20 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         )
     ):
         return False  # a principal's vision document is not advice for someone unplaced
+    if "manager" in levels and card.tracks == ["ic"]:
+        if not ctx.signals.about_a_report:
+            return False  # a manager is not the one building a case
+        levels = set()  # asking for a report: advice for the report's level, whatever it is
+    no_ladder = "no-ladder" in ctx.signals.situations or "no-ladder" in ctx.thread
+    if no_ladder and "no-ladder" not in card.situations and "ladder" in _card_words(card):
+        return False  # "which gap on the ladder…" right after "we have no ladder"
     if "any" in card.levels or not levels:
         return True
     return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
+
+
+def _card_words(card: Card) -> str:
+    return " ".join([card.point.en, card.question.en if card.question else ""]).lower()
 
 
 def _staff_talk(ctx: TurnContext) -> bool:
