@@ -140,6 +140,7 @@ def test_unknown_backend_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
     assert Embedder(DEFAULT_EMBEDDING_MODEL).backend == "torch"
 
 
+@pytest.mark.slow  # loads the torch backend; `make test` and CI run it
 def test_an_onnx_model_that_cannot_be_built_falls_back_to_torch_with_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -284,6 +284,7 @@ INTENT_START = re.compile(
 #: "have it done", "send it": a step that points back at the one just named.
 ANAPHORA = re.compile(
     r"^(?:have|get|finish|send|share|do|wrap up|complete)\s+(?:it|that|this|them)\b"
+    r"|^(?:report back|follow up|let you know|circle back)\b"
     r"|^(?:сделаю|закончу|отправлю|пришлю|покажу)\s+(?:это|его|её|их)\b",
     re.I,
 )
@@ -314,9 +315,10 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
         due, phrase = parse_due(action, today)
         if phrase:
             action = re.sub(r"\s{2,}", " ", action.replace(phrase, " ")).strip(" ,;—-") or action
-        if found and ANAPHORA.match(action) and found[-1].due is None:
+        if found and ANAPHORA.match(action):
             # "I'll pull the pages. I'll have it done by Friday": one step, now with a date.
-            found[-1] = found[-1].model_copy(update={"due": due.isoformat() if due else None})
+            if found[-1].due is None and due is not None:
+                found[-1] = found[-1].model_copy(update={"due": due.isoformat()})
             continue
         if len(action) >= 3:
             found.append(Commitment(action=action[:500], due=due.isoformat() if due else None))

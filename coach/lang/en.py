@@ -232,7 +232,10 @@ READS: dict[str, str] = {
         r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep|go on|"
         r"take (it|this))|panic attacks?|depress(ed|ion)|anxiety|anxious all|hopeless|"
         r"breaking down|want to (die|disappear)|kill myself|suicid\w*|self[- ]harm|"
-        r"hate my life|crying every)\b"
+        r"hate my life|crying every|(don'?t|do not|can'?t|cannot) see the point|"
+        r"what'?s the point (of|in) (anything|any of (this|it)|living|going on|trying)|"
+        r"no point (in|to) (anything|any of (this|it)|living|going on)|don'?t want to be here|"
+        r"better off without me)\b"
     ),
     "override": (
         r"\b(ignore|disregard|forget|override)\b[^.?!]{0,40}\b(previous|prior|above|"
@@ -374,7 +377,8 @@ READS: dict[str, str] = {
     ),
     "situation:operational-load": (
         r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
-        r"operational|keep coming back|recurring|keeps? breaking)\b|\b(days|all day|"
+        r"operational|keep coming back|recurring|keeps? breaking|flak(y|iness)|"
+        r"(ci|builds?|pipeline) (takes|is slow|fails)|slow builds?)\b|\b(days|all day|"
         r"time) (fixing|firefighting|on)\b[^.?!]{0,20}\b(problems|issues|tickets|"
         r"bugs)\b|\bfixing customer (problems|issues)\b"
     ),

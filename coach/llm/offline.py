@@ -194,7 +194,8 @@ def respond(ctx: TurnContext) -> str:
 
     new_commitments = ctx.news.commitments
     if new_commitments:
-        latest = new_commitments[-1]
+        # Several steps in one message: the dated one, else the fullest, is the step.
+        latest = max(new_commitments, key=lambda c: (c.due is not None, len(c.action)))
         due = t["due"].format(date=format_date(latest.due, lang)) if latest.due else ""
         action = pack(lang).second_person(latest.action)
         # A step that already involves someone (the CTO, a skip-level) needs no "tell your
