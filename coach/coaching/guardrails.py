@@ -17,21 +17,12 @@ from collections import Counter
 from coach.coaching.citations import CITATION
 from coach.coaching.context import TurnContext
 from coach.coaching.signals import detect_language
-from coach.lang import ANY_LETTER
+from coach.lang import ANY_LETTER, reading
 from coach.retrieval.lexical import tokenize
 
 MAX_WORDS = 350
-PROMISE = re.compile(
-    r"\b(you will (definitely |surely |certainly )?(get|be) promoted|i (can )?guarantee|"
-    r"guaranteed? (you |a )?promotion|i promise|you'?re sure to (get|be) promoted)\b"
-    r"|гарантирую|вас точно повысят|обещаю",
-    re.I,
-)
-NEXT_STEP = re.compile(
-    r"\b(next step|this week|by (monday|tuesday|wednesday|thursday|friday|the end)|try|"
-    r"start (by|with)|write down|schedule|book|ask your)\b|следующий шаг|на этой неделе|попробуйте",
-    re.I,
-)
+PROMISE = reading("promise")
+NEXT_STEP = reading("next-step")
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 

@@ -24,17 +24,13 @@ from coach.coaching.signals import (
     situations_in,
 )
 from coach.coaching.stages import next_stage
-from coach.lang import WORD, pack
+from coach.lang import WORD, pack, reading
 from coach.llm.base import Message
 from coach.retrieval.retriever import Passage
 
 DistressCheck = Callable[[str], bool]
 SUPPORT_TURNS = 2  # turns after a distress message that stay in support mode
-BACK_TO_WORK = re.compile(
-    r"\b(i'?m (ok|okay|fine|better) now|feeling better|back to (my )?(career|promotion)|"
-    r"let'?s (get back|talk about (my )?(career|promotion)))\b|мне лучше|давайте вернёмся",
-    re.I,
-)
+BACK_TO_WORK = reading("back-to-work")
 QUESTION = re.compile(r"[^.?!\n]*\?")
 QUOTE = re.compile(r"“([^”]{10,})”|«([^»]{10,})»")
 

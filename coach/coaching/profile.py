@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from coach.coaching.dates import parse_due
 from coach.coaching.signals import OTHERS_GROWTH
+from coach.lang import PACKS, reading, reading_names
 
 Stage = Literal["goal", "reality", "options", "will"]
 STAGES: tuple[Stage, ...] = ("goal", "reality", "options", "will")
@@ -75,36 +76,11 @@ class Profile(BaseModel):
 
 # -- levels -------------------------------------------------------------------------------
 
-LEVEL_PATTERNS: list[tuple[str, str]] = [
-    (r"\b(?:sde|swe)[\s-]?(i{1,3}|[1-3])\b", "SDE-{n}"),
-    (r"\b(?:engineer|eng)\s+(i{1,3}|[1-3])\b", "Engineer {N}"),
-    (r"\bl\s?([3-8])\b", "L{n}"),
-    (r"\bic\s?([1-7])\b", "IC{n}"),
-    (
-        r"\b(entry[- ]level|junior|new grad|graduate|intern)\b(?:\s+(?:software\s+)?engineer)?",
-        "entry engineer",
-    ),
-    (r"\b(mid[- ]level)\b", "engineer"),
-    (r"\b(senior)\s+(?:software\s+)?(?:engineer|dev|developer|swe|sde)\b", "senior engineer"),
-    (r"\b(staff)\s+(?:software\s+)?(?:engineer|level)\b", "staff engineer"),
-    (r"\b(principal)\s+(?:software\s+)?engineer\b", "principal engineer"),
-    (r"\b(engineering manager|em)\b", "engineering manager"),
-    (r"(старш\w+ инженер\w*|сеньор\w*|синьор\w*)", "senior engineer"),
-    (r"(младш\w+ инженер\w*|джун\w*)", "entry engineer"),
-    (r"(мидл\w*)", "engineer"),
-]
+LEVEL_PATTERNS: list[tuple[str, str]] = [pair for p in PACKS.values() for pair in p.level_patterns]
 ROMAN = {"i": "1", "ii": "2", "iii": "3"}
-SELF_CUES = re.compile(
-    r"\b(i'?m|i am|i work as|i'?ve been|currently|my (level|role|title) is|as an?|i just became|"
-    r"promoted to|became)\b|\bя\b|работаю",
-    re.I,
-)
+SELF_CUES = reading("self-cues")
 
-TARGET_CUES = re.compile(
-    r"\b(to|towards?|toward|become|reach|get to|promoted to|promotion to|aim for|"
-    r"next level|go for|aim\w*|wants?|wanting|hoping)\b|до\s|стать|повышени",
-    re.I,
-)
+TARGET_CUES = reading("target-cues")
 
 
 def _canonical_level(match: re.Match[str], template: str) -> str:
@@ -127,32 +103,16 @@ def find_levels(text: str) -> list[tuple[int, str]]:
 
 # "reach senior", "make staff", "want staff", "put me up for senior": a bare level word
 # right after a goal verb is a target.
-BARE_TARGET = re.compile(
-    r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|go for|aim(?:ing)? (?:for|at)|"
-    r"want(?:s|ed)?(?: to (?:be|get to|make|reach|become))?|up for|push for|going for|shot at)"
-    r"\s+(?:a\s+)?(senior|staff|principal)\b(?!\s+(?:software\s+)?(?:engineer|level))",
-    re.I,
-)
+BARE_TARGET = reading("bare-target")
 # "I got promoted to senior two months ago": the level they now hold, not a goal.
-PROMOTED_PAST = re.compile(
-    r"\b(?:got|was|been|just|recently) promoted to\s+(?:a\s+)?"
-    r"(senior|staff|principal|lead|l\s?[3-8]|sde[\s-]?(?:i{1,3}|[1-3]))\b"
-    r"|\bменя (?:повысили|недавно повысили) до\s+(\w+)",
-    re.I,
-)
+PROMOTED_PAST = reading("promoted-past")
 # "What would I be doing differently as an L4?": a level imagined, not held.
-HYPOTHETICAL = re.compile(r"\b(would|could) i\b|\bif i (were|was|became)\b", re.I)
+HYPOTHETICAL = reading("hypothetical")
 # "Senior engineer, 6 years in." / "sde2. ops team.": a level opening a sentence is the
 # speaker's own.
-SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hey|hello|привет)?[,!.\s]*$", re.I)
+SENTENCE_OPENING = reading("sentence-opening")
 # "I manage a team of 7", "my reports": the person is a manager, whatever they ask about.
-MANAGER_SELF = re.compile(
-    r"\bi (?:now |currently |also )?(?:manage|lead|run) (?:a|an|the|my|our|two|three|\d+)\b[^.?!]{0,30}\b(?:team|teams|"
-    r"engineers|people|group|former peers|peers)\b|\bmy (?:direct )?reports\b|\bi'?m (?:an? )?(?:engineering |people )?"
-    r"manager\b|\bas (?:an? )?(?:engineering |people )?manager\b"
-    r"|\bя (?:руковожу|управляю)\b|\bя (?:тимлид|руководитель|менеджер)\b|мои подчин",
-    re.I,
-)
+MANAGER_SELF = reading("manager-self")
 
 
 def classify_levels(text: str) -> tuple[str | None, str | None]:
@@ -184,119 +144,30 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
 
 # -- topics -------------------------------------------------------------------------------
 
-MOTIVATIONS: dict[str, str] = {
-    r"\b(money|salary|pay|paid|compensation|raise|comp)\b|деньг|зарплат": "compensation",
-    r"\b(learn|learning|grow|growth|develop)\w*|\b(расти|развива\w*|научи\w*|учиться)": "learning and growth",
-    r"\b(title|recognition|recogni[sz]ed|respect|credibility)\b|признани": "recognition",
-    r"\b(interesting|challenging|bigger) (work|projects?|problems?)\b|интересн": "more interesting work",
-    r"\b(influence|authority|say in|voice)\b|влияни": "influence",
-    r"\b(impact)\b": "impact",
-    r"\b(peers?|everyone else|colleagues?) (got|are getting|get) promoted\b|\bfalling behind\b": "keeping pace with peers",
+MOTIVATIONS: dict[re.Pattern[str], str] = {
+    reading(f"motive:{label}"): label for label in reading_names("motive:")
 }
-BLOCKERS: dict[str, str] = {
-    r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|operational)\b"
-    r"|keep coming back|keeps? breaking|over and over|recurring|same (bugs|issues|problems)"
-    r"|\b(days|all day|time) (fixing|firefighting)\b[^.?!]{0,20}\b(problems|issues|tickets|bugs)\b"
-    r"|\bfixing customer (problems|issues)\b"
-    r"|дежурств|инцидент|операционн|чиним": "heavy operational load",
-    r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
-    r"|поддерж|обслуживан": "maintenance-only work",
-    r"\b(no|few|not enough|lack of) (opportunit\w+|big projects?|interesting work)\b"
-    r"|not complex enough|nothing (big|challenging)|нет возможност": "few visible opportunities",
-    r"\b(vague|unclear|not actionable|generic) feedback\b|feedback (is|was) (vague|unclear)": (
-        "vague feedback"
-    ),
-    r"\b(too easy|easy work|boring|paint(s|ing|ed)? buttons)\b|слишком прост": "work feels too easy",
-    r"\b(passed over|denied|didn'?t get (it|promoted)|not promoted|missed (the )?promotion)\b": (
-        "passed over in a cycle"
-    ),
-    r"\b(bias|biased|underrepresented|discriminat\w*|only (woman|women|black)|two men)\b"
-    r"|предвзят|дискримин": "possible bias",
-    r"\b(no time|too busy|swamped|overloaded)\b": "no time beyond current work",
+BLOCKERS: dict[re.Pattern[str], str] = {
+    reading(f"blocker:{label}"): label for label in reading_names("blocker:")
 }
-OPPORTUNITIES: dict[str, str] = {
-    r"\b(dashboards?|metrics|monitoring|observability)\b|дашборд|метрик": "better metrics and dashboards",
-    r"\b(pareto|root cause|recurring (issues|problems)|reduce (pages|toil|incidents))\b": (
-        "systematically removing recurring operational problems"
-    ),
-    r"\b(automat\w+)\b|автоматиз": "automation",
-    r"\b(mentor\w*)\b|ментор": "mentoring",
-    r"\b(cross[- ]team|other teams|outside (my|our) team)\b": "cross-team work",
-    r"\b(design doc|architecture|migration)\b": "technical direction",
+OPPORTUNITIES: dict[re.Pattern[str], str] = {
+    reading(f"opportunity:{label}"): label for label in reading_names("opportunity:")
 }
-MANAGER_ALIGNED = re.compile(
-    r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|agrees?|backs?|thinks i'?m ready|on board)\b"
-    r"|руководител\w*[^.?!]{0,40}(поддерживает|согласен|не против)",
-    re.I,
-)
-MANAGER_MISALIGNED = re.compile(
-    # Against the goal, not merely absent ("my manager doesn't know my work" is neither).
-    r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b((doesn'?t|does not|won'?t|will not|never) "
-    r"(support|agree|think i'?m ready|believe|want|back|put me up|see me as)|disagrees?|"
-    r"(isn'?t|is not) (supportive|on board|convinced)|(is )?against)\b"
-    r"|\b(misaligned|disagree) with my (manager|boss)\b"
-    r"|руководител\w*[^.?!]{0,40}(не (поддерживает|согласен|верит|считает,? что я готов|хочет)|"
-    r"против(?! ничего))(?<!не против)",
-    re.I,
-)
-MANAGER_NOT_DISCUSSED = re.compile(
-    r"\b(haven'?t|have not|never|didn'?t)\b[^.?!]{0,30}\b(talked|spoken|asked|discussed|told)\b"
-    r"[^.?!]{0,30}\b(manager|boss|lead)\b|не (говорил|обсуждал)\w*[^.?!]{0,30}руководител"
-    r"|\b(manager|boss|lead)\b[^.?!]{0,20}\b(hasn'?t|has not|never|didn'?t)\s+(said|mentioned|"
-    r"brought up|raised)\b|руководител\w*[^.?!]{0,20}ничего не (говорит|сказал|обсуждал)",
-    re.I,
-)
-TEAM = re.compile(
-    r"\b(?:on|in|join(?:ed)?)\s+(?:a|an|the|our)\s+([\w-]+(?:\s[\w-]+)?)\s+team\b"
-    r"|\bmy team (?:is|works on|owns|maintains)\s+(?:a |an |the )?([\w\s-]{3,40}?)(?:[.,;!?]|$)",
-    re.I,
-)
-TRACK_MANAGEMENT = re.compile(
-    r"\b(becom\w*|mov\w* into|switch\w* to|go\w* into|try\w*|thinking about) (an? )?"
-    r"(engineering |people )?(manager|management)\b"
-    r"|стать руководител|в менеджмент",
-    re.I,
-)
-TRACK_IC = re.compile(r"\b(stay (an? )?(ic|individual contributor|technical)|ic track)\b", re.I)
-HESITATION = re.compile(
-    r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|maybe i don'?t want|"
-    r"not sure (?:it'?s|that'?s) (?:what|for) me|do i even want)\b"
-    r"|не уверен\w*,? (?:что |ли )?(?:я )?(?:вообще )?хочу",
-    re.I,
-)
+MANAGER_ALIGNED = reading("manager-aligned")
+MANAGER_MISALIGNED = reading("manager-misaligned")
+MANAGER_NOT_DISCUSSED = reading("manager-not-discussed")
+TEAM = reading("team")
+TRACK_MANAGEMENT = reading("track-management")
+TRACK_IC = reading("track-ic")
+HESITATION = reading("hesitation")
 # What someone else said ("my manager said I need more impact") is feedback, not a wish.
-REPORTED = re.compile(
-    r"[\"“«‘][^\"”»’]{1,160}[\"”»’]"
-    r"|\b(?:said|says|told me|feedback (?:was|is)|wants me to|asked me to|review said)\b[^.!?\n]*",
-    re.I,
-)
-INTENT_START = re.compile(
-    r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|and)[,!.]?\s+)*"
-    # "Starting Monday I'll…", "Tomorrow, I will…": a time first, then the intent.
-    r"(?:(?:starting|from|on|by|next|this|tomorrow|today|tonight|after)\b[^,.!?]{0,25}?,?\s+)?"
-    r"(?:i will|i'll|i am going to|i'm going to|i plan to|i commit to|i'm committing to|"
-    r"my (?:next )?step (?:is|will be)(?: to)?:?|next step:)\s+(?P<action>.{3,200})$"
-    r"|^(?:(?:хорошо|ладно|итак|ок)[,!.]?\s+)*(?:я\s+)?(?:(?:собираюсь|планирую|решил\w*|буду)\s+)?"
-    r"(?P<ru>(?:сделаю|поговорю|начну|напишу|составлю|подготовлю|попрошу|обсужу|соберу|"
-    r"запишусь|назначу|договорюсь|проведу|возьму|мой следующий шаг\s*[—:-]?)\s*.{3,200})$",
-    re.I,
-)
+REPORTED = reading("reported")
+INTENT_START = reading("intent-start")
 #: "have it done", "send it": a step that points back at the one just named.
-ANAPHORA = re.compile(
-    r"^(?:have|get|finish|send|share|do|wrap up|complete)\s+(?:it|that|this|them)\b"
-    r"|^(?:report back|follow up|let you know|circle back)\b"
-    r"|^(?:сделаю|закончу|отправлю|пришлю|покажу)\s+(?:это|его|её|их)\b",
-    re.I,
-)
-NOT_AN_ACTION = re.compile(
-    r"^(?:never|not|probably|be honest|admit|say|think|see|guess|try to explain)\b", re.I
-)
+ANAPHORA = reading("anaphora")
+NOT_AN_ACTION = reading("not-an-action")
 SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-QUESTION_START = re.compile(
-    r"^(?:can|could|will|would|should|do|does|is|are|what|how|why|when|where|who|"
-    r"можно|могу ли|стоит ли|а если)\b",
-    re.I,
-)
+QUESTION_START = reading("question-start")
 
 
 def commitments_in(message: str, today: dt.date) -> list[Commitment]:

@@ -51,6 +51,7 @@ PROMOTION_TALK = reading("promotion-talk")
 #: "Give me a plan for the next 30 days", "three things": an answer shaped as steps.
 WANTS_PLAN = reading("wants-plan")
 GREETING = reading("greeting")
+COMMITS = reading("commits")
 #: "One of my engineers asked…": a manager asking about someone else's path.
 ABOUT_A_REPORT = reading("about-a-report")
 #: How a person's words show which situation a guidance card answers: the closed
@@ -103,10 +104,7 @@ def situations_in(message: str) -> tuple[str, ...]:
 
 def _commits(message: str) -> bool:
     """ "I plan to…", "я составлю план…": a plan of their own, not a request for one."""
-    return bool(
-        re.search(r"\b(i|we)('ll| will| plan to| am going to|'m going to)\b|\b(составлю|напишу|сделаю)\b",
-                  message, re.I)
-    )  # fmt: skip
+    return bool(COMMITS.search(message))
 
 
 def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:

@@ -3,10 +3,10 @@
 A pack (``coach/lang/<code>.py``) holds the script's letters, the Snowball stemmer, the
 quote marks, the coach's words (``TEXT``, every key in every pack), the question bank,
 how profile values and levels are said, how a date is said, and how a person's own words
-are said back, and how a message is read (``READS``: the regexes behind
-``coaching/signals.py``). Adding a language is adding a pack and registering it in
-``PACKS``; the profile's patterns (``coaching/profile.py``) still hold each language's
-alternatives side by side.
+are said back, and how a message is read: ``READS`` (the regexes behind
+``coaching/signals.py`` and ``coaching/profile.py``, one entry per name) and
+``LEVEL_PATTERNS`` (how levels are written). Adding a language is adding a pack and
+registering it in ``PACKS``; no other module holds a language's words.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ class Pack:
     second_person: Callable[[str], str]
     format_date: Callable[[dt.date], str]
     reads: dict[str, str]  # name → this language's alternatives for that regex
+    level_patterns: list[tuple[str, str]]  # (regex, canonical level) as the language says it
+    number_words: dict[str, int]  # "three" → 3
 
     @property
     def letter(self) -> re.Pattern[str]:
@@ -54,6 +56,8 @@ def _pack(module: ModuleType) -> Pack:
         second_person=module.second_person,
         format_date=module.format_date,
         reads=module.READS,
+        level_patterns=module.LEVEL_PATTERNS,
+        number_words=module.NUMBER_WORDS,
     )
 
 

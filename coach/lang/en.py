@@ -461,4 +461,181 @@ READS: dict[str, str] = {
     "situation:no-time": (r"\b(no time|too busy|swamped|overloaded)\b"),
     "situation:learning": (r"\b(learn\w*|grow\w*|develop\w*)\b"),
     "greeting": (r"^\s*(hi|hello|hey)\b[\s!.,]*$"),
+    # How the profile reads a message (``coaching/profile.py``).
+    "self-cues": (
+        r"\b(i'?m|i am|i work as|i'?ve been|currently|my (level|role|title) is|as an?|"
+        r"i just became|promoted to|became)\b"
+    ),
+    "target-cues": (
+        r"\b(to|towards?|toward|become|reach|get to|promoted to|promotion to|aim for|"
+        r"next level|go for|aim\w*|wants?|wanting|hoping)\b"
+    ),
+    "bare-target": (
+        r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|"
+        r"go for|aim(?:ing)? (?:for|at)|want(?:s|ed)?(?: to (?:be|get to|make|reach|"
+        r"become))?|up for|push for|going for|shot at)\s+(?:a\s+)?(senior|staff|"
+        r"principal)\b(?!\s+(?:software\s+)?(?:engineer|level))"
+    ),
+    "promoted-past": (
+        r"\b(?:got|was|been|just|recently) promoted to\s+(?:a\s+)?(senior|staff|"
+        r"principal|lead|l\s?[3-8]|sde[\s-]?(?:i{1,3}|[1-3]))\b"
+    ),
+    "manager-self": (
+        r"\bi (?:now |currently |also )?(?:manage|lead|run) (?:a|an|the|my|our|two|"
+        r"three|\d+)\b[^.?!]{0,30}\b(?:team|teams|engineers|people|group|former peers|"
+        r"peers)\b|\bmy (?:direct )?reports\b|\bi'?m (?:an? )?(?:engineering |"
+        r"people )?manager\b|\bas (?:an? )?(?:engineering |people )?manager\b"
+    ),
+    "manager-aligned": (
+        r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|agrees?|backs?|"
+        r"thinks i'?m ready|on board)\b"
+    ),
+    "manager-misaligned": (
+        r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b((doesn'?t|does not|won'?t|will not|"
+        r"never) (support|agree|think i'?m ready|believe|want|back|put me up|"
+        r"see me as)|disagrees?|(isn'?t|is not) (supportive|on board|convinced)|"
+        r"(is )?against)\b|\b(misaligned|disagree) with my (manager|boss)\b"
+    ),
+    "manager-not-discussed": (
+        r"\b(haven'?t|have not|never|didn'?t)\b[^.?!]{0,30}\b(talked|spoken|asked|"
+        r"discussed|told)\b[^.?!]{0,30}\b(manager|boss|lead)\b|\b(manager|boss|"
+        r"lead)\b[^.?!]{0,20}\b(hasn'?t|has not|never|didn'?t)\s+(said|mentioned|"
+        r"brought up|raised)\b"
+    ),
+    "team": (
+        r"\b(?:on|in|join(?:ed)?)\s+(?:a|an|the|our)\s+([\w-]+(?:\s[\w-]+)?)\s+team\b|"
+        r"\bmy team (?:is|works on|owns|maintains)\s+(?:a |an |"
+        r"the )?([\w\s-]{3,40}?)(?:[.,;!?]|$)"
+    ),
+    "track-management": (
+        r"\b(becom\w*|mov\w* into|switch\w* to|go\w* into|try\w*|"
+        r"thinking about) (an? )?(engineering |people )?(manager|management)\b"
+    ),
+    "track-ic": (r"\b(stay (an? )?(ic|individual contributor|technical)|ic track)\b"),
+    "hesitation": (
+        r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|"
+        r"maybe i don'?t want|not sure (?:it'?s|that'?s) (?:what|for) me|"
+        r"do i even want)\b"
+    ),
+    "reported": (
+        r"[\"“«‘][^\"”»’]{1,160}[\"”»’]|\b(?:said|says|told me|feedback (?:was|is)|"
+        r"wants me to|asked me to|review said)\b[^.!?\n]*"
+    ),
+    "intent-start": (
+        r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|"
+        r"and)[,!.]?\s+)*(?:(?:starting|from|on|by|next|this|tomorrow|today|tonight|"
+        r"after)\b[^,.!?]{0,25}?,?\s+)?(?:i will|i'll|i am going to|i'm going to|"
+        r"i plan to|i commit to|i'm committing to|my (?:next )?step (?:is|"
+        r"will be)(?: to)?:?|next step:)\s+(?P<action>.{3,200})$"
+    ),
+    "not-an-action": (
+        r"^(?:never|not|probably|be honest|admit|say|think|see|guess|try to explain)\b"
+    ),
+    "anaphora": (
+        r"^(?:have|get|finish|send|share|do|wrap up|complete)\s+(?:it|that|this|"
+        r"them)\b|^(?:report back|follow up|let you know|circle back)\b"
+    ),
+    "hypothetical": (r"\b(would|could) i\b|\bif i (were|was|became)\b"),
+    "motive:compensation": (r"\b(money|salary|pay|paid|compensation|raise|comp)\b"),
+    "motive:learning and growth": (r"\b(learn|learning|grow|growth|develop)\w*"),
+    "motive:recognition": (r"\b(title|recognition|recogni[sz]ed|respect|credibility)\b"),
+    "motive:more interesting work": (
+        r"\b(interesting|challenging|bigger) (work|projects?|problems?)\b"
+    ),
+    "motive:influence": (r"\b(influence|authority|say in|voice)\b"),
+    "motive:impact": (r"\b(impact)\b"),
+    "motive:keeping pace with peers": (
+        r"\b(peers?|everyone else|colleagues?) (got|are getting|get) promoted\b|"
+        r"\bfalling behind\b"
+    ),
+    "blocker:heavy operational load": (
+        r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
+        r"operational)\b|keep coming back|keeps? breaking|over and over|recurring|"
+        r"same (bugs|issues|problems)|\b(days|all day|time) (fixing|"
+        r"firefighting)\b[^.?!]{0,20}\b(problems|issues|tickets|bugs)\b|"
+        r"\bfixing customer (problems|issues)\b"
+    ),
+    "blocker:maintenance-only work": (
+        r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
+    ),
+    "blocker:few visible opportunities": (
+        r"\b(no|few|not enough|lack of) (opportunit\w+|big projects?|"
+        r"interesting work)\b|not complex enough|nothing (big|challenging)"
+    ),
+    "blocker:vague feedback": (
+        r"\b(vague|unclear|not actionable|generic) feedback\b|feedback (is|"
+        r"was) (vague|unclear)"
+    ),
+    "blocker:work feels too easy": (r"\b(too easy|easy work|boring|paint(s|ing|ed)? buttons)\b"),
+    "blocker:passed over in a cycle": (
+        r"\b(passed over|denied|didn'?t get (it|promoted)|not promoted|"
+        r"missed (the )?promotion)\b"
+    ),
+    "blocker:possible bias": (
+        r"\b(bias|biased|underrepresented|discriminat\w*|only (woman|women|black)|"
+        r"two men)\b"
+    ),
+    "blocker:no time beyond current work": (r"\b(no time|too busy|swamped|overloaded)\b"),
+    "opportunity:better metrics and dashboards": (
+        r"\b(dashboards?|metrics|monitoring|observability)\b"
+    ),
+    "opportunity:systematically removing recurring operational problems": (
+        r"\b(pareto|root cause|recurring (issues|problems)|reduce (pages|toil|"
+        r"incidents))\b"
+    ),
+    "opportunity:automation": (r"\b(automat\w+)\b"),
+    "opportunity:mentoring": (r"\b(mentor\w*)\b"),
+    "opportunity:cross-team work": (r"\b(cross[- ]team|other teams|outside (my|our) team)\b"),
+    "opportunity:technical direction": (r"\b(design doc|architecture|migration)\b"),
+    "sentence-opening": (r"(?:^|[.!?\n]\s*)(?:hi|hey|hello)?[,!.\s]*$"),
+    "question-start": (
+        r"^(?:can|could|will|would|should|do|does|is|are|what|how|why|when|where|"
+        r"who)\b"
+    ),
+    # How the responder and the guardrails read a message or a step.
+    "promise": (
+        r"\b(you will (definitely |surely |certainly )?(get|be) promoted|"
+        r"i (can )?guarantee|guaranteed? (you |a )?promotion|i promise|"
+        r"you'?re sure to (get|be) promoted)\b"
+    ),
+    "next-step": (
+        r"\b(next step|this week|by (monday|tuesday|wednesday|thursday|friday|"
+        r"the end)|try|start (by|with)|write down|schedule|book|ask your)\b"
+    ),
+    "complaint-markers": (
+        r"\b(i can'?t|i cannot|we don'?t|we just|our work isn'?t|no opportunities|"
+        r"not complex enough|isn'?t a single|nobody asked|never (been )?a priority|"
+        r"boring for them|we have no|don'?t have time|no one gets promoted|"
+        r"isn'?t challenging)\b"
+    ),
+    "with-person": (r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder)\b"),
+    "weeks": (r"\b(days?|weeks?|month)\b"),
+    "meeting": (r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them))\b"),
+    "back-to-work": (
+        r"\b(i'?m (ok|okay|fine|better) now|feeling better|back to (my )?(career|"
+        r"promotion)|let'?s (get back|talk about (my )?(career|promotion)))\b"
+    ),
+    "commits": (r"\b(i|we)('ll| will| plan to| am going to|'m going to)\b"),
+    "count": (r"\b(2|3|4|5|two|three|four|five)\b"),
 }
+
+
+#: Level names as English speakers write them, each with the canonical form it is stored as.
+LEVEL_PATTERNS: list[tuple[str, str]] = [
+    (r"\b(?:sde|swe)[\s-]?(i{1,3}|[1-3])\b", "SDE-{n}"),
+    (r"\b(?:engineer|eng)\s+(i{1,3}|[1-3])\b", "Engineer {N}"),
+    (r"\bl\s?([3-8])\b", "L{n}"),
+    (r"\bic\s?([1-7])\b", "IC{n}"),
+    (
+        r"\b(entry[- ]level|junior|new grad|graduate|intern)\b(?:\s+(?:software\s+)?engineer)?",
+        "entry engineer",
+    ),
+    (r"\b(mid[- ]level)\b", "engineer"),
+    (r"\b(senior)\s+(?:software\s+)?(?:engineer|dev|developer|swe|sde)\b", "senior engineer"),
+    (r"\b(staff)\s+(?:software\s+)?(?:engineer|level)\b", "staff engineer"),
+    (r"\b(principal)\s+(?:software\s+)?engineer\b", "principal engineer"),
+    (r"\b(engineering manager|em)\b", "engineering manager"),
+]
+
+#: Small numbers as words ("three things").
+NUMBER_WORDS: dict[str, int] = {"two": 2, "three": 3, "four": 4, "five": 5}

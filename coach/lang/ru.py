@@ -271,4 +271,66 @@ READS: dict[str, str] = {
     "feeling:tired": (r"выжат|вымотан|нет сил к вечеру|устал|устала"),
     "feeling:hurt": (r"расстро|стыдно|обидно|разочаров|унизительн|злюсь|злит|бесит"),
     "about-a-report": (r"мо(й|я|и) (подчинённ|сотрудни|инженер)|один из моих|одна из моих"),
+    # How the profile reads a message (``coaching/profile.py``).
+    "self-cues": (r"\bя\b|работаю"),
+    "target-cues": (r"до\s|стать|повышени"),
+    "promoted-past": (r"\bменя (?:повысили|недавно повысили) до\s+(\w+)"),
+    "sentence-opening": (r"(?:^|[.!?\n]\s*)(?:привет)?[,!.\s]*$"),
+    "manager-self": (
+        r"\bя (?:руковожу|управляю)\b|\bя (?:тимлид|руководитель|менеджер)\b|"
+        r"мои подчин"
+    ),
+    "manager-aligned": (r"руководител\w*[^.?!]{0,40}(поддерживает|согласен|не против)"),
+    "manager-misaligned": (
+        r"руководител\w*[^.?!]{0,40}(не (поддерживает|согласен|верит|"
+        r"считает,? что я готов|хочет)|против(?! ничего))(?<!не против)"
+    ),
+    "manager-not-discussed": (
+        r"не (говорил|обсуждал)\w*[^.?!]{0,30}руководител|"
+        r"руководител\w*[^.?!]{0,20}ничего не (говорит|сказал|обсуждал)"
+    ),
+    "track-management": (r"стать руководител|в менеджмент"),
+    "hesitation": (r"не уверен\w*,? (?:что |ли )?(?:я )?(?:вообще )?хочу"),
+    "intent-start": (
+        r"^(?:(?:хорошо|ладно|итак|ок)[,!.]?\s+)*(?:я\s+)?(?:(?:собираюсь|планирую|"
+        r"решил\w*|буду)\s+)?(?P<ru>(?:сделаю|поговорю|начну|напишу|составлю|"
+        r"подготовлю|попрошу|обсужу|соберу|запишусь|назначу|договорюсь|проведу|возьму|"
+        r"мой следующий шаг\s*[—:-]?)\s*.{3,200})$"
+    ),
+    "question-start": (r"^(?:можно|могу ли|стоит ли|а если)\b"),
+    "anaphora": (r"^(?:сделаю|закончу|отправлю|пришлю|покажу)\s+(?:это|его|её|их)\b"),
+    "motive:compensation": (r"деньг|зарплат"),
+    "motive:learning and growth": (r"\b(расти|развива\w*|научи\w*|учиться)"),
+    "motive:recognition": (r"признани"),
+    "motive:more interesting work": (r"интересн"),
+    "motive:influence": (r"влияни"),
+    "blocker:heavy operational load": (r"дежурств|инцидент|операционн|чиним"),
+    "blocker:maintenance-only work": (r"поддерж|обслуживан"),
+    "blocker:few visible opportunities": (r"нет возможност"),
+    "blocker:work feels too easy": (r"слишком прост"),
+    "blocker:possible bias": (r"предвзят|дискримин"),
+    "opportunity:better metrics and dashboards": (r"дашборд|метрик"),
+    "opportunity:automation": (r"автоматиз"),
+    "opportunity:mentoring": (r"ментор"),
+    # How the responder and the guardrails read a message or a step.
+    "promise": (r"гарантирую|вас точно повысят|обещаю"),
+    "next-step": (r"следующий шаг|на этой неделе|попробуйте"),
+    "complaint-markers": (r"не могу|нет возможностей|недостаточно сложн|не просили|скучной"),
+    "with-person": (r"руководител|менеджер|директор|ментор"),
+    "weeks": (r"дн(я|ей)|недел|месяц"),
+    "meeting": (r"встреч"),
+    "count": (r"\b(два|две|три|четыре|пять)\b"),
+    "back-to-work": (r"мне лучше|давайте вернёмся"),
+    "commits": (r"\b(составлю|напишу|сделаю)\b"),
 }
+
+
+#: Level names as Russian speakers write them, each with the canonical form it is stored as.
+LEVEL_PATTERNS: list[tuple[str, str]] = [
+    (r"(старш\w+ инженер\w*|сеньор\w*|синьор\w*)", "senior engineer"),
+    (r"(младш\w+ инженер\w*|джун\w*)", "entry engineer"),
+    (r"(мидл\w*)", "engineer"),
+]
+
+#: Small numbers as words ("three things").
+NUMBER_WORDS: dict[str, int] = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5}

@@ -22,18 +22,12 @@ from coach.coaching.policy import context_from_messages
 from coach.coaching.profile import LEVEL_ORDER, STAGES, Profile, card_level
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
-from coach.lang import DEFAULT, in_other_script, pack
+from coach.lang import DEFAULT, PACKS, in_other_script, pack, reading
 from coach.llm.base import Message
 from coach.retrieval.lexical import tokenize
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
-COMPLAINT_MARKERS = re.compile(
-    r"\b(i can'?t|i cannot|we don'?t|we just|our work isn'?t|no opportunities|not complex enough|"
-    r"isn'?t a single|nobody asked|never (been )?a priority|boring for them|we have no|"
-    r"don'?t have time|no one gets promoted|isn'?t challenging)\b"
-    r"|не могу|нет возможностей|недостаточно сложн|не просили|скучной",
-    re.I,
-)
+COMPLAINT_MARKERS = reading("complaint-markers")
 LADDER_LEVEL = {
     "ic-1": "entry",
     "ic-2": "engineer",
@@ -55,11 +49,7 @@ PROFILE_SITUATIONS = {
     "learning and growth": "learning",
 }
 #: Situations any question can carry ("what first?"): alone they say little about which advice fits.
-WITH_PERSON = re.compile(
-    r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder)\b"
-    r"|руководител|менеджер|директор|ментор",
-    re.I,
-)
+WITH_PERSON = reading("with-person")
 #: Problems said back as heard; the others ("maintenance-only work" from "I maintain
 #: billing") are read from a keyword too loosely to put in the person's mouth.
 SAID_BACK = {
@@ -71,11 +61,11 @@ SAID_BACK = {
 #: How much a card must speak to the person (one thread situation, two shared words).
 RELEVANT = 1.0
 #: A plan asked for over days, weeks or a month is laid out a week at a time.
-WEEKS = re.compile(r"\b(days?|weeks?|month)\b|дн(я|ей)|недел|месяц", re.I)
+WEEKS = reading("weeks")
 #: Questions that presume the person wants a promotion.
 PROMOTION_SLOTS = {"motivations", "target_level", "why"}
 #: A step that is itself a meeting needs no "when will you check in?".
-MEETING = re.compile(r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them))\b|встреч", re.I)
+MEETING = reading("meeting")
 GENERIC = {"first-step", "deciding", "motivation", "readiness"}
 #: Situations that are circumstances a person has, not topics: advice whose first
 #: situation is one of these presumes it, so it waits until the person says so.
@@ -486,12 +476,10 @@ def choose_cards(
 
 #: A plan opens with the conversation that makes the goal explicit and ends with the
 #: evidence and the check-in: the order both articles give.
-COUNT = re.compile(r"\b(2|3|4|5|two|three|four|five|два|две|три|четыре|пять)\b", re.I)
+COUNT = reading("count")
 NUMBERS = {
     **{str(i): i for i in range(2, 6)},
-    **dict(zip(("two", "three", "four", "five"), range(2, 6), strict=True)),
-    **dict(zip(("два", "три", "четыре", "пять"), range(2, 6), strict=True)),
-    "две": 2,
+    **{word: n for p in PACKS.values() for word, n in p.number_words.items()},
 }
 PLAN_OPENERS = {"explicit-goal", "manager-alignment"}
 PLAN_CLOSERS = {"evidence", "check-in", "visibility"}
