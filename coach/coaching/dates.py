@@ -10,44 +10,48 @@ import calendar
 import datetime as dt
 import re
 
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-    "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
-    "воскресень": 6,
-}  # fmt: skip
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+from coach.lang import PACKS, Pack
 
-#: English names are whole words ("mon" is not "months", "sat" not "satisfied"); Russian
-#: ones are stems that take their case endings ("пятницы", "пятницу").
-_WEEKDAY_WORDS = [
-    name + (r"\w*" if re.search("[а-я]", name) else "s?")
-    for name in sorted(WEEKDAYS, key=len, reverse=True)
+KINDS = (
+    "iso", "eom", "eonm", "eoq", "eow", "nextweek", "thisweek", "nextmonth", "tomorrow",
+    "today", "in", "monthday", "nth", "weekday",
+)  # fmt: skip
+
+
+def _weekday_words(weekdays: dict[str, int]) -> str:
+    """Whole words for names ("mon" is not "months"); stems take their endings ("пятницу")."""
+    return "|".join(
+        name + (r"\w*" if re.search("[^a-z]", name) else "s?")
+        for name in sorted(weekdays, key=len, reverse=True)
+    )
+
+
+def _pack_patterns(p: Pack) -> dict[str, re.Pattern[str]]:
+    """One regex per kind for one language: its phrases, plus the ones built from its
+    weekday and month names. Every kind's groups are numbered the same in every pack."""
+    days = _weekday_words(p.weekdays)
+    lead = rf"(?:(?:{p.date_lead})\s+)*"
+    built = dict(p.date_phrases)
+    if p.months:
+        built["monthday"] = (
+            r"\b(?:by |before |on )?(" + "|".join(p.months) + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b"
+        )
+    if p.weekdays:
+        # "by Friday the 14th", "on the 3rd": the day of the month decides, the weekday is a label.
+        if "nth" in p.date_phrases:
+            built["nth"] = r"\b" + lead + rf"(?:(?:{days}),? )?" + p.date_phrases["nth"]
+        built["weekday"] = r"\b" + lead + rf"(?:({p.date_next}) )?({days})\b"
+    return {kind: re.compile(pattern, re.I) for kind, pattern in built.items()}
+
+
+COMPILED: list[tuple[str, list[re.Pattern[str]]]] = [
+    (kind, [pats[kind] for pats in map(_pack_patterns, PACKS.values()) if kind in pats])
+    for kind in KINDS
 ]
-LEAD = r"(?:(?:by|before|on|until|till|no later than|this|next|к|до|в|во|на|не позже)\s+)*"
-PATTERNS: list[tuple[str, str]] = [
-    ("iso", r"\b(?:by |before |on |until |к |до )?(\d{4}-\d{2}-\d{2})\b"),
-    ("eom", r"\b(?:by |before |until |до )?(?:the )?end of (?:the |this )?month\b|до конца месяца"),
-    ("eonm", r"\b(?:by |before )?(?:the )?end of next month\b"),
-    ("eoq", r"\b(?:by |before )?(?:the )?end of (?:the |this )?quarter\b|до конца квартала"),
-    ("eow", r"\b(?:by |before )?(?:the )?end of (?:the |this )?week\b|до конца недели"),
-    ("nextweek", r"\b(?:by |before |during )?next week\b|на следующей неделе|к следующей неделе"),
-    ("thisweek", r"\b(?:by |during )?this week\b|на этой неделе"),
-    ("nextmonth", r"\b(?:by |during )?next month\b|в следующем месяце"),
-    ("tomorrow", r"\b(?:by )?tomorrow\b|завтра"),
-    ("today", r"\b(?:by )?(?:today|tonight)\b|сегодня"),
-    ("in", r"\bin (\d{1,2}|a|one|two|three) (day|week|month)s?\b|через (\d{1,2}) (дн|недел)\w*"),
-    ("monthday", r"\b(?:by |before |on )?(" + "|".join(MONTHS)
-     + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b"),
-    # "by Friday the 14th", "on the 3rd": the day of the month decides, the weekday is a label.
-    ("nth", r"\b" + LEAD + r"(?:(?:" + "|".join(_WEEKDAY_WORDS)
-     + r"),? )?the (\d{1,2})(?:st|nd|rd|th)\b"),
-    ("weekday", r"\b" + LEAD + r"(?:(next) )?(" + "|".join(_WEEKDAY_WORDS) + r")\b"),
-]  # fmt: skip
-COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in PATTERNS]
-WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
+WEEKDAYS = {name: day for p in PACKS.values() for name, day in p.weekdays.items()}
+MONTHS = {name: month for p in PACKS.values() for name, month in p.months.items()}
+WORD_NUMBERS = {word: n for p in PACKS.values() for word, n in p.date_numbers.items()}
+DATE_UNITS = {stem: days for p in PACKS.values() for stem, days in p.date_units.items()}
 
 
 def _end_of_month(day: dt.date) -> dt.date:
@@ -60,10 +64,12 @@ def _friday(day: dt.date) -> dt.date:
 
 def parse_due(text: str, today: dt.date) -> tuple[dt.date | None, str]:
     """The first due date in ``text`` relative to ``today``, and the phrase that gave it."""
-    for kind, pattern in COMPILED:
-        match = pattern.search(text)
-        if not match:
+    for kind, patterns in COMPILED:
+        # The leftmost phrase of this kind in any language (the first pack's on a tie).
+        found = [m for pattern in patterns if (m := pattern.search(text))]
+        if not found:
             continue
+        match = min(found, key=lambda m: m.start())
         phrase = match.group(0)
         day = _resolve(kind, match, today)
         if day is not None:
@@ -95,12 +101,12 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:
     if kind == "today":
         return today
     if kind == "in":
-        raw = match.group(1) or match.group(3)
-        unit = (match.group(2) or match.group(4) or "").lower()
+        raw = match.group(1)
+        unit = match.group(2).lower()
         n = WORD_NUMBERS.get(raw.lower()) if not raw.isdigit() else int(raw)
         if n is None:
             return None
-        days = n * (7 if unit.startswith(("week", "недел")) else 30 if unit == "month" else 1)
+        days = n * next((d for stem, d in DATE_UNITS.items() if unit.startswith(stem)), 1)
         return today + dt.timedelta(days=days)
     if kind == "monthday":
         month = MONTHS[match.group(1).lower()]

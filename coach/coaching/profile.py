@@ -200,8 +200,23 @@ def _add(values: list[str], item: str) -> list[str]:
     return values if item in values else [*values, item]
 
 
+MANAGER_WORD = reading("manager-word")
 #: The generic IC levels, lowest first (``corpus/ladders/level-crosswalk.md``).
 LEVEL_ORDER = ("entry", "engineer", "senior", "staff", "principal")
+
+
+#: Stored level names (the canonical forms ``LEVEL_PATTERNS`` writes) → generic levels.
+CARD_LEVELS: list[tuple[re.Pattern[str], str]] = [
+    (MANAGER_WORD, "manager"),  # "manager", "руководитель": whatever the language
+    (re.compile(r"principal|\bic\s?[56]\b|\bl\s?[78]\b|distinguished"), "principal"),
+    (re.compile(r"staff|\bic\s?4\b|\bl\s?6\b"), "staff"),
+    (re.compile(r"senior|sde-?3|\bic\s?3\b|\bl\s?5\b|engineer 3"), "senior"),
+    (
+        re.compile(r"entry|junior|new grad|graduate|sde-?1|\bic\s?1\b|\bl\s?3\b|engineer 1"),
+        "entry",
+    ),
+    (re.compile(r"sde-?2|\bic\s?2\b|\bl\s?4\b|engineer 2|engineer|mid"), "engineer"),
+]
 
 
 def card_level(level: str | None) -> str | None:
@@ -213,16 +228,8 @@ def card_level(level: str | None) -> str | None:
     if not level:
         return None
     text = level.lower()
-    table = [
-        (r"manager|\bem\b|руковод", "manager"),
-        (r"principal|\bic\s?[56]\b|\bl\s?[78]\b|distinguished", "principal"),
-        (r"staff|\bic\s?4\b|\bl\s?6\b", "staff"),
-        (r"senior|sde-?3|\bic\s?3\b|\bl\s?5\b|engineer 3", "senior"),
-        (r"entry|junior|new grad|graduate|sde-?1|\bic\s?1\b|\bl\s?3\b|engineer 1", "entry"),
-        (r"sde-?2|\bic\s?2\b|\bl\s?4\b|engineer 2|engineer|mid", "engineer"),
-    ]
-    for pattern, generic in table:
-        if re.search(pattern, text):
+    for pattern, generic in CARD_LEVELS:
+        if pattern.search(text):
             return generic
     return None
 

@@ -21,6 +21,7 @@ from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.profile import Profile
 from coach.coaching.signals import TurnSignals
 from coach.corpus.cards import Card, LocalText, Mark
+from coach.lang import PACKS
 from coach.llm.base import ChatRequest, Message
 
 SYSTEM_PROMPT = """\
@@ -318,65 +319,16 @@ def history_of(messages: Sequence[Message]) -> list[Message]:
 
 # -- the standalone retrieval query --------------------------------------------------------
 
-QUERY_EXPANSIONS: dict[str, str] = {
-    r"keep coming back|over and over|again and again|same (bugs|issues|problems)|recurring": (
-        "recurring operational problems"
-    ),
-    r"\b(paged|pages|paging|on-?call|firefight\w*|incidents?|toil)\b": (
-        "operational problems pages operational load"
-    ),
-    r"\b(legacy|maintain\w*|maintenance|keep the lights on|ktlo)\b": (
-        "maintenance mode system senior engineer opportunities"
-    ),
-    r"\b(boring|too easy|paint(s|ing|ed)? buttons)\b": "job too easy opportunities think big",
-    r"\b(vague|unclear) feedback\b": "feedback vague not actionable bias",
-    r"\b(passed over|didn'?t get promoted|not promoted|denied)\b": (
-        "not promoted cycle feedback next cycle"
-    ),
-    r"\bmy (manager|boss)\b": "manager promotion case alignment",
-    # No written ladder: the advice is to find (or agree) the expectations for the role.
-    r"\bno (career )?ladder|\bno (levels|titles)\b|\bflat (org|company)\b|стартап": (
-        "find out the expectations for the role partner with your manager career ladder levels"
-    ),
-    # The essay's own question: "If SDE-3 came on our team, do you know what they would do?"
-    r"what would (a|an) (senior|sde-?3|l5)( engineer)? do": (
-        "if SDE-3 came on our team what they would do metrics dashboard Pareto chart"
-    ),
-    r"should i (even )?(be )?(think\w*|worry\w*|care\w*) about|too (early|soon) (to|for)": (
-        "okay and expected to put active effort into advancing your career"
-    ),
-    # "Give me a plan for the next 30 days": both articles start from the same steps.
-    r"\b(plan|roadmap)\b|\bnext (30|60|90) days\b|\bnext month\b|\bплан\b|ближайш\w+ месяц": (
-        "first step make your goal explicit to your manager running log of evidence next step"
-    ),
-    # "I'm the only woman on the team": the essay's passage on bias and active effort.
-    r"\b(only (woman|women|black|person of colou?r)|underrepresented|bias\w*|discriminat\w*)\b"
-    r"|предвзят|дискримин|единственн\w+ женщин": (
-        "bias underrepresented groups promotion active effort explicit goal"
-    ),
-    # "What would I change in the packet?": the written case and what goes in it.
-    r"\b(packet|promo (doc|case)|promotion (doc|case|document)|brag doc)\b|пакет|обоснован": (
-        "promotion document written case evidence measurable results"
-    ),
-    # "Promotions here come from big launches": the essay's answer to exactly that.
-    r"\blaunch(es)?\b|\bjust maintenance\b|\bonly new (features|systems)\b": (
-        "no one gets promoted by fixing bugs or improving existing features new systems"
-    ),
-    # "I don't have a log, it's in my head and in Jira": the essays' running log.
-    r"\b(a|any|no|my|work) log\b|\bbrag doc|\bin my head\b|журнал|записыва": (
-        "keep a running log of your work evidence written at the time"
-    ),
-    # "I feel invisible": what makes work count beyond the team.
-    r"\b(invisible|unseen|nobody notices|only sees my)\b|не замеча|не видят": (
-        "visibility calibration sponsors people deciding may not know you"
-    ),
-    r"дежурств|инцидент|постоянно чиним": "операционная нагрузка operational problems",
-    r"поддерж|обслуживан|легаси": "система в режиме обслуживания maintenance",
-}
+#: Colloquial phrases mapped to the corpus's vocabulary: every pack's, in pack order.
+QUERY_EXPANSIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern, re.I), expansion)
+    for p in PACKS.values()
+    for pattern, expansion in p.expansions
+]
 
 
 def _expansions(text: str) -> list[str]:
-    return [e for pattern, e in QUERY_EXPANSIONS.items() if re.search(pattern, text, re.I)]
+    return list(dict.fromkeys(e for pattern, e in QUERY_EXPANSIONS if pattern.search(text)))
 
 
 def retrieval_queries(user_message: str, history: Sequence[Message], profile: Profile) -> list[str]:

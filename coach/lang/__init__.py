@@ -36,6 +36,16 @@ class Pack:
     reads: dict[str, str]  # name → this language's alternatives for that regex
     level_patterns: list[tuple[str, str]]  # (regex, canonical level) as the language says it
     number_words: dict[str, int]  # "three" → 3
+    stopwords: frozenset[str]  # what BM25 skips
+    derivations: dict[str, str]  # stems a reader treats as one word
+    expansions: list[tuple[str, str]]  # colloquial phrase → the corpus's words, for retrieval
+    weekdays: dict[str, int]  # weekday names (or stems) → Monday=0
+    months: dict[str, int]  # month names → 1..12
+    date_lead: str  # words before a date ("by", "до"), regex alternatives
+    date_next: str  # the word for "next" before a weekday
+    date_numbers: dict[str, int]  # "in two weeks"
+    date_units: dict[str, int]  # "week" → 7 days
+    date_phrases: dict[str, str]  # kind of due date (coaching/dates.py KINDS) → regex
 
     @property
     def letter(self) -> re.Pattern[str]:
@@ -58,6 +68,16 @@ def _pack(module: ModuleType) -> Pack:
         reads=module.READS,
         level_patterns=module.LEVEL_PATTERNS,
         number_words=module.NUMBER_WORDS,
+        stopwords=module.STOPWORDS,
+        derivations=module.DERIVATIONS,
+        expansions=module.EXPANSIONS,
+        weekdays=module.WEEKDAYS,
+        months=module.MONTHS,
+        date_lead=module.DATE_LEAD,
+        date_next=module.DATE_NEXT,
+        date_numbers=module.DATE_NUMBERS,
+        date_units=module.DATE_UNITS,
+        date_phrases=module.DATE_PHRASES,
     )
 
 

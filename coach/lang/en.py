@@ -6,6 +6,7 @@ another's words. Nothing here states a fact about careers; facts come from cited
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -15,6 +16,18 @@ STEMMER = "english"
 QUOTES = ("“", "”")
 
 TEXT: dict[str, str] = {
+    # Between conversations (``coach/plan/followup.py``).
+    "followup_opening": "Welcome back. Last time you planned to {action}{due}. How did it go?",
+    "followup_due": " by {date}",
+    "followup_check_in": (
+        "Welcome back. Your check-in with your {who} was due on {date}. How did it go, and "
+        "what did you agree?"
+    ),
+    "recorded_done": "Good work. I've marked “{action}” done and added what you said to your "
+    "evidence log ({date}).",
+    "recorded_slipped": "Thanks for being straight about it. I've marked “{action}” as slipped; "
+    "it stays in your plan.",
+    "recorded_dropped": "Noted: “{action}” is dropped from your plan.",
     "distress": (
         "I'm sorry you're carrying this. What you describe sounds heavy, and it matters "
         "more than any promotion. If you feel unsafe or in crisis, please contact local "
@@ -617,6 +630,19 @@ READS: dict[str, str] = {
     ),
     "commits": (r"\b(i|we)('ll| will| plan to| am going to|'m going to)\b"),
     "count": (r"\b(2|3|4|5|two|three|four|five)\b"),
+    # How an answer to "how did it go?" reads (``coach/plan/model.py``).
+    "answer-done": (
+        r"\b(done|did it|did that|finished|completed|shipped|delivered|wrapped up|yes[,!. ]|"
+        r"i did|we did|made it|sent it|had the (conversation|talk|1:1|one-on-one))\b"
+    ),
+    "answer-slipped": (
+        r"\b(not yet|didn'?t|did not|haven'?t|have not|slipped|no time|ran out of time|"
+        r"postponed|delayed|behind|couldn'?t|could not|next week instead)\b"
+    ),
+    "answer-dropped": (
+        r"\b(dropped|gave up on|no longer|not doing it|decided against|cancel+ed)\b"
+    ),
+    "manager-word": (r"manager|\bem\b"),
 }
 
 
@@ -639,3 +665,104 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
 
 #: Small numbers as words ("three things").
 NUMBER_WORDS: dict[str, int] = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+#: Words BM25 skips (``coach/retrieval/lexical.py``).
+STOPWORDS = frozenset(
+    """
+    a about all also am an and any are as at be been being but by can could did do does
+    for from has have how i if in into is it its just me more most my no not of on only
+    or other our out own same should so some such than that the their them then there
+    these they this to too up us very was we were what when where which who whom why
+    will with would you your yours
+    """.split()
+)
+#: Stems the Snowball stemmer leaves apart but a reader treats as one word.
+DERIVATIONS: dict[str, str] = {"mainten": "maintain"}
+#: Colloquial phrases → the corpus's own words, added to the retrieval query
+#: (``coach/coaching/prompt.py``).
+EXPANSIONS: list[tuple[str, str]] = [
+    (
+        r"keep coming back|over and over|again and again|same (bugs|issues|problems)|recurring",
+        "recurring operational problems",
+    ),
+    (
+        r"\b(paged|pages|paging|on-?call|firefight\w*|incidents?|toil)\b",
+        "operational problems pages operational load",
+    ),
+    (
+        r"\b(legacy|maintain\w*|maintenance|keep the lights on|ktlo)\b",
+        "maintenance mode system senior engineer opportunities",
+    ),
+    (r"\b(boring|too easy|paint(s|ing|ed)? buttons)\b", "job too easy opportunities think big"),
+    (r"\b(vague|unclear) feedback\b", "feedback vague not actionable bias"),
+    (
+        r"\b(passed over|didn'?t get promoted|not promoted|denied)\b",
+        "not promoted cycle feedback next cycle",
+    ),
+    (r"\bmy (manager|boss)\b", "manager promotion case alignment"),
+    (
+        r"\bno (career )?ladder|\bno (levels|titles)\b|\bflat (org|company)\b",
+        "find out the expectations for the role partner with your manager career ladder levels",
+    ),
+    (
+        r"what would (a|an) (senior|sde-?3|l5)( engineer)? do",
+        "if SDE-3 came on our team what they would do metrics dashboard Pareto chart",
+    ),
+    (
+        r"should i (even )?(be )?(think\w*|worry\w*|care\w*) about|too (early|soon) (to|for)",
+        "okay and expected to put active effort into advancing your career",
+    ),
+    (
+        r"\b(plan|roadmap)\b|\bnext (30|60|90) days\b|\bnext month\b",
+        "first step make your goal explicit to your manager running log of evidence next step",
+    ),
+    (
+        r"\b(only (woman|women|black|person of colou?r)|underrepresented|bias\w*|discriminat\w*)\b",
+        "bias underrepresented groups promotion active effort explicit goal",
+    ),
+    (
+        r"\b(packet|promo (doc|case)|promotion (doc|case|document)|brag doc)\b",
+        "promotion document written case evidence measurable results",
+    ),
+    (
+        r"\blaunch(es)?\b|\bjust maintenance\b|\bonly new (features|systems)\b",
+        "no one gets promoted by fixing bugs or improving existing features new systems",
+    ),
+    (
+        r"\b(a|any|no|my|work) log\b|\bbrag doc|\bin my head\b",
+        "keep a running log of your work evidence written at the time",
+    ),
+    (
+        r"\b(invisible|unseen|nobody notices|only sees my)\b",
+        "visibility calibration sponsors people deciding may not know you",
+    ),
+]
+
+#: How English speakers give a due date (``coach/coaching/dates.py``).
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+MONTHS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
+}
+DATE_LEAD = r"by|before|on|until|till|no later than|this|next"
+DATE_NEXT = r"next"
+DATE_NUMBERS: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3}
+DATE_UNITS: dict[str, int] = {"day": 1, "week": 7, "month": 30}  # unit word (stem) → days
+DATE_PHRASES: dict[str, str] = {
+    "iso": r"\b(?:by |before |on |until )?(\d{4}-\d{2}-\d{2})\b",
+    "eom": r"\b(?:by |before |until )?(?:the )?end of (?:the |this )?month\b",
+    "eonm": r"\b(?:by |before )?(?:the )?end of next month\b",
+    "eoq": r"\b(?:by |before )?(?:the )?end of (?:the |this )?quarter\b",
+    "eow": r"\b(?:by |before )?(?:the )?end of (?:the |this )?week\b",
+    "nextweek": r"\b(?:by |before |during )?next week\b",
+    "thisweek": r"\b(?:by |during )?this week\b",
+    "nextmonth": r"\b(?:by |during )?next month\b",
+    "tomorrow": r"\b(?:by )?tomorrow\b",
+    "today": r"\b(?:by )?(?:today|tonight)\b",
+    "in": r"\bin (\d{1,2}|a|one|two|three) (day|week|month)s?\b",
+    "nth": r"the (\d{1,2})(?:st|nd|rd|th)\b",  # after an optional weekday: "Friday the 14th"
+}

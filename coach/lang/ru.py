@@ -13,6 +13,19 @@ STEMMER = "russian"
 QUOTES = ("«", "»")
 
 TEXT: dict[str, str] = {
+    # Между разговорами (``coach/plan/followup.py``).
+    "followup_opening": "С возвращением. В прошлый раз вы собирались: {action}{due}. Как "
+    "получилось?",
+    "followup_due": " к {date}",
+    "followup_check_in": (
+        "С возвращением. Встреча с руководителем была запланирована на {date}. Как она "
+        "прошла и о чём договорились?"
+    ),
+    "recorded_done": "Отлично. Отметил «{action}» как выполненное и записал ваш ответ в журнал "
+    "результатов ({date}).",
+    "recorded_slipped": "Спасибо за честность. Отметил «{action}» как отложенное; оно остаётся "
+    "в плане.",
+    "recorded_dropped": "Понял: «{action}» убрано из плана.",
     "distress": (
         "Мне жаль, что вам сейчас так тяжело. То, что вы описываете, важнее любого "
         "повышения. Если вы чувствуете опасность или кризис, пожалуйста, сразу обратитесь в "
@@ -184,7 +197,7 @@ QUESTIONS: dict[str, list[tuple[str, list[str]]]] = {
     ],
 }  # fmt: skip
 
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
           "сентября", "октября", "ноября", "декабря")  # fmt: skip
 
 
@@ -195,7 +208,7 @@ def second_person(text: str) -> str:
 
 def format_date(day: dt.date) -> str:
     """ "27 ноября"."""
-    return f"{day.day} {MONTHS[day.month - 1]}"
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]}"
 
 
 #: How Russian is read: the same names as ``en.READS`` (a name a language has no words
@@ -322,6 +335,11 @@ READS: dict[str, str] = {
     "count": (r"\b(два|две|три|четыре|пять)\b"),
     "back-to-work": (r"мне лучше|давайте вернёмся"),
     "commits": (r"\b(составлю|напишу|сделаю)\b"),
+    # Как читается ответ на «как получилось?» (``coach/plan/model.py``).
+    "answer-done": (r"сделал|готово|закончил|выполнил|отправил|да[,!. ]"),
+    "answer-slipped": (r"не успел|ещё нет|еще нет|не сделал|отложил"),
+    "answer-dropped": (r"передумал|отказал"),
+    "manager-word": (r"руковод"),
 }
 
 
@@ -334,3 +352,62 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
 
 #: Small numbers as words ("three things").
 NUMBER_WORDS: dict[str, int] = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5}
+
+#: Words BM25 skips (``coach/retrieval/lexical.py``).
+STOPWORDS = frozenset(
+    """
+    а без более больше будет будто бы был была были было быть в вам вас вдруг ведь во
+    вот впрочем все всегда всего всех всю вы где да даже два для до другой его ее ей
+    ему если есть еще ж же за зачем здесь и из или им иногда их к как какая какой когда
+    конечно кто куда ли лучше между меня мне много может можно мой моя мы на над надо
+    наконец нас не него нее ней нельзя нет ни нибудь никогда ним них ничего но ну о об
+    один он она они опять от перед по под после потом потому почти при про раз разве с
+    сам свою себе себя сейчас со совсем так такой там тебя тем теперь то тогда того
+    тоже только том тот три тут ты у уж уже хорошо хоть чего чем через что чтоб чтобы
+    чуть эти этого этой этом этот эту я
+    """.split()
+)
+DERIVATIONS: dict[str, str] = {}
+#: Colloquial phrases → the corpus's own words, added to the retrieval query.
+EXPANSIONS: list[tuple[str, str]] = [
+    (
+        r"стартап",
+        "find out the expectations for the role partner with your manager career ladder levels",
+    ),
+    (
+        r"\bплан\b|ближайш\w+ месяц",
+        "first step make your goal explicit to your manager running log of evidence next step",
+    ),
+    (
+        r"предвзят|дискримин|единственн\w+ женщин",
+        "bias underrepresented groups promotion active effort explicit goal",
+    ),
+    (r"пакет|обоснован", "promotion document written case evidence measurable results"),
+    (r"журнал|записыва", "keep a running log of your work evidence written at the time"),
+    (r"не замеча|не видят", "visibility calibration sponsors people deciding may not know you"),
+    (r"дежурств|инцидент|постоянно чиним", "операционная нагрузка operational problems"),
+    (r"поддерж|обслуживан|легаси", "система в режиме обслуживания maintenance"),
+]
+
+#: Как говорят о сроке по-русски (``coach/coaching/dates.py``).
+WEEKDAYS: dict[str, int] = {
+    "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
+    "воскресень": 6,
+}  # fmt: skip
+MONTHS: dict[str, int] = {}
+DATE_LEAD = r"к|до|в|во|на|не позже"
+DATE_NEXT = r"следующ\w+"
+DATE_NUMBERS: dict[str, int] = {}
+DATE_UNITS: dict[str, int] = {"дн": 1, "недел": 7}
+DATE_PHRASES: dict[str, str] = {
+    "iso": r"\b(?:к |до )?(\d{4}-\d{2}-\d{2})\b",
+    "eom": r"до конца месяца",
+    "eoq": r"до конца квартала",
+    "eow": r"до конца недели",
+    "nextweek": r"на следующей неделе|к следующей неделе",
+    "thisweek": r"на этой неделе",
+    "nextmonth": r"в следующем месяце",
+    "tomorrow": r"завтра",
+    "today": r"сегодня",
+    "in": r"через (\d{1,2}) (дн|недел)\w*",
+}

@@ -12,39 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.coaching.profile import Profile
+from coach.lang import pack
 from coach.plan import model as plans
 from coach.plan.model import Plan
-
-OPENING = {
-    "en": "Welcome back. Last time you planned to {action}{due}. How did it go?",
-    "ru": "С возвращением. В прошлый раз вы собирались: {action}{due}. Как получилось?",
-}
-DUE = {"en": " by {date}", "ru": " к {date}"}
-CHECK_IN = {
-    "en": (
-        "Welcome back. Your check-in with your {who} was due on {date}. How did it go, and "
-        "what did you agree?"
-    ),
-    "ru": (
-        "С возвращением. Встреча с руководителем была запланирована на {date}. Как она "
-        "прошла и о чём договорились?"
-    ),
-}
-RECORDED = {
-    "en": {
-        "done": "Good work. I've marked “{action}” done and added what you said to your "
-        "evidence log ({date}).",
-        "slipped": "Thanks for being straight about it. I've marked “{action}” as slipped; "
-        "it stays in your plan.",
-        "dropped": "Noted: “{action}” is dropped from your plan.",
-    },
-    "ru": {
-        "done": "Отлично. Отметил «{action}» как выполненное и записал ваш ответ в журнал "
-        "результатов ({date}).",
-        "slipped": "Спасибо за честность. Отметил «{action}» как отложенное; оно остаётся в плане.",
-        "dropped": "Понял: «{action}» убрано из плана.",
-    },
-}
 
 
 def opening(plan: Plan, today: dt.date, lang: str) -> tuple[Plan, str] | None:
@@ -52,7 +22,7 @@ def opening(plan: Plan, today: dt.date, lang: str) -> tuple[Plan, str] | None:
 
     A due commitment comes first (it is concrete); otherwise a check-in whose date passed.
     """
-    lang = lang if lang in OPENING else "en"
+    t = pack(lang).text
     due = plans.due_followups(plan, today)
     if due:
         commitment = due[0]
@@ -60,10 +30,10 @@ def opening(plan: Plan, today: dt.date, lang: str) -> tuple[Plan, str] | None:
         target = updated.commitment(commitment.id)
         target.followed_up = today
         updated.awaiting = commitment.id
-        when = DUE[lang].format(date=commitment.due.isoformat()) if commitment.due else ""
-        return updated, OPENING[lang].format(action=commitment.action, due=when)
+        when = t["followup_due"].format(date=commitment.due.isoformat()) if commitment.due else ""
+        return updated, t["followup_opening"].format(action=commitment.action, due=when)
     if plans.check_in_due(plan, today) and plan.check_in.next is not None:
-        text = CHECK_IN[lang].format(who=plan.check_in.with_whom, date=plan.check_in.next)
+        text = t["followup_check_in"].format(who=plan.check_in.with_whom, date=plan.check_in.next)
         return plans.advance_check_in(plan, today), text
     return None
 
@@ -81,8 +51,9 @@ def record_answer(plan: Plan, message: str, today: dt.date, lang: str) -> tuple[
     updated = updated.model_copy(update={"awaiting": None})
     if status is None:
         return updated, ""
-    table = RECORDED.get(lang, RECORDED["en"])
-    return updated, table[status].format(action=action, date=today.isoformat())
+    return updated, pack(lang).text[f"recorded_{status}"].format(
+        action=action, date=today.isoformat()
+    )
 
 
 def learn_into_plan(plan: Plan, before: Profile, after: Profile, today: dt.date) -> Plan:

@@ -20,6 +20,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from coach.lang import reading
+
 CommitmentStatus = Literal["open", "done", "slipped", "dropped"]
 Author = Literal["person", "coach"]
 STATUSES: tuple[CommitmentStatus, ...] = ("open", "done", "slipped", "dropped")
@@ -246,22 +248,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError(f"no valid date for {day} + {months} months")  # unreachable
 
 
-DONE_WORDS = re.compile(
-    r"\b(done|did it|did that|finished|completed|shipped|delivered|wrapped up|yes[,!. ]|"
-    r"i did|we did|made it|sent it|had the (conversation|talk|1:1|one-on-one))\b"
-    r"|сделал|готово|закончил|выполнил|отправил|да[,!. ]",
-    re.I,
-)
-SLIPPED_WORDS = re.compile(
-    r"\b(not yet|didn'?t|did not|haven'?t|have not|slipped|no time|ran out of time|"
-    r"postponed|delayed|behind|couldn'?t|could not|next week instead)\b"
-    r"|не успел|ещё нет|еще нет|не сделал|отложил",
-    re.I,
-)
-DROPPED_WORDS = re.compile(
-    r"\b(dropped|gave up on|no longer|not doing it|decided against|cancel+ed)\b|передумал|отказал",
-    re.I,
-)
+DONE_WORDS = reading("answer-done")
+SLIPPED_WORDS = reading("answer-slipped")
+DROPPED_WORDS = reading("answer-dropped")
 
 
 def classify_followup(answer: str) -> CommitmentStatus | None:

@@ -18,31 +18,15 @@ import bm25s
 import numpy as np
 import Stemmer
 
-from coach.lang import of_word
+from coach.lang import PACKS, of_word
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
-STOPWORDS = frozenset(
-    """
-    a an and are as at be but by for from has have i if in into is it its of on or so that
-    the their them then there these they this to was were will with you your yours we our us
-    my me do does did what which who whom how why when where can could should would am been
-    being about up out just than too very also any all some such no not only own same other
-    more most и в во не что он на я с со как а то все она так его но да ты к у же вы за бы
-    по только ее мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если
-    уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может
-    они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе
-    под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой
-    тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть
-    после над больше тот через эти нас про всего них какая много разве три эту моя впрочем
-    хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю
-    между
-    """.split()
-)
+STOPWORDS = frozenset().union(*(p.stopwords for p in PACKS.values()))
 
 
 # Derivations the Snowball stemmer leaves apart but a reader treats as one word.
-DERIVATIONS = {"mainten": "maintain"}
+DERIVATIONS = {k: v for p in PACKS.values() for k, v in p.derivations.items()}
 
 
 @cache
