@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from coach.coaching.distress import DistressDetector
+from coach.coaching.meaning import CardMeaning
 from coach.coaching.turn import Coach
 from coach.llm.base import ChatModel
 from coach.retrieval.embeddings import Embedder
@@ -57,4 +58,5 @@ class Runtime:
             self.model,
             self.sessions,
             distress=DistressDetector(self.embedder),
+            meaning=CardMeaning(self.embedder),
         )

@@ -416,3 +416,16 @@ def test_a_prompt_is_fitted_to_a_small_context_window_keeping_rules_and_message(
     coach.settings = coach.settings.model_copy(update={"llm_context_tokens": None})
     request_full, _, _ = coach.prepare(sid, question)
     assert estimate_tokens(request_full) > 4096 and "point_ru:" in request_full[-1]["content"]
+
+
+def test_cards_are_matched_to_a_question_by_meaning_not_only_shared_words(embedder) -> None:
+    from coach.coaching.meaning import CardMeaning
+
+    cards = [c for doc in load_corpus(CORPUS).documents for c in doc.cards.cards]
+    scores = CardMeaning(embedder).similarity(
+        "Is management a faster way to get to the next level?", cards
+    )
+    best = max(scores, key=lambda k: scores[k])
+    by_id = {c.id: c for c in cards}
+    assert "management" in by_id[best].point.en.lower(), by_id[best].point.en
+    assert scores[best] - sorted(scores.values())[len(scores) // 2] > 0.25  # well above the median

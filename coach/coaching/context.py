@@ -61,6 +61,9 @@ class TurnContext(BaseModel):
     thread: tuple[str, ...] = Field(
         default=(), description="situations the person's previous two messages spoke to"
     )
+    card_similarity: dict[str, float] = Field(
+        default_factory=dict, description="card id → how close the message is in meaning"
+    )
     passages: tuple[PassageView, ...] = ()
     asked: tuple[str, ...] = Field(default=(), description="questions already asked")
     used_cards: tuple[str, ...] = Field(default=(), description="card ids already used")

@@ -124,6 +124,7 @@ def build_context(
     support_mode: bool = False,
     today: dt.date | None = None,
     gentle: bool = False,
+    card_similarity: dict[str, float] | None = None,
 ) -> TurnContext:
     """The turn's context: what the responder answers from, whichever responder it is."""
     said = " ".join(m["content"] for m in history if m["role"] == "assistant")
@@ -155,6 +156,7 @@ def build_context(
         language=language,
         promotion_goal=promotion_goal,
         thread=thread,
+        card_similarity=card_similarity or {},
         signals=signals,
         profile=profile,
         news=news(before, profile),

@@ -18,6 +18,7 @@ from typing import Literal
 from coach.coaching.citations import Source, map_citations
 from coach.coaching.context import TurnContext
 from coach.coaching.guardrails import answered_by_policy, check_answer
+from coach.coaching.meaning import CardMeaning
 from coach.coaching.policy import (
     DistressCheck,
     after_distress,
@@ -122,6 +123,7 @@ class Coach:
         sessions: SessionBackend,
         *,
         distress: DistressCheck | None = None,
+        meaning: CardMeaning | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         guardrails: bool = True,
     ) -> None:
@@ -130,6 +132,7 @@ class Coach:
         self.model = model
         self.sessions = sessions
         self.distress = distress
+        self.meaning = meaning
         self.today = today
         # Off only to study a model's raw answers (the eval's deliberately bad responder).
         self.guardrails = guardrails
@@ -178,8 +181,13 @@ class Coach:
             passages = self.retriever.search_many(
                 queries, k=self.settings.retrieval_k, weights=weights[: len(queries)]
             )
+        similarity: dict[str, float] = {}
+        if self.meaning is not None and signals.language == "en" and passages:
+            cards = [card for p in passages for card in p.cards]
+            similarity = self.meaning.similarity(message, cards)
         context = build_context(
             message=message,
+            card_similarity=similarity,
             signals=signals,
             before=session.profile,
             profile=profile,

@@ -282,7 +282,8 @@ READS: dict[str, str] = {
         r"don'?t ask me|enough questions)\b"
     ),
     "direct-question": (
-        r"^(?:(?:so|and|ok(?:ay)?|but|fine|then|well)[,.!]?\s+)*(what|how|which|where|"
+        r"^(?:(?:so|and|ok(?:ay)?|but|fine|then|well|just answer|honestly|be honest|"
+        r"seriously|quick question|last thing|one more thing)[,.!:]?\s+)*(what|how|which|where|"
         r"when|why|should|is|are|does|do|can|could|would|who)\b[^?]*\?"
     ),
     "bias": (

@@ -58,6 +58,10 @@ SAID_BACK = {
     "passed over in a cycle",
     "no time beyond current work",
 }
+#: Cosine below the floor says nothing (unrelated sentences sit around 0.1–0.3 with this
+#: model); above it, a close paraphrase (~0.7) counts about as much as a named situation.
+MEANING_FLOOR = 0.3
+MEANING_WEIGHT = 7.5
 #: How much a card must speak to the person (one thread situation, two shared words).
 RELEVANT = 1.0
 #: A plan asked for over days, weeks or a month is laid out a week at a time.
@@ -444,6 +448,10 @@ def choose_cards(
             # Stage and level say where a card sits, not that it speaks to this person:
             # without a situation, two words in common or the top passage it is not
             # offered (a direct question still gets the best there is).
+            # Close in meaning to what they said ("a faster way up?" ~ "a change of job, not
+            # a faster way up"), which shared words alone miss.
+            sim = ctx.card_similarity.get(card.id, 0.0)
+            score += MEANING_WEIGHT * max(0.0, sim - MEANING_FLOOR)
             generic_only = 0.5 * len(now & GENERIC & situations)  # "title", "first": weak alone
             top = 1.0 if passage.n == 1 else 0.0  # retrieval's own best match speaks to it
             if score - generic_only + top < RELEVANT and not direct:
