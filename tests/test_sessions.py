@@ -154,6 +154,7 @@ def test_chat_loop_with_commands(cli: Cli, indexed_env: dict[str, str], tmp_path
             [
                 "I'm an SDE-2 on a platform team and we only do maintenance.",
                 "/sources",
+                "/sourcse",
                 "/profile set target_level=SDE-3",
                 "/profile",
                 "/plan",
@@ -171,5 +172,6 @@ def test_chat_loop_with_commands(cli: Cli, indexed_env: dict[str, str], tmp_path
     assert "target level: SDE-3" in proc.stdout
     assert "# Promotion plan" in proc.stdout and "Next check-in" in proc.stdout
     assert "empty" in proc.stderr, "an empty line gets a clear message"
+    assert "Unknown command /sourcse" in proc.stderr, "a mistyped command is not sent as a message"
     assert export.is_file() and "SDE-3" in export.read_text()
     assert "Session saved:" in proc.stdout

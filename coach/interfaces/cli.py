@@ -26,6 +26,7 @@ from coach.coaching.profile import Profile, correct
 from coach.coaching.render import excerpt, source_title
 from coach.coaching.turn import INCOMPLETE_INDEX, Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
+from coach.interfaces.chat_commands import HELP, read_line, read_profile_argument
 from coach.llm.base import describe_model
 from coach.retrieval.indexing import build_index, ladder_dirs, remember_ladder_dir
 from coach.retrieval.retriever import MODES, Filters, Retriever
@@ -263,10 +264,7 @@ def ask(
         raise typer.Exit(1)
 
 
-CHAT_HELP = (
-    "Commands: /sources  /profile  /profile set FIELD=VALUE  /profile clear  /plan  /new  "
-    "/export [FILE]  /help  /quit"
-)
+CHAT_HELP = HELP
 
 
 @app.command()
@@ -302,20 +300,26 @@ def chat(
             line = input("\nyou> ")
         except EOFError:
             break
-        command = line.strip()
-        if command in ("/quit", "/exit", "/q"):
+        typed = read_line(line)
+        if typed.kind == "quit":
             break
-        if command == "/help":
+        if typed.kind == "help":
             out.print(CHAT_HELP, highlight=False, markup=False)
-        elif command == "/new":
+        elif typed.kind == "unknown":
+            err.print(
+                f"Unknown command {typed.argument}; /help lists them.",
+                highlight=False,
+                markup=False,
+            )
+        elif typed.kind == "new":
             session_id, last_sources = None, []
             out.print("Started a new conversation.")
-        elif command == "/sources":
+        elif typed.kind == "sources":
             if last_sources:
                 print_sources(last_sources)
             else:
                 out.print("No sources yet.")
-        elif command == "/plan":
+        elif typed.kind == "plan":
             import datetime as dt
 
             from coach.plan.export import plan_markdown
@@ -323,13 +327,13 @@ def chat(
 
             plan = rt.sessions.get_plan(LOCAL_OWNER)
             out.print(plan_markdown(plan, dt.date.today()), highlight=False, markup=False)
-        elif command.startswith("/profile"):
-            session_id = handle_profile_command(rt, session_id, command)
-        elif command.startswith("/export"):
+        elif typed.kind == "profile":
+            session_id = handle_profile_command(rt, session_id, typed.argument)
+        elif typed.kind == "export":
             if session_id is None:
                 out.print("Nothing to export yet.")
                 continue
-            target = command.removeprefix("/export").strip() or f"coach-session-{session_id}.md"
+            target = typed.argument or f"coach-session-{session_id}.md"
             try:
                 path = write_export(rt, session_id, Path(target))
                 out.print(f"Exported to {path}", highlight=False, markup=False)
@@ -338,7 +342,7 @@ def chat(
         else:
             try:
                 sys.stdout.write("coach> ")
-                result = stream_turn(rt.coach, session_id, line)
+                result = stream_turn(rt.coach, session_id, typed.argument)
             except CoachError as exc:
                 err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
                 continue
@@ -353,20 +357,19 @@ def chat(
         )
 
 
-def handle_profile_command(rt: Runtime, session_id: str | None, command: str) -> str | None:
+def handle_profile_command(rt: Runtime, session_id: str | None, argument: str) -> str | None:
     """Show, correct (``set FIELD=VALUE``) or clear the session's profile."""
     if session_id is None:
         session_id = rt.sessions.create()
     profile = rt.sessions.get(session_id).profile
-    rest = command.removeprefix("/profile").strip()
-    if rest == "clear":
+    edit = read_profile_argument(argument)
+    if edit.action == "clear":
         rt.sessions.save_profile(session_id, Profile())
         out.print("Profile cleared.")
         return session_id
-    if rest.startswith("set "):
-        field, _, value = rest.removeprefix("set ").partition("=")
+    if edit.action == "set":
         try:
-            profile = correct(profile, field.strip(), value)
+            profile = correct(profile, edit.field, edit.value)
         except (ValueError, ValidationError) as exc:
             err.print(f"[red]error:[/red] {escape(str(exc).splitlines()[0])}", highlight=False)
             return session_id
