@@ -94,10 +94,11 @@ def index(
     """Build or update the index; unchanged passages are not embedded again."""
     if ladder_dir is not None and not ladder_dir.is_dir():
         raise CoachError(f"--ladder-dir {ladder_dir} is not a folder.")
-    rt = runtime(data_dir, ladder_dir=ladder_dir)
-    if no_ladder:
-        remember_ladder_dir(rt.settings, None)
-        rt.settings = rt.settings.model_copy(update={"ladder_dir": None})
+    settings = load_settings(data_dir=data_dir, ladder_dir=ladder_dir)
+    if no_ladder:  # decided before the runtime exists, never patched into it afterwards
+        remember_ladder_dir(settings, None)
+        settings = settings.model_copy(update={"ladder_dir": None})
+    rt = Runtime(settings)
     if rebuild and not rt.settings.chroma_url:
         from coach.retrieval.store import remove_index_dir
 
