@@ -429,3 +429,19 @@ def test_cards_are_matched_to_a_question_by_meaning_not_only_shared_words(embedd
     by_id = {c.id: c for c in cards}
     assert "management" in by_id[best].point.en.lower(), by_id[best].point.en
     assert scores[best] - sorted(scores.values())[len(scores) // 2] > 0.25  # well above the median
+
+
+def test_ordinary_pride_and_frustration_are_not_read_as_distress(embedder) -> None:
+    """Near an exemplar in wording ("good at what I do" ~ "nothing I do is good enough"),
+    nearer still to an ordinary statement about work: not a crisis."""
+    from coach.coaching.distress import DistressDetector
+
+    detect = DistressDetector(embedder)
+    for calm in (
+        "Senior engineer, 6 years in. I love coding, I do my on-call, I'm good at what I do.",
+        "I was passed over and I'm frustrated.",
+        "My code is solid and I'm proud of it.",
+    ):
+        assert not detect(calm), calm
+    for hurting in ("I feel so worthless lately.", "I'm completely falling apart."):
+        assert detect(hurting), hurting

@@ -31,6 +31,25 @@ EXEMPLARS: tuple[str, ...] = (
     "I feel numb and empty.",
     "Nothing I do is ever good enough.",
     "I think I'm just stupid and useless.",
+    "Nothing matters anymore.",
+    "I hate who I've become.",
+)
+#: Ordinary things said about work, some close in wording to the exemplars ("I'm good at
+#: what I do" sits near "nothing I do is ever good enough"): a sentence nearer to one of
+#: these than to any exemplar is not distress, however high its raw score.
+CONTRASTS: tuple[str, ...] = (
+    "I'm good at what I do.",
+    "I love coding and I enjoy my job.",
+    "I'm proud of what I shipped this quarter.",
+    "I do my on-call shifts and I'm fine with it.",
+    "I feel good about my progress.",
+    "I was passed over for promotion and I'm frustrated.",
+    "I'm a bit stressed about my performance review.",
+    "I'm worried about the reorg and what it means for my team.",
+    "I'm nervous about the layoffs at my company.",
+    "I feel like I let my team down on this project.",
+    "I had a long, busy week at work.",
+    "I haven't had much time for deep work lately.",
 )
 #: Cosine similarity at or above which a sentence reads as distress. Chosen on the
 #: exemplars' neighbours in tests/test_distress.py: career worries ("I was passed over and
@@ -46,21 +65,28 @@ class DistressDetector:
         self.embedder = embedder
         self.threshold = threshold
         self._exemplars: np.ndarray | None = None
+        self._contrasts: np.ndarray | None = None
         self._lock = threading.Lock()
 
-    def _vectors(self) -> np.ndarray:
+    def _vectors(self) -> tuple[np.ndarray, np.ndarray]:
         with self._lock:
-            if self._exemplars is None:
+            if self._exemplars is None or self._contrasts is None:
                 self._exemplars = np.asarray(self.embedder.encode(list(EXEMPLARS)))
-            return self._exemplars
+                self._contrasts = np.asarray(self.embedder.encode(list(CONTRASTS)))
+            return self._exemplars, self._contrasts
 
     def score(self, message: str) -> float:
-        """The highest similarity of any sentence of ``message`` to any exemplar."""
+        """The highest similarity of any sentence to an exemplar, counting only sentences
+        that are nearer to an exemplar than to every ordinary statement about work."""
         parts = [p.strip() for p in SENTENCES.split(message) if p and len(p.strip()) > 3]
         if not parts:
             return 0.0
         vectors = np.asarray(self.embedder.encode(parts[:12]))
-        return float((vectors @ self._vectors().T).max())
+        exemplars, contrasts = self._vectors()
+        distress = (vectors @ exemplars.T).max(axis=1)
+        ordinary = (vectors @ contrasts.T).max(axis=1)
+        kept = distress[distress > ordinary]
+        return float(kept.max()) if kept.size else 0.0
 
     def __call__(self, message: str) -> bool:
         return self.score(message) >= self.threshold
