@@ -97,9 +97,7 @@ def make_coach(corpus_runtime: Runtime, tmp_path: Path):
     def factory(model=None, **settings_overrides):
         from coach.llm.offline import OfflineResponder
 
-        settings = corpus_runtime.settings.model_copy(
-            update={"data_dir": tmp_path / "data", **settings_overrides}
-        )
+        settings = corpus_runtime.settings.updated(data_dir=tmp_path / "data", **settings_overrides)
         sessions = SessionStore(settings.sessions_db)
         return Coach(settings, corpus_runtime.retriever, model or OfflineResponder(), sessions)
 

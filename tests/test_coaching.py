@@ -413,7 +413,7 @@ def test_a_prompt_is_fitted_to_a_small_context_window_keeping_rules_and_message(
     assert request[-1]["content"].endswith(f"<user_message>\n{question}\n</user_message>")
     assert "point_ru:" not in request[-1]["content"] and '<passage n="1"' in request[-1]["content"]
 
-    coach.settings = coach.settings.model_copy(update={"llm_context_tokens": None})
+    coach.settings = coach.settings.updated(llm_context_tokens=None)
     request_full, _, _ = coach.prepare(sid, question)
     assert estimate_tokens(request_full) > 4096 and "point_ru:" in request_full[-1]["content"]
 

@@ -170,7 +170,7 @@ def test_cassette_records_live_answers_and_replays_them_offline(
     from coach.coaching.turn import Coach
     from coach.sessions.sqlite import SessionStore
 
-    settings = corpus_runtime.settings.model_copy(update={"llm_model": OfflineResponder.name})
+    settings = corpus_runtime.settings.updated(llm_model=OfflineResponder.name)
     coach = Coach(settings, corpus_runtime.retriever, live, SessionStore(tmp_path / "s.db"))
     recorded = coach.ask(None, cases[0].question)
     cassette.save()

@@ -134,7 +134,7 @@ def test_a_second_retriever_opens_the_saved_snapshot_and_finds_the_same(
     first = Retriever(first_store)
     first.refresh()
     assert len(first_calls) == 1 and first_calls[0] > 50
-    assert (rt.settings.data_dir / "lexical" / rt.settings.chroma_collection).is_dir()
+    assert (rt.settings.data_dir / "lexical" / rt.settings.chroma.collection).is_dir()
 
     second_store, second_calls = _counting_store(rt, embedder)
     second = Retriever(second_store)
@@ -171,7 +171,7 @@ def test_a_changed_revision_rebuilds_and_replaces_the_saved_snapshot(
     again = Retriever(store)
     assert again.search("quokka rotation", k=3, mode="bm25") == found
     assert calls == [], "the rebuilt snapshot was saved for the next process"
-    saved = list((rt.settings.data_dir / "lexical" / rt.settings.chroma_collection).iterdir())
+    saved = list((rt.settings.data_dir / "lexical" / rt.settings.chroma.collection).iterdir())
     assert len(saved) == 1, "the older revision's snapshot is removed"
 
 
@@ -181,7 +181,7 @@ def test_a_damaged_saved_snapshot_is_rebuilt_not_trusted(
     rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
     build_index(rt.settings, rt.store)
     expected = Retriever(rt.store).search("promotion case", k=5)
-    [folder] = (rt.settings.data_dir / "lexical" / rt.settings.chroma_collection).iterdir()
+    [folder] = (rt.settings.data_dir / "lexical" / rt.settings.chroma.collection).iterdir()
     (folder / "offsets.npy").unlink()
     store, calls = _counting_store(rt, embedder)
     assert Retriever(store).search("promotion case", k=5) == expected

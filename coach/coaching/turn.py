@@ -202,10 +202,10 @@ class Coach:
 
     def prompt_budget(self, window: int | None = None) -> int | None:
         """Tokens the prompt may use: the context window less the reply and a margin."""
-        window = window or self.settings.llm_context_tokens
+        window = window or self.settings.llm.context_tokens
         if window is None:
             return None
-        reply = self.settings.llm_max_tokens or 1024
+        reply = self.settings.llm.max_tokens or 1024
         return max(window - reply - 64, 512)
 
     def turn(self, session_id: str | None, text: str) -> Iterator[TurnEvent]:

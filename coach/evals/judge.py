@@ -108,18 +108,18 @@ class Judge:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Judge:
-        model = settings.judge_model or settings.llm_model
+        model = settings.judge.model or settings.llm.model
         if not model:
             raise CoachError(
                 "--judge needs a model: set COACH_JUDGE_MODEL or COACH_LLM_MODEL "
                 "(and a base URL and key if the server needs them)."
             )
-        key = settings.judge_api_key or settings.llm_api_key
+        key = settings.judge.api_key or settings.llm.api_key
         client = openai.OpenAI(
-            base_url=settings.judge_base_url or settings.llm_base_url,
+            base_url=settings.judge.base_url or settings.llm.base_url,
             api_key=key.get_secret_value() if key else "not-needed",
-            timeout=settings.llm_timeout,
-            max_retries=settings.llm_max_retries,
+            timeout=settings.llm.timeout,
+            max_retries=settings.llm.max_retries,
         )
         return cls(client, model)
 

@@ -85,13 +85,13 @@ def describe_mode(options: EvalOptions) -> str:
 def _model(runtime: Runtime, options: EvalOptions, cassette: Cassette | None):
     settings = runtime.settings
     if options.live:
-        if not settings.llm_model:
+        if not settings.llm.model:
             raise CoachError("--live needs a chat model: set COACH_LLM_MODEL (and base URL, key).")
         live = OpenAICompatibleModel.from_settings(settings)
         yield RecordingModel(live, cassette) if cassette else live
         return
     if cassette is not None:  # replay through the same mocked transport as offline runs
-        model_name = settings.llm_model or "recorded"
+        model_name = settings.llm.model or "recorded"
         with mocked_llm(lambda model, messages: cassette.replay(model, messages)):
             yield OpenAICompatibleModel(
                 model=model_name,

@@ -99,7 +99,7 @@ def index(
         remember_ladder_dir(settings, None)
         settings = settings.model_copy(update={"ladder_dir": None})
     rt = Runtime(settings)
-    if rebuild and not rt.settings.chroma_url:
+    if rebuild and not rt.settings.chroma.url:
         from coach.retrieval.store import remove_index_dir
 
         remove_index_dir(rt.settings.chroma_dir)  # a corrupt folder may not even open
@@ -196,8 +196,8 @@ def config(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Print the effective settings, secrets masked."""
     settings = load_settings()
     shown = settings.masked()
-    if settings.llm_base_url:
-        shown["llm_base_url"] = redact_url(settings.llm_base_url)
+    if settings.llm.base_url:
+        shown["llm_base_url"] = redact_url(settings.llm.base_url)
     shown["chat_model"] = describe_model(settings)
     if as_json:
         sys.stdout.write(json.dumps(shown, indent=2) + "\n")

@@ -532,8 +532,8 @@ def exposure_warning(host: str, has_auth: bool) -> str | None:
 
 def auth_pair(runtime: Runtime) -> tuple[str, str] | None:
     s = runtime.settings
-    if s.auth_username and s.auth_password:
-        return (s.auth_username, s.auth_password.get_secret_value())
+    if s.auth.username and s.auth.password:
+        return (s.auth.username, s.auth.password.get_secret_value())
     return None
 
 
@@ -566,7 +566,7 @@ def trusted_header_user(header: str) -> Callable[[Any], str | None]:
 
 
 def guard_middleware(settings: Any) -> list[Middleware]:
-    proxies = split_list(settings.trusted_proxies) if settings.auth_trusted_header else None
+    proxies = split_list(settings.trusted_proxies) if settings.auth.trusted_header else None
     return [
         Middleware(
             WebGuard,
@@ -581,7 +581,7 @@ def launch(runtime: Runtime, *, warn: Any = print) -> None:
     """Serve the UI on the configured host and port; never a public share link."""
     settings = runtime.settings
     auth = password_check(runtime)
-    header = settings.auth_trusted_header
+    header = settings.auth.trusted_header
     if header and not split_list(settings.trusted_proxies):
         raise CoachError("COACH_AUTH_TRUSTED_HEADER needs COACH_TRUSTED_PROXIES (their addresses).")
     warning = exposure_warning(settings.host, auth is not None or bool(header))

@@ -61,12 +61,12 @@ def describe_model(settings: Settings, offline: bool = False, *, with_url: bool 
     from coach.security.redact import redact_url
 
     if settings.uses_remote_model and not offline and settings.backend_name != "openai":
-        named = f" ({settings.llm_model})" if settings.llm_model else ""
+        named = f" ({settings.llm.model})" if settings.llm.model else ""
         return f"the {settings.backend_name} backend{named}"
     if settings.uses_remote_model and not offline:
         if not with_url:
-            return f"{settings.llm_model} (a language model)"
-        where = redact_url(settings.llm_base_url) if settings.llm_base_url else "the OpenAI API"
-        return f"{settings.llm_model} at {where}"
+            return f"{settings.llm.model} (a language model)"
+        where = redact_url(settings.llm.base_url) if settings.llm.base_url else "the OpenAI API"
+        return f"{settings.llm.model} at {where}"
     why = "--offline" if offline else "no chat model configured"
     return f"offline grounded responder ({why})"

@@ -63,16 +63,16 @@ class OpenAICompatibleModel:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> OpenAICompatibleModel:
-        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        key = settings.llm.api_key.get_secret_value() if settings.llm.api_key else None
         return cls(
-            model=settings.llm_model or "",
-            base_url=settings.llm_base_url,
+            model=settings.llm.model or "",
+            base_url=settings.llm.base_url,
             api_key=key,
-            timeout=settings.llm_timeout,
-            max_retries=settings.llm_max_retries,
-            temperature=settings.llm_temperature,
-            max_tokens=settings.llm_max_tokens,
-            stream_responses=settings.llm_stream,
+            timeout=settings.llm.timeout,
+            max_retries=settings.llm.max_retries,
+            temperature=settings.llm.temperature,
+            max_tokens=settings.llm.max_tokens,
+            stream_responses=settings.llm.stream,
         )
 
     @property

@@ -200,13 +200,13 @@ class ChunkStore:
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> ChunkStore:
-        token = settings.chroma_token.get_secret_value() if settings.chroma_token else None
+        token = settings.chroma.token.get_secret_value() if settings.chroma.token else None
         return cls(
             settings.chroma_dir,
             embedder,
-            url=settings.chroma_url,
+            url=settings.chroma.url,
             token=token,
-            collection=settings.chroma_collection,
+            collection=settings.chroma.collection,
         )
 
     @property

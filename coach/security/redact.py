@@ -46,11 +46,15 @@ def _redact_match(match: re.Match[str]) -> str:
 
 def secret_values(settings: Settings) -> list[str]:
     values = []
-    for name in ("llm_api_key", "chroma_token", "auth_password", "secret_key"):
-        value = getattr(settings, name)
+    for value in (
+        settings.llm.api_key,
+        settings.chroma.token,
+        settings.auth.password,
+        settings.secret_key,
+    ):
         if value is not None and len(value.get_secret_value()) >= 4:
             values.append(value.get_secret_value())
-    url = settings.llm_base_url or ""
+    url = settings.llm.base_url or ""
     try:
         parts = urlsplit(url)
         values += [v for v in (parts.password, parts.username, parts.query) if v and len(v) >= 4]
