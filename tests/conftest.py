@@ -75,6 +75,16 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
+def indexed_copy(tmp_path: Path, corpus_runtime: Runtime) -> Path:
+    """A data folder holding a copy of the session's vector store (not its lexical
+    snapshot): indexing the shipped corpus into it embeds nothing, in a fraction of the
+    time a fresh index takes."""
+    target = tmp_path / "data"
+    shutil.copytree(corpus_runtime.settings.chroma_dir, target / "chroma")
+    return target
+
+
+@pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     """A writable corpus of the two articles and one ladder: a third the chunks to embed."""
     target = tmp_path / "small-corpus"

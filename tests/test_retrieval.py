@@ -126,9 +126,9 @@ def _counting_store(rt: Runtime, embedder: Embedder) -> tuple[ChunkStore, list[i
 
 
 def test_a_second_retriever_opens_the_saved_snapshot_and_finds_the_same(
-    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+    indexed_copy: Path, corpus_copy: Path, embedder: Embedder
 ) -> None:
-    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    rt = make_runtime(indexed_copy, corpus_copy, embedder)
     build_index(rt.settings, rt.store)
     first_store, first_calls = _counting_store(rt, embedder)
     first = Retriever(first_store)
@@ -150,9 +150,9 @@ def test_a_second_retriever_opens_the_saved_snapshot_and_finds_the_same(
 
 
 def test_a_changed_revision_rebuilds_and_replaces_the_saved_snapshot(
-    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+    indexed_copy: Path, corpus_copy: Path, embedder: Embedder
 ) -> None:
-    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    rt = make_runtime(indexed_copy, corpus_copy, embedder)
     build_index(rt.settings, rt.store)
     reader = Retriever(rt.store, refresh_seconds=0)
     assert reader.search("quokka rotation", mode="bm25") == []
@@ -176,9 +176,9 @@ def test_a_changed_revision_rebuilds_and_replaces_the_saved_snapshot(
 
 
 def test_a_damaged_saved_snapshot_is_rebuilt_not_trusted(
-    tmp_path: Path, corpus_copy: Path, embedder: Embedder
+    indexed_copy: Path, corpus_copy: Path, embedder: Embedder
 ) -> None:
-    rt = make_runtime(tmp_path / "data", corpus_copy, embedder)
+    rt = make_runtime(indexed_copy, corpus_copy, embedder)
     build_index(rt.settings, rt.store)
     expected = Retriever(rt.store).search("promotion case", k=5)
     [folder] = (rt.settings.data_dir / "lexical" / rt.settings.chroma.collection).iterdir()
