@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from coach.coaching.distress import DistressDetector
-from coach.coaching.meaning import CardMeaning
-from coach.coaching.turn import Coach
-from coach.llm.base import ChatModel
 from coach.retrieval.embeddings import Embedder
 from coach.retrieval.retriever import Retriever
 from coach.retrieval.store import ChunkStore
-from coach.sessions.backends import SessionBackend, open_sessions
 from coach.settings import Settings
+
+if TYPE_CHECKING:  # loaded by the properties that need them: `coach search` never talks
+    from coach.coaching.turn import Coach
+    from coach.llm.base import ChatModel
+    from coach.sessions.backends import SessionBackend
 
 
 def choose_model(settings: Settings, *, offline: bool = False) -> ChatModel:
@@ -48,10 +49,16 @@ class Runtime:
 
     @cached_property
     def sessions(self) -> SessionBackend:
+        from coach.sessions.backends import open_sessions
+
         return open_sessions(self.settings)
 
     @cached_property
     def coach(self) -> Coach:
+        from coach.coaching.distress import DistressDetector
+        from coach.coaching.meaning import CardMeaning
+        from coach.coaching.turn import Coach
+
         return Coach(
             self.settings,
             self.retriever,

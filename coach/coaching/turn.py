@@ -33,17 +33,13 @@ from coach.errors import CoachError, ContextTooLong, ModelError
 from coach.llm.base import ChatModel, ChatRequest, Message
 from coach.llm.offline import OfflineResponder, respond
 from coach.plan.followup import learn_into_plan, opening, record_answer
-from coach.retrieval.retriever import Passage, Retriever
+from coach.retrieval.retriever import INCOMPLETE_INDEX, Passage, Retriever
 from coach.security.identity import LOCAL_OWNER
 from coach.security.sanitize import is_invisible
 from coach.sessions.backends import SessionBackend
 from coach.settings import Settings
 
 SAVE_EVERY_SECONDS = 0.5
-INCOMPLETE_INDEX = (
-    "The index is incomplete: an indexing run stopped before it finished, so some passages "
-    "may be missing. Run `coach index` to complete it."
-)
 FOCUS_WEIGHTS = (1.5, 1.0)  # the new message counts more than the conversation around it
 THREAD_WEIGHTS = (1.0, 1.5)  # unless it names nothing new
 CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127} | set(range(0x80, 0xA0))

@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -22,19 +22,19 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from coach.coaching.citations import Source
-from coach.coaching.profile import Profile, correct
 from coach.coaching.render import excerpt, source_title
-from coach.coaching.turn import INCOMPLETE_INDEX, Coach, Notice, Token, TurnResult
 from coach.errors import CoachError
 from coach.interfaces.chat_commands import HELP, read_line, read_profile_argument
 from coach.llm.base import describe_model
 from coach.retrieval.indexing import build_index, ladder_dirs, remember_ladder_dir
-from coach.retrieval.retriever import MODES, Filters, Retriever
+from coach.retrieval.retriever import INCOMPLETE_INDEX, MODES, Filters, Retriever
 from coach.runtime import Runtime
 from coach.security.redact import redact_text, redact_url
 from coach.security.sanitize import strip_terminal_escapes
-from coach.sessions.export import session_markdown, write_export_file
 from coach.settings import load_settings
+
+if TYPE_CHECKING:  # the conversation machinery loads only for the commands that talk
+    from coach.coaching.turn import Coach, TurnResult
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -223,6 +223,8 @@ def print_sources(sources: list[Source]) -> None:
 
 
 def stream_turn(coach: Coach, session_id: str | None, text: str) -> TurnResult:
+    from coach.coaching.turn import Notice, Token
+
     """Print a turn as it streams; notices go to stderr."""
     result: TurnResult | None = None
     for event in coach.turn(session_id, text):
@@ -360,6 +362,8 @@ def chat(
 
 def handle_profile_command(rt: Runtime, session_id: str | None, argument: str) -> str | None:
     """Show, correct (``set FIELD=VALUE``) or clear the session's profile."""
+    from coach.coaching.profile import Profile, correct
+
     if session_id is None:
         session_id = rt.sessions.create()
     profile = rt.sessions.get(session_id).profile
@@ -381,6 +385,8 @@ def handle_profile_command(rt: Runtime, session_id: str | None, argument: str) -
 
 
 def write_export(rt: Runtime, session_id: str, path: Path) -> Path:
+    from coach.sessions.export import session_markdown, write_export_file
+
     return write_export_file(path, session_markdown(rt.sessions.get(session_id)))
 
 
@@ -575,6 +581,8 @@ def sessions_list(data_dir: DataDirOption = None) -> None:
 @sessions_app.command("show")
 def sessions_show(session_id: str, data_dir: DataDirOption = None) -> None:
     """Print a session as Markdown."""
+    from coach.sessions.export import session_markdown
+
     sys.stdout.write(
         strip_terminal_escapes(session_markdown(runtime(data_dir).sessions.get(session_id)))
     )

@@ -91,6 +91,13 @@ class Passage:
         }
 
 
+#: What every interface says while the index is marked unfinished (``Retriever.incomplete``).
+INCOMPLETE_INDEX = (
+    "The index is incomplete: an indexing run stopped before it finished, so some passages "
+    "may be missing. Run `coach index` to complete it."
+)
+
+
 class Retriever:
     """Searches one store through an immutable ``Snapshot`` of its chunks and BM25 index.
 
