@@ -1,8 +1,9 @@
 """Effective settings: one pydantic model fed by ``COACH_*`` variables and an optional file.
 
-Grouped where the variables already were: ``settings.llm``, ``.judge``, ``.chroma`` and
-``.auth`` hold ``COACH_LLM_*``, ``COACH_JUDGE_*``, ``COACH_CHROMA_*`` and ``COACH_AUTH_*``;
-every variable name is unchanged, and flat names still work in a config file or a keyword.
+Grouped where the variables already were: ``settings.llm``, ``.judge``, ``.chroma``,
+``.auth`` and ``.ui`` hold ``COACH_LLM_*``, ``COACH_JUDGE_*``, ``COACH_CHROMA_*``,
+``COACH_AUTH_*`` and ``COACH_UI_*`` (with ``COACH_HOST`` and ``COACH_PORT``); every
+variable name is unchanged, and flat names still work in a config file or a keyword.
 Precedence (highest first): explicit overrides, environment, config file, defaults.
 The config file is TOML or YAML, found at ``COACH_CONFIG`` or
 ``~/.config/coach/config.toml``.
@@ -117,6 +118,15 @@ class AuthSettings(BaseModel):
     trusted_header: str | None = None  # e.g. X-Forwarded-User, set by an auth proxy
 
 
+class UiSettings(BaseModel):
+    """Where the chat UI listens (``COACH_HOST``, ``COACH_PORT``, ``COACH_UI_CONCURRENCY``)."""
+
+    model_config = ConfigDict(extra="ignore")
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=0, le=65535)
+    concurrency: int = Field(default=8, ge=1, le=256)  # turns one UI process runs at once
+
+
 #: The nested groups, by the prefix their variables already had: ``COACH_LLM_BASE_URL`` is
 #: ``llm.base_url``, and so is ``llm_base_url`` in a flat config file or a keyword.
 GROUPS: dict[str, type[BaseModel]] = {
@@ -124,7 +134,16 @@ GROUPS: dict[str, type[BaseModel]] = {
     "judge": JudgeSettings,
     "chroma": ChromaSettings,
     "auth": AuthSettings,
+    "ui": UiSettings,
 }
+#: Group fields whose variables never had the group's prefix: (group, field) → flat name.
+UNPREFIXED = {("ui", "host"): "host", ("ui", "port"): "port"}
+_BY_FLAT_NAME = {flat: key for key, flat in UNPREFIXED.items()}
+
+
+def flat_name(group: str, field: str) -> str:
+    """The name a group field has as a variable (less ``COACH_``) and in ``coach config``."""
+    return UNPREFIXED.get((group, field), f"{group}_{field}")
 
 
 def fold(values: dict[str, Any]) -> dict[str, Any]:
@@ -134,7 +153,10 @@ def fold(values: dict[str, Any]) -> dict[str, Any]:
     flat: dict[str, dict[str, Any]] = {}
     for key, value in values.items():
         group, _, field = key.partition("_")
-        if group in GROUPS and field in GROUPS[group].model_fields:
+        if key in _BY_FLAT_NAME:
+            group, field = _BY_FLAT_NAME[key]
+            flat.setdefault(group, {})[field] = value
+        elif group in GROUPS and field in GROUPS[group].model_fields:
             flat.setdefault(group, {})[field] = value
         else:
             folded[key] = value
@@ -143,6 +165,21 @@ def fold(values: dict[str, Any]) -> dict[str, Any]:
         base = nested.model_dump() if isinstance(nested, BaseModel) else dict(nested or {})
         folded[group] = {**base, **fields}
     return folded
+
+
+class _UnprefixedEnvSource(PydanticBaseSettingsSource):
+    """``COACH_HOST`` and ``COACH_PORT``: group fields whose variables predate the group."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        found = {
+            flat: os.environ[f"COACH_{flat.upper()}"]
+            for flat in _BY_FLAT_NAME
+            if f"COACH_{flat.upper()}" in os.environ
+        }
+        return fold(found)
 
 
 class _ConfigFileSource(PydanticBaseSettingsSource):
@@ -216,9 +253,7 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
     history_turns: int = Field(default=6, ge=0, le=50)
 
-    host: str = "127.0.0.1"
-    port: int = Field(default=7860, ge=0, le=65535)
-    ui_concurrency: int = Field(default=8, ge=1, le=256)  # turns one UI process runs at once
+    ui: UiSettings = Field(default_factory=UiSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     # Web security: see README "Reliability and security".
     secret_key: SecretStr | None = None  # signs browser identities; unset: data_dir/secret.key
@@ -247,7 +282,12 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, _ConfigFileSource(settings_cls))
+        return (
+            init_settings,
+            env_settings,
+            _UnprefixedEnvSource(settings_cls),
+            _ConfigFileSource(settings_cls),
+        )
 
     def updated(self, **changes: Any) -> Settings:
         """A validated copy with fields changed by their flat names (``llm_base_url``,
@@ -286,7 +326,7 @@ class Settings(BaseSettings):
         for name in type(self).model_fields:
             value = getattr(self, name)
             items = (
-                [(f"{name}_{f}", getattr(value, f)) for f in type(value).model_fields]
+                [(flat_name(name, f), getattr(value, f)) for f in type(value).model_fields]
                 if isinstance(value, BaseModel)
                 else [(name, value)]
             )

@@ -372,4 +372,4 @@ def test_ui_warns_only_when_exposed_without_auth() -> None:
     assert "without a password" in exposure_warning("0.0.0.0", False)
     from coach.settings import Settings
 
-    assert Settings().host == "127.0.0.1"
+    assert Settings().ui.host == "127.0.0.1"

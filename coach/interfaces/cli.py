@@ -402,7 +402,7 @@ def serve(
     from coach.interfaces.ui import launch
 
     err.print(
-        f"Career coach UI on http://{rt.settings.host}:{rt.settings.port} · mode: "
+        f"Career coach UI on http://{rt.settings.ui.host}:{rt.settings.ui.port} · mode: "
         f"{describe_model(rt.settings, offline)}",
         highlight=False,
         markup=False,

@@ -88,6 +88,11 @@ def render_session(session: Session) -> ChatHistory:
     return [bubble for m in session.messages for bubble in render_message(m)]
 
 
+def unchanged(n: int) -> list[Any]:
+    """``n`` outputs left as they are."""
+    return [gr.update() for _ in range(n)]
+
+
 def profile_values(profile: Profile) -> list[Any]:
     return [
         profile.stage,
@@ -112,6 +117,9 @@ def profile_values(profile: Profile) -> list[Any]:
 
 # The form shows the stage first; the fields are the ones a user may correct.
 EDIT_FIELDS = ["stage", *(f for f in EDITABLE_FIELDS if f != "stage")]
+#: What ``profile_values`` fills, in order: every edit field, then the commitments box. The
+#: UI's ``profile_outputs`` lists the same components; ``build`` checks they agree.
+PROFILE_OUTPUTS = (*EDIT_FIELDS, "commitments")
 PROFILE_FIELD_CHARS = 300  # per field; the profile goes to the model on every turn
 
 
@@ -301,7 +309,7 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
         )
 
     def no_profile_change() -> list[Any]:
-        return [gr.update() for _ in range(len(EDIT_FIELDS) + 2)]
+        return unchanged(len(PROFILE_OUTPUTS) + 1)  # the profile outputs and the picker
 
     def save_profile(
         token: Any,
@@ -356,7 +364,7 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
         return render_session(session), mine, "", *profile_values(session.profile)
 
     def no_profile_fields() -> list[Any]:
-        return [gr.update() for _ in range(len(EDIT_FIELDS) + 1)]
+        return unchanged(len(PROFILE_OUTPUTS))
 
     def delete(token: Any, session_id: Any, current: Any, request: gr.Request) -> tuple:
         owner, _ = identify(token, request)
@@ -460,6 +468,10 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
             opportunities,
         ]
         profile_outputs = [*fields, commitments]
+        if len(profile_outputs) != len(PROFILE_OUTPUTS) or len(profile_values(Profile())) != len(
+            PROFILE_OUTPUTS
+        ):
+            raise RuntimeError("the profile outputs and profile_values() disagree")  # a bug
 
         app.load(
             load,
@@ -570,7 +582,7 @@ def guard_middleware(settings: Any) -> list[Middleware]:
     return [
         Middleware(
             WebGuard,
-            allowed=allowed_host_list(settings.allowed_hosts, settings.host),
+            allowed=allowed_host_list(settings.allowed_hosts, settings.ui.host),
             limiter=LoginLimiter(limit=settings.login_attempts),
             trusted_proxies=proxies,
         )
@@ -584,16 +596,16 @@ def launch(runtime: Runtime, *, warn: Any = print) -> None:
     header = settings.auth.trusted_header
     if header and not split_list(settings.trusted_proxies):
         raise CoachError("COACH_AUTH_TRUSTED_HEADER needs COACH_TRUSTED_PROXIES (their addresses).")
-    warning = exposure_warning(settings.host, auth is not None or bool(header))
+    warning = exposure_warning(settings.ui.host, auth is not None or bool(header))
     if warning:
         warn(warning)
-    if not is_loopback(settings.host) and set(split_list(settings.allowed_hosts)) <= {
+    if not is_loopback(settings.ui.host) and set(split_list(settings.allowed_hosts)) <= {
         "127.0.0.1",
         "localhost",
         "::1",
     }:
         warn(
-            f"note: serving on {settings.host}, but only requests addressed to this machine's "
+            f"note: serving on {settings.ui.host}, but only requests addressed to this machine's "
             "loopback names are answered; set COACH_ALLOWED_HOSTS to the names users type."
         )
     runtime.retriever.chunks  # noqa: B018 - load the index before the first visitor waits for it
@@ -603,10 +615,10 @@ def launch(runtime: Runtime, *, warn: Any = print) -> None:
         target=runtime.embedder.encode, args=(["warm up"],), name="warm-embedder", daemon=True
     ).start()
     app = build_app(runtime)
-    app.queue(default_concurrency_limit=settings.ui_concurrency)
+    app.queue(default_concurrency_limit=settings.ui.concurrency)
     app.launch(
-        server_name=settings.host,
-        server_port=settings.port,
+        server_name=settings.ui.host,
+        server_port=settings.ui.port,
         auth=None if header else auth,
         auth_dependency=trusted_header_user(header) if header else None,
         share=False,
