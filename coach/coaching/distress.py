@@ -48,6 +48,7 @@ CONTRASTS: tuple[str, ...] = (
     "I'm worried about the reorg and what it means for my team.",
     "I'm nervous about the layoffs at my company.",
     "I feel like I let my team down on this project.",
+    "I feel like I failed my team.",
     "I had a long, busy week at work.",
     "I haven't had much time for deep work lately.",
 )
