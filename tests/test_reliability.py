@@ -17,8 +17,8 @@ import pytest
 
 from coach.coaching.prompt import SYSTEM_PROMPT, parse_request
 from coach.coaching.turn import InputError, clean_message
-from coach.interfaces.ui import exposure_warning
 from coach.retrieval.indexing import build_index
+from coach.security.web import exposure_warning
 from tests.conftest import (
     CORPUS,
     REPO,

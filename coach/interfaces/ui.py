@@ -8,7 +8,6 @@ as a message beside the chat; the conversation and the typed text are kept.
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import logging
 import os
 import tempfile
@@ -32,7 +31,13 @@ from coach.runtime import Runtime
 from coach.security.accounts import LoginLimiter, UsersFile, read_users
 from coach.security.identity import Signer, load_secret, user_owner
 from coach.security.sanitize import clean_title, is_invisible, safe_markdown
-from coach.security.web import WebGuard, allowed_host_list, split_list
+from coach.security.web import (
+    WebGuard,
+    allowed_host_list,
+    exposure_warning,
+    is_loopback,
+    split_list,
+)
 from coach.sessions.export import session_markdown
 from coach.sessions.sqlite import Session, StoredMessage
 
@@ -521,25 +526,6 @@ def build_app(runtime: Runtime, signer: Signer | None = None) -> gr.Blocks:
             export, inputs=[identity, session_state], outputs=[download, status], **private
         )
     return app
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def exposure_warning(host: str, has_auth: bool) -> str | None:
-    """A warning when the UI is reachable beyond this machine without a password."""
-    if is_loopback(host) or has_auth:
-        return None
-    return (
-        f"warning: serving on {host} without a password; anyone who can reach this port can "
-        "read conversations. Set COACH_AUTH_USERNAME and COACH_AUTH_PASSWORD."
-    )
 
 
 def auth_pair(runtime: Runtime) -> tuple[str, str] | None:

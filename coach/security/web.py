@@ -126,3 +126,23 @@ async def refuse(scope: Scope, send: Any, status: int, text: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": text.encode()})
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine only (a loopback address or "localhost")."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warning(host: str, has_auth: bool) -> str | None:
+    """A warning when the UI is reachable beyond this machine without a password."""
+    if is_loopback(host) or has_auth:
+        return None
+    return (
+        f"warning: serving on {host} without a password; anyone who can reach this port can "
+        "read conversations. Set COACH_AUTH_USERNAME and COACH_AUTH_PASSWORD."
+    )
