@@ -467,3 +467,10 @@ def test_a_follow_up_promise_does_not_replace_the_step_it_follows(make_coach) ->
         "visibility would look like. I'll report back after.",
     )
     assert "ask your director" in result.answer and "report back after" not in result.answer
+
+
+def test_a_plan_of_three_steps_asked_in_russian_gets_three(make_coach) -> None:
+    """Russian number words are read too (they once crashed the responder)."""
+    result = make_coach().ask(None, "Я мидл. Назови три шага на этот квартал, по порядку.")
+    steps = re.findall(r"^\d\. .*\[\d+\]$", result.answer, re.M)
+    assert 2 <= len(steps) <= 3, result.answer

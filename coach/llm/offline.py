@@ -496,7 +496,9 @@ PLAN_CLOSERS = {"evidence", "check-in", "visibility"}
 def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
     """Three or four cards for "give me a plan", ordered as weeks; empty when fewer fit."""
     wanted = COUNT.search(ctx.message)
-    n = NUMBERS.get(wanted.group(1).lower(), 4) if wanted else 4
+    # The whole match is the number word: each pack's alternatives are a group of their
+    # own once joined, so a group index would name only the first language's.
+    n = NUMBERS.get(wanted.group(0).lower(), 4) if wanted else 4
     cards = choose_cards(ctx, n, stage="will", spread=True, stages={"options", "will"})
     if len(cards) < 2:
         return []
