@@ -136,6 +136,16 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def start_cli(args: list[str], env: dict[str, str], **kw: object) -> subprocess.Popen:
+    """``coach ARGS`` started in a real process and left running (to be killed, read, waited)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "coach.interfaces.cli", *args],
+        env=env,
+        cwd=REPO,
+        **kw,  # type: ignore[call-overload]
+    )
+
+
 def run_cli(
     args: list[str], env: dict[str, str], *, timeout: float = 300, **kw: object
 ) -> subprocess.CompletedProcess:

@@ -28,6 +28,7 @@ from tests.conftest import (
     free_port,
     make_runtime,
     run_cli,
+    start_cli,
     wait_for_port,
 )
 
@@ -89,13 +90,7 @@ def test_sigkill_during_indexing_leaves_an_index_the_next_run_completes(tmp_path
             paragraph.replace("Senior", f"Senior {i}"), encoding="utf-8"
         )
     env = child_env(tmp_path, COACH_CORPUS_DIR=str(corpus))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "coach.interfaces.cli", "index"],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    proc = start_cli(["index"], env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     chroma = tmp_path / "data" / "chroma" / "chroma.sqlite3"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (chroma.exists() and chroma.stat().st_size > 2e6):
@@ -116,13 +111,7 @@ def test_sigkill_during_indexing_leaves_an_index_the_next_run_completes(tmp_path
     assert found and found[0]["doc_id"].startswith("doc")
     assert "incomplete" not in searched.stderr
 
-    rebuild = subprocess.Popen(
-        [sys.executable, "-m", "coach.interfaces.cli", "index", "--rebuild"],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    rebuild = start_cli(["index", "--rebuild"], env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(4)  # the old collection is dropped at once; embedding 150 files takes longer
     rebuild.send_signal(signal.SIGKILL)
     rebuild.wait()
@@ -143,10 +132,9 @@ def test_sigkill_mid_answer_keeps_the_message_and_the_partial_answer(tmp_path: P
         )
         assert run_cli(["index"], env).returncode == 0
         wait_for_port(port, server)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "coach.interfaces.cli", "ask", "Should I aim for staff?"],
-            env=env,
-            cwd=REPO,
+        proc = start_cli(
+            ["ask", "Should I aim for staff?"],
+            env,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )

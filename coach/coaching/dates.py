@@ -50,7 +50,7 @@ COMPILED: list[tuple[str, list[re.Pattern[str]]]] = [
 ]
 WEEKDAYS = {name: day for p in PACKS.values() for name, day in p.weekdays.items()}
 MONTHS = {name: month for p in PACKS.values() for name, month in p.months.items()}
-WORD_NUMBERS = {word: n for p in PACKS.values() for word, n in p.date_numbers.items()}
+WORD_NUMBERS = {word: n for p in PACKS.values() for word, n in p.number_words.items()}
 DATE_UNITS = {stem: days for p in PACKS.values() for stem, days in p.date_units.items()}
 
 

@@ -14,6 +14,7 @@ import threading
 
 import numpy as np
 
+from coach.coaching.meaning import sentence_vectors
 from coach.retrieval.embeddings import Embedder
 
 EXEMPLARS: tuple[str, ...] = (
@@ -79,10 +80,9 @@ class DistressDetector:
     def score(self, message: str) -> float:
         """The highest similarity of any sentence to an exemplar, counting only sentences
         that are nearer to an exemplar than to every ordinary statement about work."""
-        parts = [p.strip() for p in SENTENCES.split(message) if p and len(p.strip()) > 3]
-        if not parts:
+        vectors = sentence_vectors(self.embedder, message, SENTENCES)
+        if vectors is None:
             return 0.0
-        vectors = np.asarray(self.embedder.encode(parts[:12]))
         exemplars, contrasts = self._vectors()
         distress = (vectors @ exemplars.T).max(axis=1)
         ordinary = (vectors @ contrasts.T).max(axis=1)

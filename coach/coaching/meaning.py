@@ -19,6 +19,16 @@ from coach.corpus.cards import Card
 from coach.retrieval.embeddings import Embedder
 
 SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
+MAX_SENTENCES = 12
+
+
+def sentence_vectors(
+    embedder: Embedder, message: str, splitter: re.Pattern[str] = SENTENCES
+) -> np.ndarray | None:
+    """One unit vector per sentence of ``message`` (at most 12), or ``None`` for none:
+    a message is judged by its closest sentence, not by its average."""
+    parts = [p.strip() for p in splitter.split(message) if p and len(p.strip()) > 3]
+    return embedder.encode_array(parts[:MAX_SENTENCES]) if parts else None
 
 
 class CardMeaning:
@@ -41,9 +51,8 @@ class CardMeaning:
     def similarity(self, message: str, cards: Iterable[Card]) -> dict[str, float]:
         """Card id → the best cosine between the card's point and a sentence of ``message``."""
         unique = list({c.id: c for c in cards}.values())
-        parts = [p.strip() for p in SENTENCES.split(message) if len(p.strip()) > 3][:12]
-        if not unique or not parts:
+        sentences = sentence_vectors(self.embedder, message) if unique else None
+        if sentences is None:
             return {}
-        sentences = self.embedder.encode_array(parts)
         scores = (sentences @ self._card_vectors(unique).T).max(axis=0)
         return {card.id: round(float(s), 3) for card, s in zip(unique, scores, strict=True)}

@@ -132,8 +132,9 @@ def build_context(
     if any(NO_QUESTIONS.search(text) for text in recent):  # "skip the questions" holds a while
         signals = signals.model_copy(update={"no_questions": True})
     language = signals.language
+    added = news(before, profile)
     if signals.feeling and (
-        pack(language).text[f"feel_{signals.feeling}"] in said or news(before, profile).commitments
+        pack(language).text[f"feel_{signals.feeling}"] in said or added.commitments
     ):  # a feeling is named once, and a turn that commits to a step is about the step
         signals = signals.model_copy(update={"feeling": None})
     views = passage_views(passages)
@@ -159,7 +160,7 @@ def build_context(
         card_similarity=card_similarity or {},
         signals=signals,
         profile=profile,
-        news=news(before, profile),
+        news=added,
         stage=profile.stage,
         user_turns=user_turns,
         support_mode=support_mode,

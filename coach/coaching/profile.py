@@ -120,7 +120,8 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
     current = target = None
     past = PROMOTED_PAST.search(text)
     if past:
-        held = (past.group(1) or past.group(2) or "").lower()
+        # Whichever language's group matched (each pack's alternatives are their own group).
+        held = next((g for g in past.groups() if g), "").lower()
         found = find_levels(held + " engineer") if held else []
         current = found[0][1] if found else None
         text = text[: past.start()] + " " * (past.end() - past.start()) + text[past.end() :]

@@ -102,11 +102,6 @@ def situations_in(message: str) -> tuple[str, ...]:
     )
 
 
-def _commits(message: str) -> bool:
-    """ "I plan to…", "я составлю план…": a plan of their own, not a request for one."""
-    return bool(COMMITS.search(message))
-
-
 def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     """Read one user message. Distress comes first: it outranks every other signal.
 
@@ -134,7 +129,8 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         bias_disclosure=bool(BIAS.search(message)),
         feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
         pushback=bool(PUSHBACK.search(message)),
-        wants_plan=bool(WANTS_PLAN.search(message)) and not _commits(message),
+        # "I plan to…", "я составлю план…": a plan of their own, not a request for one.
+        wants_plan=bool(WANTS_PLAN.search(message)) and not COMMITS.search(message),
         asks_for_action=bool(ACTION_QUESTION.search(message)),
         asks_guarantee=bool(GUARANTEE.search(message)),
         work_described=bool(WORK_DESCRIBED.search(message)),

@@ -35,7 +35,7 @@ class Pack:
     format_date: Callable[[dt.date], str]
     reads: dict[str, str]  # name → this language's alternatives for that regex
     level_patterns: list[tuple[str, str]]  # (regex, canonical level) as the language says it
-    number_words: dict[str, int]  # "three" → 3
+    number_words: dict[str, int]  # "three things", "in two weeks" → 3, 2
     stopwords: frozenset[str]  # what BM25 skips
     derivations: dict[str, str]  # stems a reader treats as one word
     expansions: list[tuple[str, str]]  # colloquial phrase → the corpus's words, for retrieval
@@ -43,7 +43,6 @@ class Pack:
     months: dict[str, int]  # month names → 1..12
     date_lead: str  # words before a date ("by", "до"), regex alternatives
     date_next: str  # the word for "next" before a weekday
-    date_numbers: dict[str, int]  # "in two weeks"
     date_units: dict[str, int]  # "week" → 7 days
     date_phrases: dict[str, str]  # kind of due date (coaching/dates.py KINDS) → regex
 
@@ -75,7 +74,6 @@ def _pack(module: ModuleType) -> Pack:
         months=module.MONTHS,
         date_lead=module.DATE_LEAD,
         date_next=module.DATE_NEXT,
-        date_numbers=module.DATE_NUMBERS,
         date_units=module.DATE_UNITS,
         date_phrases=module.DATE_PHRASES,
     )

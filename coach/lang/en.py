@@ -664,8 +664,8 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"\b(engineering manager|em)\b", "engineering manager"),
 ]
 
-#: Small numbers as words ("three things").
-NUMBER_WORDS: dict[str, int] = {"two": 2, "three": 3, "four": 4, "five": 5}
+#: Small numbers as words ("three things", "in two weeks").
+NUMBER_WORDS: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 #: Words BM25 skips (``coach/retrieval/lexical.py``).
 STOPWORDS = frozenset(
@@ -751,7 +751,6 @@ MONTHS: dict[str, int] = {
 }
 DATE_LEAD = r"by|before|on|until|till|no later than|this|next"
 DATE_NEXT = r"next"
-DATE_NUMBERS: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3}
 DATE_UNITS: dict[str, int] = {"day": 1, "week": 7, "month": 30}  # unit word (stem) → days
 DATE_PHRASES: dict[str, str] = {
     "iso": r"\b(?:by |before |on |until )?(\d{4}-\d{2}-\d{2})\b",

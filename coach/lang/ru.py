@@ -350,7 +350,7 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"(мидл\w*)", "engineer"),
 ]
 
-#: Small numbers as words ("three things").
+#: Small numbers as words ("three things", "in two weeks").
 NUMBER_WORDS: dict[str, int] = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5}
 
 #: Words BM25 skips (``coach/retrieval/lexical.py``).
@@ -397,7 +397,6 @@ WEEKDAYS: dict[str, int] = {
 MONTHS: dict[str, int] = {}
 DATE_LEAD = r"к|до|в|во|на|не позже"
 DATE_NEXT = r"следующ\w+"
-DATE_NUMBERS: dict[str, int] = {}
 DATE_UNITS: dict[str, int] = {"дн": 1, "недел": 7}
 DATE_PHRASES: dict[str, str] = {
     "iso": r"\b(?:к |до )?(\d{4}-\d{2}-\d{2})\b",

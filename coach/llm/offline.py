@@ -409,7 +409,7 @@ def choose_cards(
     direct = (
         signals.wants_direct_advice or signals.direct_question or signals.no_questions or spread
     )
-    if stage is None and (ctx.signals.wants_direct_advice or ctx.signals.asks_for_action):
+    if stage is None and (signals.wants_direct_advice or signals.asks_for_action):
         stage = "will"  # "what should I ask/do?" wants something to do, not a description
     stage = stage or ctx.stage
     words = set(tokenize(ctx.message))
@@ -445,13 +445,13 @@ def choose_cards(
             score += (1.2 if signals.pushback or signals.direct_question else 0.6) * len(
                 words & said
             )
-            # Stage and level say where a card sits, not that it speaks to this person:
-            # without a situation, two words in common or the top passage it is not
-            # offered (a direct question still gets the best there is).
             # Close in meaning to what they said ("a faster way up?" ~ "a change of job, not
             # a faster way up"), which shared words alone miss.
             sim = ctx.card_similarity.get(card.id, 0.0)
             score += MEANING_WEIGHT * max(0.0, sim - MEANING_FLOOR)
+            # Stage and level say where a card sits, not that it speaks to this person:
+            # without a situation, two words in common, meaning or the top passage it is
+            # not offered (a direct question still gets the best there is).
             generic_only = 0.5 * len(now & GENERIC & situations)  # "title", "first": weak alone
             top = 1.0 if passage.n == 1 else 0.0  # retrieval's own best match speaks to it
             if score - generic_only + top < RELEVANT and not direct:
@@ -482,13 +482,14 @@ def choose_cards(
     return chosen
 
 
-#: A plan opens with the conversation that makes the goal explicit and ends with the
-#: evidence and the check-in: the order both articles give.
+#: "Three things", "пять шагов": how many steps a plan should have.
 COUNT = reading("count")
 NUMBERS = {
     **{str(i): i for i in range(2, 6)},
     **{word: n for p in PACKS.values() for word, n in p.number_words.items()},
 }
+#: A plan opens with the conversation that makes the goal explicit and ends with the
+#: evidence and the check-in: the order both articles give.
 PLAN_OPENERS = {"explicit-goal", "manager-alignment"}
 PLAN_CLOSERS = {"evidence", "check-in", "visibility"}
 
