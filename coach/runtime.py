@@ -55,15 +55,20 @@ class Runtime:
 
     @cached_property
     def coach(self) -> Coach:
+        return self.make_coach(self.settings, self.model, self.sessions)
+
+    def make_coach(self, settings: Settings, model: ChatModel, sessions: SessionBackend) -> Coach:
+        """A coach with every reader a user's coach has (distress and cards by meaning):
+        the eval builds its coach through this, so it judges the coach people talk to."""
         from coach.coaching.distress import DistressDetector
         from coach.coaching.meaning import CardMeaning
         from coach.coaching.turn import Coach
 
         return Coach(
-            self.settings,
+            settings,
             self.retriever,
-            self.model,
-            self.sessions,
+            model,
+            sessions,
             distress=DistressDetector(self.embedder),
             meaning=CardMeaning(self.embedder),
         )

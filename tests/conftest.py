@@ -100,8 +100,8 @@ def small_corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_coach(corpus_runtime: Runtime, tmp_path: Path):
-    """Build a Coach over the indexed corpus with a given chat model and fresh sessions."""
-    from coach.coaching.turn import Coach
+    """Build the coach a user gets (every meaning reader) over the indexed corpus, with a
+    given chat model and fresh sessions."""
     from coach.sessions.sqlite import SessionStore
 
     def factory(model=None, **settings_overrides):
@@ -109,7 +109,7 @@ def make_coach(corpus_runtime: Runtime, tmp_path: Path):
 
         settings = corpus_runtime.settings.updated(data_dir=tmp_path / "data", **settings_overrides)
         sessions = SessionStore(settings.sessions_db)
-        return Coach(settings, corpus_runtime.retriever, model or OfflineResponder(), sessions)
+        return corpus_runtime.make_coach(settings, model or OfflineResponder(), sessions)
 
     return factory
 

@@ -167,11 +167,11 @@ def test_cassette_records_live_answers_and_replays_them_offline(
     cassette = Cassette(path)
     cassette.current_case = "a-case"
     live = RecordingModel(OfflineResponder(), cassette)
-    from coach.coaching.turn import Coach
     from coach.sessions.sqlite import SessionStore
 
     settings = corpus_runtime.settings.updated(llm_model=OfflineResponder.name)
-    coach = Coach(settings, corpus_runtime.retriever, live, SessionStore(tmp_path / "s.db"))
+    # The same coach the eval builds (every meaning reader), so the requests match.
+    coach = corpus_runtime.make_coach(settings, live, SessionStore(tmp_path / "s.db"))
     recorded = coach.ask(None, cases[0].question)
     cassette.save()
     assert json.loads(path.read_text())["entries"]

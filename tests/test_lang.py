@@ -34,7 +34,7 @@ def test_the_script_decides_the_language_the_stemmer_and_the_quotes() -> None:
 def test_dates_and_own_words_are_said_the_packs_way() -> None:
     day = dt.date(2026, 11, 27)
     assert pack("en").format_date(day) == "Friday 27 November"
-    assert pack("ru").format_date(day) == "27 ноября"
+    assert pack("ru").format_date(day) == "пятница, 27 ноября"
     assert pack("en").second_person("I'll list our top pages for my lead") == (
         "you'll list your top pages for your lead"
     )

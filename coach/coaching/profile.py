@@ -185,6 +185,8 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
         if NOT_AN_ACTION.match(action):
             continue
         due, phrase = parse_due(action, today)
+        if due is None:  # "By Friday, I'll…", "В пятницу попрошу…": the date came first
+            due, _ = parse_due(sentence, today)
         if phrase:
             action = re.sub(r"\s{2,}", " ", action.replace(phrase, " ")).strip(" ,;—-") or action
         if found and ANAPHORA.match(action):

@@ -105,6 +105,8 @@ def render_card(card: Card, compact: str | None = None) -> str:
             lines.append(f"question: {escape(card.question.en)}")
         if card.question.ru and ru:
             lines.append(f"question_ru: {escape(card.question.ru)}")
+        if card.asks:  # what the question asks for: not asked again once known
+            lines.append(f"asks: {card.asks}")
     if compact is None:
         lines.append(f"anchor: {escape(card.anchor)}")
     lines.append("</card>")
@@ -264,6 +266,7 @@ def _card(match: re.Match[str]) -> Card:
         tracks=match.group("tracks").split(","),  # type: ignore[arg-type]
         stage=match.group("stage"),  # type: ignore[arg-type]
         question=question,
+        asks=fields.get("asks"),  # type: ignore[arg-type]
         anchor=unescape(fields.get("anchor") or fields["point"]),  # compact: no anchor
     )
 

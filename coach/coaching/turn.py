@@ -18,6 +18,7 @@ from typing import Literal
 from coach.coaching.citations import Source, map_citations
 from coach.coaching.context import TurnContext
 from coach.coaching.guardrails import answered_by_policy, check_answer
+from coach.coaching.guidance import GuidanceMap
 from coach.coaching.meaning import CardMeaning
 from coach.coaching.policy import (
     DistressCheck,
@@ -26,9 +27,9 @@ from coach.coaching.policy import (
     in_support_mode,
     understand,
 )
-from coach.coaching.profile import Profile
+from coach.coaching.profile import Profile, card_level
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
-from coach.coaching.signals import TurnSignals, detect_language
+from coach.coaching.signals import TurnSignals, detect_language, situations_in
 from coach.errors import CoachError, ContextTooLong, ModelError
 from coach.llm.base import ChatModel, ChatRequest, Message
 from coach.llm.offline import OfflineResponder, respond
@@ -129,6 +130,7 @@ class Coach:
         self.sessions = sessions
         self.distress = distress
         self.meaning = meaning
+        self.guidance = GuidanceMap()
         self.today = today
         # Off only to study a model's raw answers (the eval's deliberately bad responder).
         self.guardrails = guardrails
@@ -176,6 +178,24 @@ class Coach:
             weights = FOCUS_WEIGHTS if signals.situations or not history else THREAD_WEIGHTS
             passages = self.retriever.search_many(
                 queries, k=self.settings.retrieval_k, weights=weights[: len(queries)]
+            )
+            english = self.meaning is not None and signals.language == "en"
+            # A message that names no situation continues the last one's ("I don't want to
+            # seem like I'm complaining" after a disclosure of bias).
+            earlier = [m["content"] for m in history if m["role"] == "user"][-1:]
+            named = signals.situations or (situations_in(earlier[0]) if earlier else ())
+            passages = self.guidance.complete(
+                passages,
+                named,
+                message,
+                self.retriever.chunks,
+                self.meaning.similarity if english and self.meaning else None,
+                levels={
+                    lv
+                    for lv in (card_level(profile.current_level), card_level(profile.target_level))
+                    if lv
+                },
+                said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
             )
         similarity: dict[str, float] = {}
         if self.meaning is not None and signals.language == "en" and passages:

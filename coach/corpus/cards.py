@@ -87,6 +87,9 @@ class Card(BaseModel):
     tracks: list[Track] = Field(default_factory=lambda: list[Track](["any"]))
     stage: Stage = "options"
     question: LocalText | None = None
+    # What the follow-up asks for, when it is something the profile may already hold: a
+    # person who said "I want the money" is not asked what draws them to the next level.
+    asks: Literal["motivations", "manager_alignment", "current_level", "target_level"] | None = None
     anchor: str = Field(min_length=10, max_length=600)
 
     @field_validator("situations")

@@ -63,6 +63,13 @@ class Chunk:
         return "\n".join(p for p in parts if p)
 
     @property
+    def guidance_text(self) -> str:
+        """What the guidance index holds: the passage's cards in every language they are
+        written in. A Russian question finds an English passage through its card's Russian
+        text; a question in other words than the essay's, through the card's own words."""
+        return "\n".join(t for c in self.cards for t in (c.point.en, c.point.ru) if t)
+
+    @property
     def embedding_text(self) -> str:
         """What is embedded: context and the passage with non-English quotes rendered in English.
 

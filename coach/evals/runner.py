@@ -380,7 +380,7 @@ def run_eval(
         sessions = SessionStore(Path(tmp) / "eval-sessions.sqlite3")
         with _model(runtime, options, cassette) as default_model:
             model = options.model or default_model
-            coach = Coach(settings, runtime.retriever, model, sessions)
+            coach = runtime.make_coach(settings, model, sessions)
             for case in cases:
                 if cassette is not None:
                     cassette.current_case, cassette.last_miss = case.id, None

@@ -305,7 +305,9 @@ READS: dict[str, str] = {
         r"got rid of)\b"
     ),
     "action-question": (
-        r"\bwhat (should|do|can|could|would) (i|you) (do|ask|say|try|start)\b|"
+        r"\bwhat (should|do|can|could|would) (i|you) (\w+ )?(do|ask|say|try|start)\b|"
+        r"\b(first|next) (thing|step|move)\b|\bstep one\b|\bwhere (should|do) i (even )?"
+        r"(start|begin)\b|\bfastest way\b|"
         r"\bwhat exactly\b|\bwhere do i start\b|\bhow do i (start|begin|find out|ask)\b|"
         r"\bthis week\b|\bhow (do|can|could) i get (promoted|to \w+)\b"
     ),
@@ -370,29 +372,57 @@ READS: dict[str, str] = {
         r"going nowhere)\b"
     ),
     "situation:deciding": (
-        r"\b(should i (go|try|aim|push)|is (a )?promotion|worth (it|going)|even want|"
-        r"should i (even )?(be )?(think\w*|worry\w*|care\w*) about|too early|too soon|"
-        r"right goal|not sure (i|if))\b"
+        r"\b(should i (go|try|aim|push)|is (a )?promotion|worth (it|going|the effort|"
+        r"chasing|pursuing)|even want|should i (even )?(be )?(think\w*|worry\w*|care\w*) "
+        r"about|too early|too soon|(right|wrong) (goal|reason)|not sure (i|if)|stay\w* "
+        r"(at|on) (my|the) (current )?level|do i (even |actually |really )?(need|want) "
+        r"(a |the )?(promotion|promo|bigger title|next level)|(chas\w+|gunning for|go(ing)? "
+        r"for) (a |the )?(promo\w*|promotion|next level)|don'?t (really |even )?want (to be "
+        r"promoted|a promotion|the promotion|to move up)|(is it|would it be) (ok|okay|fine|"
+        r"bad|weird|wrong|a mistake) (to|that i|if i) (not|don'?t|stay|never))\b"
     ),
-    "situation:motivation": (r"\b(money|salary|pay|raise|title|recognition|why (do )?i want)\b"),
-    "situation:downsides": (r"\b(stress|downsides?|work[- ]life|more meetings|less coding)\b"),
+    "situation:motivation": (
+        r"\b(money|salary|pay|raise|title|recognition|why (do )?i want|pay ?(bump|rise|"
+        r"check)|paycheck|compensation|comp|earn more|ego|acknowledg\w*|authority|(more|"
+        r"a) say in|reasons? (for|to) (want\w*|go\w*)|why i (care|want))\b"
+    ),
+    "situation:downsides": (
+        r"\b(stress|downsides?|work[- ]life|more meetings|less coding|stop (coding|building)|"
+        r"less (time for |hands-on |building|code)|meetings all day|pressure|what'?s the catch|"
+        r"trade-?offs?|scrutiny|the bar goes up|eat into (my|our) (evenings|weekends))\b"
+    ),
     "situation:explicit-goal": (
         r"\b(wait\w*\b[^.?!]{0,40}\bnotic\w*|wait\w* to be promoted|keep (my|"
         r"your) head down|hope (they|someone) notices?|will (they|someone) notice|"
-        r"explicit goal)\b"
+        r"explicit goal|(say|tell|telling|mention\w*) (it )?(out loud|openly|my (manager|"
+        r"boss|lead))\b[^.?!]{0,40}\b(want|going for|goal)|name it as (my|a) goal|on purpose|"
+        r"deliberate\w*|without (even )?trying|(happen|come) (on its own|by itself|"
+        r"eventually|naturally)|just happen\w*)\b"
     ),
-    "situation:not-a-reward": (r"\b(reward|deserve|worked (so )?hard|hard work)\b"),
+    "situation:not-a-reward": (
+        r"\b(reward\w*|deserve\w*|worked (so )?hard|hard work|payback|prize|earned it|"
+        r"loyal\w*|late nights|grind\w*|(put|putting) in (the|so many|all the) hours|bonus)\b"
+    ),
     "situation:different-work": (
-        r"\b(different (work|job)|next level|do(ing)? (more|better) of the same|"
-        r"that an? \w+ (doesn'?t|does not)|difference between|versus|vs\.?)\b"
+        r"\b(different (work|job|kind of work)|next level|do(ing)? (more|better) of the same|"
+        r"that an? \w+ (doesn'?t|does not)|difference between|versus|vs\.?|best (coder|"
+        r"engineer|developer|programmer)|(my|the) (current )?job better|(other|another) kind "
+        r"of work|something else entirely|(whole|rest of the) picture|crush\w* (it|every|my)|"
+        r"hit\w* every (date|deadline)|but (more|faster)|just mean)\b"
     ),
     "situation:maintenance-team": (
-        r"\b(legacy|maintenance|maintain\w*|keep the lights on|ktlo|sustaining)\b"
+        r"\b(legacy|maintenance|maintain\w*|keep\w* the lights on|ktlo|sustaining|"
+        r"old (\w+ )?(system|service|platform|codebase|monolith|app)|monolith|ancient|"
+        r"\d+[- ]year[- ]old|keep\w* (it|\w+) (alive|running)|babysit\w*|(no|zero) "
+        r"(new )?(features?|roadmap)|dependency (bumps|upgrades)|nobody wants to (touch|"
+        r"rewrite))\b"
     ),
     "situation:operational-load": (
         r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
         r"operational|keep coming back|recurring|keeps? breaking|flak(y|iness)|"
-        r"(ci|builds?|pipeline) (takes|is slow|fails)|slow builds?)\b|\b(days|all day|"
+        r"(ci|builds?|pipeline) (takes|is slow|fails)|slow builds?|alerts?|alarms?|woken up|"
+        r"escalations?|support (queue|tickets|rotation)|prod (is|goes|went) down|"
+        r"(putting|put) out fires|fires all|interrupt\w*)\b|\b(days|all day|"
         r"time) (fixing|firefighting|on)\b[^.?!]{0,20}\b(problems|issues|tickets|"
         r"bugs)\b|\bfixing customer (problems|issues)\b"
     ),
@@ -400,80 +430,128 @@ READS: dict[str, str] = {
         r"\b(no (big )?(opportunit\w+|projects?)|nothing (big|challenging|to do)|(not|"
         r"isn'?t|aren'?t) (complex|challenging)|no senior (roles?|work|engineers?)|"
         r"isn'?t a single senior|where (is|are) (my|the) opportunit\w*|no (room|"
-        r"space) to grow)\b"
+        r"space) to grow|(complex|big|hard|challenging|meaningful) enough|no (meaningful |"
+        r"real )?(impact|scope|headcount)|(never|doesn'?t|don'?t) (come|comes) along|"
+        r"(scope|work) (doesn'?t|does not) exist|no (promotion|growth|career) path|"
+        r"dead[- ]end|not growing|nothing new)\b"
     ),
     "situation:easy-work": (
-        r"\b(too easy|easy work|boring|small (tasks|work)|paint(s|ing|ed)? buttons|"
-        r"mov\w* pictures)\b"
+        r"\b(too easy|easy work|boring|bored|small (tasks|work|tweaks|changes)|"
+        r"paint(s|ing|ed)? buttons|mov\w* (pictures|images)|trivial|not (being )?stretched|"
+        r"button colou?rs?|(change|swap) (a |the )?(button|image)s?|tiny|(is|are|feels?) "
+        r"(so |too |really )?easy|nothing (interesting|hard)|crud)\b"
     ),
     # The belief the essay answers: only new things get promoted ("promotions come from
     # big launches", "that's just maintenance").
     "situation:existing-work": (
-        r"\b(bug ?fix\w*|fixing bugs|existing features?|not promotable|(big |new )?launch(es)?|"
-        r"only (new|big) (features?|systems?|projects?)|just maintenance)\b"
+        r"\b(bug ?fix\w*|fixing bugs|existing (features?|services?|systems?|code)|not "
+        r"promotable|(big |new )?launch(es)?|only (new|big) (features?|systems?|projects?)|"
+        r"just maintenance|(performance|reliability|incremental) (work|improvements?)|"
+        r"promo material|old feature|build something new|(count|counts) (for|toward)\w*)\b"
     ),
     "situation:manager-alignment": (
-        r"\b(my (manager|boss|lead)|manager (says|said|thinks|doesn'?t))\b"
+        r"\b(my (manager|boss|lead) (doesn'?t|does not|disagrees|isn'?t|won'?t|hasn'?t|"
+        r"never|thinks|says|said)|manager (says|said|thinks|doesn'?t)|disagree\w*|"
+        r"new manager|(manager|boss)\b[^.?!]{0,40}\b(ready|on board|support\w*|advocate|"
+        r"put me up|make the case|my case)|talk\w* (to|with) my (manager|boss|lead))\b"
     ),
     "situation:vague-feedback": (
-        r"\b((vague|unclear|not actionable|generic) (feedback|answers?|reviews?|"
-        r"comments?)|feedback[^.?!]{0,20}\b(vague|unclear|not actionable)|(same|still|"
-        r"so) vague|more impact|show more|be more strategic|more leadership)\b"
+        r"\b((vague|unclear|not actionable|generic|fuzzy) (feedback|answers?|reviews?|"
+        r"comments?)|feedback[^.?!]{0,20}\b(vague|unclear|not actionable|fuzzy)|(same|still|"
+        r"so) vague|more impact|show more|be more (strategic|proactive)|more leadership|"
+        r"what does (that|it|this) (even |actually )?mean|shrug\w*|you'?ll get there|"
+        r"some gaps|grow more|confus\w*)\b"
     ),
     "situation:possible-bias": (
         r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
         r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
         r"i am) (a )?(woman|female|black|older|gay|trans|immigrant|mother|mom)|two men|"
         r"the men (on|in) (my|the) team)\b|\b(asked|tried|raised it) (twice|again|"
-        r"three times|several times|a few times|repeatedly)\b|\b(same|still) vague\b"
+        r"three times|several times|a few times|repeatedly)\b|\b(same|still) vague\b|"
+        r"\b(being a (woman|mother|minority)|my (male|white) (peers|colleagues)|treated "
+        r"differently|credited to others|my tone|too direct|no women|work visa|minorit\w+)\b"
     ),
     "situation:missed-cycle": (
         r"\b(passed over|denied|didn'?t get (it|promoted|the promotion)|not promoted|"
-        r"missed (the |a )?(promotion|cycle)|wasn'?t promoted|rejected)\b"
+        r"missed (the |a )?(promotion|cycle)|wasn'?t promoted|rejected|promo list|next cycle|"
+        r"(wasn'?t|was not) my (cycle|year)|didn'?t make it|not this time|maybe next time|"
+        r"turned down|(this|my) cycle)\b"
     ),
     "situation:readiness": (
-        r"\b(am i ready|ready for|readiness|gaps?|what (else )?i (still )?need to)\b"
+        r"\b(am i ready|ready for|readiness|gaps?|what (else )?i (still )?need to|already "
+        r"(operating|working|performing|doing) (at|senior|staff|one|the next)|(one|a) level "
+        r"up|self-?assess\w*|how (can|do) i (tell|know) (if|whether))\b"
     ),
     "situation:level-expectations": (
         r"\b(what does an? \w+ (engineer )?(actually )?do|expectations?|expected (of|"
-        r"from)|what should i be doing|now that i'?m|just became|(got|was|just|"
+        r"from|to)|what should i be doing|now that i'?m|just became|(got|was|just|"
         r"recently) promoted|what (is|are) (an? )?(senior|staff|principal|sde|l\d)|"
-        r"(next|that) level (actually )?looks? like|doing differently (as|at))\b"
+        r"(next|that) level (actually )?looks? like|doing differently (as|at)|what does it "
+        r"take|the bar (for|at)|entry[- ]level)\b"
     ),
     "situation:staff-path": (
-        r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver)\b"
+        r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver|across "
+        r"teams|cross-team|beyond (my|the) team|maxed out)\b"
     ),
     "situation:management-switch": (
         r"\b(manager track|management|becom\w* an? (engineering )?manager|"
-        r"people manager|switch\w* to manag\w*|em role)\b"
+        r"people manager|switch\w* to manag\w*|em role|ems?|engineering manag\w*|"
+        r"(enjoy|try|trying|into|consider\w*|about|like) managing|"
+        r"take over the team|step up as|manager role|people leadership)\b"
     ),
-    "situation:back-to-ic": (r"\b(back to (ic|individual contributor|coding)|return to ic)\b"),
-    "situation:no-ladder": (r"\b(no (career )?ladder|startup|no levels|flat (org|company))\b"),
+    "situation:back-to-ic": (
+        r"\b(back to (ic|individual contributor|coding|being an? (engineer|ic|developer)|"
+        r"engineering|hands-on)|return\w* to (ic|coding|engineering)|ex-?manager|hands-on "
+        r"again|swing back|hate managing)\b"
+    ),
+    "situation:no-ladder": (
+        r"\b(no (career )?ladder|startup|no (levels|titles|career framework|written "
+        r"expectations|review process|performance reviews?)|flat (org|company)|tiny company|"
+        r"small company|\d+[- ]person (company|startup|team)|no formal)\b"
+    ),
     "situation:evidence": (
         r"\b(promo (doc|packet|case)|packets?|evidence|document my|brag doc|measur\w+|"
         r"(a|any|no|my|work) log|log of (what|my)|track record|write (it|"
-        r"things) down)\b|\b(same|similar) (work|job|things?|projects?) as\b"
+        r"things) down|promo(tion)? doc\w*|self-?review|impact bullets|metrics to track|"
+        r"(make|build) (a|my|the) case)\b|\b(same|similar) (work|job|things?|projects?) as\b"
     ),
     "situation:visibility": (
         r"\b(visib\w+|invisible|unseen|calibration|sponsors?|noticed|skip[- ]level|"
-        r"only sees? my)\b|\b(same|similar) (work|job|things?|projects?) as\b|"
+        r"only sees? my|know my name|raise my profile|all-hands|other orgs|outside (my|the) "
+        r"team)\b|\b(same|similar) (work|job|things?|projects?) as\b|"
         r"\bas much as (the|my) \w+ who\b"
     ),
     "situation:leadership-feedback": (
-        r"\b(more (impact|leadership|ownership)|show leadership|be more strategic)\b"
+        r"\b(more (impact|leadership|ownership)|show leadership|be more strategic|(lead|"
+        r"drive|own) more|demonstrate leadership|scope of influence|needs? to drive|step up|"
+        r"leadership\b[^.?!]{0,30}\b(mean|look like|as an ic)|lead without)\b"
     ),
     "situation:first-step": (
-        r"\b(first|this week|start(ing)? (with|point)|where do i start|next step|"
-        r"what exactly)\b"
+        r"\b(first (thing|step|move|action)|do first|this week|start(ing)? (with|point)|"
+        r"where (do|should) i (even )?(start|begin)|next step|what exactly|step one|one "
+        r"(concrete )?(action|thing|step)|tomorrow|what do i (literally |actually )?do)\b"
     ),
-    "situation:check-in": (r"\b(how often|check[- ]in|one[- ]on[- ]ones?|1:1)\b"),
+    "situation:check-in": (
+        r"\b(how often|check[- ]in|one[- ]on[- ]ones?|1:1s?|(quarterly|monthly|regular|"
+        r"standing) (career )?(conversation|chat|agenda)|brings? up my (development|career|"
+        r"growth)|once a year)\b"
+    ),
     "situation:manager-of-team": (
-        r"\b(my (engineers|reports|direct reports|team members|people) (are|want|ask\w*|"
+        r"\b(my (engineers?|reports|direct reports|team members|people) (are|want|ask\w*|"
         r"keep)|i manage|as (a|their|the) manager|promot\w* (on|in) my team|"
-        r"my team'?s (promotions?|careers?))\b"
+        r"my team'?s (promotions?|careers?)|(one of )?my (engineers|reports|direct reports)|"
+        r"one of my (engineers?|devs|developers)|(put|putting) (my|them|her|him) "
+        r"(engineers? |reports )?up for)\b"
     ),
-    "situation:no-time": (r"\b(no time|too busy|swamped|overloaded)\b"),
-    "situation:learning": (r"\b(learn\w*|grow\w*|develop\w*)\b"),
+    "situation:no-time": (
+        r"\b(no time|too busy|swamped|overloaded|(barely|never) (have|get) (the )?time|"
+        r"barely have time|eats? (100%|all) of my|\d\d hours a week|can'?t do evenings|"
+        r"(gets?|keeps? getting) pushed|never happens|single parent)\b"
+    ),
+    "situation:learning": (
+        r"\b(learn\w*|stagnat\w*|get (much )?better at|new skills?|keep growing|grow(ing)? "
+        r"as an? (engineer|developer|person)|personal growth|develop (my|new) skills)\b"
+    ),
     "greeting": (r"^\s*(hi|hello|hey)\b[\s!.,]*$"),
     # How the profile reads a message (``coaching/profile.py``).
     "self-cues": (
@@ -668,6 +746,7 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
 NUMBER_WORDS: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 #: Words BM25 skips (``coach/retrieval/lexical.py``).
+#: Words nearly every card and message about careers share ("senior", "level", "team"):
 STOPWORDS = frozenset(
     """
     a about all also am an and any are as at be been being but by can could did do does

@@ -90,7 +90,10 @@ PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
 #: What makes a committed step count, in both articles: the manager knows, impact is measured.
 FOLLOW_THROUGH = {"check-in", "evidence", "manager-alignment", "explicit-goal"}
-POINTS_PER_STAGE = {"goal": 1, "reality": 1, "options": 2, "will": 1}
+#: Cards from one passage in one answer: a section that holds the best two pieces of advice
+#: for this message should be able to give both.
+PER_PASSAGE = 2
+POINTS_PER_STAGE = {"goal": 2, "reality": 2, "options": 2, "will": 1}
 
 
 class OfflineResponder:
@@ -148,7 +151,7 @@ def respond(ctx: TurnContext) -> str:
     elif ctx.news.commitments and not direct:
         n_points = 0  # the person just decided: acknowledge it, don't pile on advice
     elif direct:
-        n_points = 2
+        n_points = 3
     else:
         n_points = POINTS_PER_STAGE.get(ctx.stage, 1)
     # The person's own ladder outranks the built-in guidance when retrieval put it on top:
@@ -470,9 +473,9 @@ def choose_cards(
     chosen: list[tuple[PassageView, Card]] = []
     best = scored[0][0] if scored else 0.0
     for score, _, passage, card in scored:
-        if score < 1.0 or any(p.n == passage.n for p, _ in chosen):
+        if score < 1.0 or sum(p.n == passage.n for p, _ in chosen) >= PER_PASSAGE:
             continue
-        if chosen and score < 0.5 * best and not spread:
+        if chosen and score < 0.4 * best and not spread:
             break  # a weak second point dilutes a good first one (a plan needs several)
         if any(_similar(card.point.en, c.point.en) for _, c in chosen):
             continue  # two cards saying the same thing read as padding
@@ -629,8 +632,14 @@ def choose_questions(
     are used up hands over to the next stage's.
     """
     asked = " ".join(ctx.asked)
+    # A card's follow-up about something the person already said ("what draws you to it:
+    # the money…?" after "I want the money") is not asked.
     card_questions = [
-        c.question.get(lang) for _, c in cards if c.question and c.question.get(lang) not in asked
+        c.question.get(lang)
+        for _, c in cards
+        if c.question
+        and c.question.get(lang) not in asked
+        and not (c.asks and _slot_known(c.asks, ctx.profile))
     ]
     bank: list[str] = []
     managing = ctx.profile.track == "management" or card_level(ctx.profile.current_level) == (

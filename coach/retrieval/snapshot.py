@@ -22,7 +22,7 @@ from coach.corpus.chunking import Chunk
 from coach.retrieval.lexical import LexicalIndex
 from coach.retrieval.store import ChunkStore, chunk_from_record, chunk_metadata
 
-FORMAT = 1
+FORMAT = 2
 
 
 class ChunkTable(Mapping[str, Chunk]):
@@ -72,6 +72,7 @@ class Snapshot:
     revision: str | None
     chunks: ChunkTable
     lexical: LexicalIndex
+    guidance: LexicalIndex  # BM25 over each chunk's guidance cards (``Chunk.guidance_text``)
     kinds: tuple[str, ...]
     kind_codes: np.ndarray
     docs: tuple[str, ...]
@@ -85,6 +86,7 @@ class Snapshot:
             revision=revision,
             chunks=ChunkTable.of(chunks),
             lexical=LexicalIndex([c.chunk_id for c in chunks], [c.lexical_text for c in chunks]),
+            guidance=LexicalIndex([c.chunk_id for c in chunks], [c.guidance_text for c in chunks]),
             kinds=kinds,
             kind_codes=kind_codes,
             docs=docs,
@@ -123,6 +125,7 @@ class Snapshot:
             np.save(partial / "doc_codes.npy", self.doc_codes)
             if len(self.chunks):
                 self.lexical.save(partial / "bm25")
+                self.guidance.save(partial / "guidance")
             meta = {
                 "format": FORMAT,
                 "revision": self.revision,
@@ -165,11 +168,14 @@ class Snapshot:
             record = json.loads(blob[int(offsets[row]) : int(offsets[row + 1])])
             return chunk_from_record(record["id"], record["text"], record["meta"])
 
-        lexical = LexicalIndex.load(ids, folder / "bm25") if ids else LexicalIndex([], [])
+        def index(name: str) -> LexicalIndex:
+            return LexicalIndex.load(ids, folder / name) if ids else LexicalIndex([], [])
+
         return cls(
             revision=revision,
             chunks=ChunkTable(ids, decode),
-            lexical=lexical,
+            lexical=index("bm25"),
+            guidance=index("guidance"),
             kinds=tuple(meta["kinds"]),
             kind_codes=np.load(folder / "kind_codes.npy"),
             docs=tuple(meta["docs"]),

@@ -1,0 +1,116 @@
+"""The passage that carries the advice for a situation the person named, when retrieval missed it.
+
+Retrieval ranks passages by the person's words. "What do I literally do first, tomorrow
+morning?" shares few words with "make it an explicit goal with your manager", so the
+passage holding that card may not come back, and the coach then answers beside the
+question. The card vocabulary is the contract between corpus and code: when a message
+names a situation and no retrieved passage has a card for it, the best card written for
+that situation brings its passage along (at most ``MOST`` extra passages a turn).
+
+The map is built from the index's chunks once per snapshot; a user's own ladder has no
+cards and adds nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+
+from coach.corpus.cards import Card
+from coach.corpus.chunking import Chunk
+from coach.retrieval.lexical import tokenize
+from coach.retrieval.retriever import Passage
+
+#: Extra passages a turn may bring, after the retrieved ones.
+MOST = 2
+Similarity = Callable[[str, Sequence[Card]], Mapping[str, float]]
+
+
+class GuidanceMap:
+    """Situation → (card, chunk) for every card in the index, its primary situation first."""
+
+    def __init__(self) -> None:
+        self._key: int | None = None
+        self._by_situation: dict[str, list[tuple[Card, Chunk]]] = {}
+        self._lock = threading.Lock()
+
+    def _map(self, chunks: Mapping[str, Chunk]) -> dict[str, list[tuple[Card, Chunk]]]:
+        with self._lock:
+            if self._key != id(chunks):
+                by: dict[str, list[tuple[int, Card, Chunk]]] = {}
+                for chunk in chunks.values():
+                    for card in chunk.cards:
+                        for place, situation in enumerate(card.situations):
+                            by.setdefault(situation, []).append((place, card, chunk))
+                self._by_situation = {
+                    s: [(card, chunk) for _, card, chunk in sorted(items, key=lambda i: i[0])]
+                    for s, items in by.items()
+                }
+                self._key = id(chunks)
+            return self._by_situation
+
+    def complete(
+        self,
+        passages: list[Passage],
+        situations: Sequence[str],
+        message: str,
+        chunks: Mapping[str, Chunk],
+        similarity: Similarity | None = None,
+        levels: set[str] | frozenset[str] = frozenset(),
+        said: str = "",
+    ) -> list[Passage]:
+        """``passages`` plus, for each named situation none of them has a card for, the
+        passage of the card closest to the message (by meaning, else by shared words)
+        among those written for anyone or for one of ``levels`` (the person's, generic).
+        A card already ``said`` in the conversation neither covers a situation nor comes
+        back."""
+        by_situation = self._map(chunks)
+
+        def fresh(card: Card) -> bool:
+            return card.point.en[:80] not in said and not (
+                card.point.ru and card.point.ru[:80] in said
+            )
+
+        # A card written mainly for the situation: one that mentions it in passing
+        # ("…and start this week") does not answer "what do I do first?".
+        covered = {
+            card.situations[0]
+            for p in passages
+            for card in p.cards
+            if card.situations and fresh(card)
+        }
+        held = {p.chunk.chunk_id for p in passages}
+        words = set(tokenize(message))
+        out = list(passages)
+        for situation in situations:
+            if len(out) - len(passages) == MOST:
+                break
+            if situation in covered:
+                continue
+            candidates = [
+                (c, ch) for c, ch in by_situation.get(situation, []) if c.situations and fresh(c)
+            ]
+            primary = [(c, ch) for c, ch in candidates if c.situations[0] == situation]
+            candidates = primary or candidates
+            # Written for anyone or for this person's level: an entry-level first step is
+            # not the answer for someone aiming at senior.
+            fitting = [
+                (c, ch) for c, ch in candidates if "any" in c.levels or levels & set(c.levels)
+            ]
+            candidates = fitting or ([] if levels else candidates)
+            if not candidates:
+                continue
+            scores = similarity(message, [c for c, _ in candidates]) if similarity else {}
+            _, chunk = max(candidates, key=lambda item: _closeness(item[0], scores, words))
+            covered.add(situation)
+            if chunk.chunk_id in held:
+                continue
+            held.add(chunk.chunk_id)
+            out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+        return out
+
+
+def _closeness(card: Card, scores: Mapping[str, float], words: set[str]) -> tuple[float, int]:
+    """By meaning when it was measured (English), then by words in common."""
+    said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
+    return scores.get(card.id, 0.0), len(words & said)

@@ -1,0 +1,103 @@
+"""The advice for what a person says reaches the answer: situations read from their words,
+the passage that carries a named situation's card, Russian questions reaching English
+passages through the cards' Russian text, and an eval that judges the coach people use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from coach.coaching.profile import commitments_in
+from coach.coaching.signals import situations_in
+from coach.evals.cases import load_cases
+from coach.evals.runner import EvalOptions, run_eval
+
+SITUATIONS = Path(__file__).resolve().parents[1] / "evals" / "situations.yaml"
+
+
+def _halves() -> tuple[list[dict], list[dict]]:
+    """(tuning half, held-out half): every second message of each label set is held out."""
+    seen: dict[tuple[str, ...], int] = {}
+    kept: list[dict] = []
+    held: list[dict] = []
+    for item in yaml.safe_load(SITUATIONS.read_text(encoding="utf-8")):
+        key = tuple(sorted(item["situations"]))
+        seen[key] = seen.get(key, 0) + 1
+        (held if seen[key] % 2 == 0 else kept).append(item)
+    return kept, held
+
+
+def test_situations_are_read_from_words_the_patterns_were_not_written_from() -> None:
+    """On the held-out half of 350 labelled messages (written by a reviewer who never saw
+    the patterns), the situation patterns find most labels without flooding the rest. The
+    patterns before this set existed scored precision 0.37, recall 0.30 on the same half."""
+    _, held = _halves()
+    tp = fp = fn = 0
+    for item in held:
+        got, want = set(situations_in(item["text"])), set(item["situations"])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert len(held) > 150
+    assert precision >= 0.45 and recall >= 0.40, (precision, recall)
+
+
+def test_a_named_situation_brings_the_passage_that_answers_it(make_coach) -> None:
+    """ "Managing" is not in the words of the management-track cards' passages retrieval
+    ranks first; the switch situation brings the card that answers it."""
+    result = make_coach().ask(
+        None, "How could I find out whether I'd actually enjoy managing before I commit to it?"
+    )
+    assert "try parts of the job" in result.answer
+    assert any(s.doc_id == "ladders/management-track" for s in result.sources)
+
+
+def test_a_russian_question_reaches_the_english_passage_through_its_cards(
+    corpus_runtime,
+) -> None:
+    passages = corpus_runtime.retriever.search(
+        "Хочу больше зарабатывать. Стоит ли стремиться к повышению ради денег?", k=5
+    )
+    cards = {card.id for p in passages for card in p.cards}
+    assert "salary-is-a-valid-reason" in cards
+
+
+def test_a_follow_up_about_what_was_said_is_not_asked(make_coach) -> None:
+    for message in (
+        "Should I go for promotion? I mostly want the extra money.",
+        "Стоит ли мне стремиться к повышению, если я хочу просто больше денег?",
+    ):
+        answer = make_coach().ask(None, message).answer
+        assert "What draws you to the next level" not in answer, answer
+        assert "Что больше всего привлекает вас" not in answer, answer
+
+
+def test_russian_steps_that_start_with_their_date_are_recorded_with_it() -> None:
+    today = dt.date(2026, 11, 30)  # a Monday
+    (step,) = commitments_in(
+        "Договорились: в пятницу попрошу у основателя полчаса и принесу список.", today
+    )
+    assert step.action.startswith("попрошу у основателя") and step.due == "2026-12-04"
+    (step,) = commitments_in("Завтра спрошу руководителя о критериях.", today)
+    assert step.due == "2026-12-01"
+    (step,) = commitments_in("By Friday, I will send my manager the list.", today)
+    assert step.action == "send my manager the list" and step.due == "2026-12-04"
+
+
+def test_the_eval_judges_the_coach_people_talk_to(tmp_path: Path, corpus_runtime) -> None:
+    """A distress message only the meaning detector catches gets the support answer in
+    the eval too (the eval once built a coach without it and graded career advice)."""
+    case = tmp_path / "c.yaml"
+    case.write_text(
+        "- id: distress-by-meaning\n"
+        "  question: \"I haven't slept properly in weeks. On call every other week, I cried"
+        " at my desk today, and I feel like a total failure because I'm still not senior.\"\n"
+        "  expect:\n"
+        "    covers:\n"
+        '      - point: "Points to support"\n'
+        '        any: ["someone you trust", "crisis line"]\n',
+        encoding="utf-8",
+    )
+    (result,) = run_eval(corpus_runtime, load_cases([case]), EvalOptions(semantic=False))
+    assert result.passed, result.answer
