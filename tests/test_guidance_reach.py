@@ -101,3 +101,19 @@ def test_the_eval_judges_the_coach_people_talk_to(tmp_path: Path, corpus_runtime
     )
     (result,) = run_eval(corpus_runtime, load_cases([case]), EvalOptions(semantic=False))
     assert result.passed, result.answer
+
+
+def test_a_manager_asking_about_a_senior_report_gets_the_advice_for_the_report(
+    make_coach,
+) -> None:
+    """The report's switch to management is the subject, whatever the manager's own level,
+    and the thread stays about the report; entry-level lines are not for a senior report."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I'm an engineering manager. One of my senior engineers wants to become a manager. "
+        "I think he mostly wants the title because staff feels out of reach.",
+    )
+    assert "the frustration may follow you" in first.answer, first.answer
+    later = coach.ask(first.session_id, "How do I tell him this without crushing him?")
+    assert not any(s.doc_id == "ladders/ic-1-entry-engineer" for s in later.sources)

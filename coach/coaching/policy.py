@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.profile import Profile, learn
 from coach.coaching.signals import (
+    ABOUT_A_REPORT,
     DISTRESS,
     NO_QUESTIONS,
     PROMOTION_TALK,
@@ -151,6 +152,9 @@ def build_context(
         language = detect_language(earlier[-1]) if earlier else language
     spoken = [m["content"] for m in history if m["role"] == "user"] + [message]
     thread = tuple(dict.fromkeys(s for text in spoken[-3:-1] for s in situations_in(text)))
+    if not signals.about_a_report and any(ABOUT_A_REPORT.search(t) for t in spoken[-3:-1]):
+        # "How do I tell him?" two turns after "one of my engineers…": still about the report.
+        signals = signals.model_copy(update={"about_a_report": True})
     promotion_goal = bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)
     return TurnContext(
         message=message,

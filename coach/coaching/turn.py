@@ -180,10 +180,12 @@ class Coach:
                 queries, k=self.settings.retrieval_k, weights=weights[: len(queries)]
             )
             english = self.meaning is not None and signals.language == "en"
-            # A message that names no situation continues the last one's ("I don't want to
+            # A message that names no situation continues the last two's ("I don't want to
             # seem like I'm complaining" after a disclosure of bias).
-            earlier = [m["content"] for m in history if m["role"] == "user"][-1:]
-            named = signals.situations or (situations_in(earlier[0]) if earlier else ())
+            earlier = [m["content"] for m in history if m["role"] == "user"][-2:]
+            named = signals.situations or tuple(
+                dict.fromkeys(s for text in reversed(earlier) for s in situations_in(text))
+            )
             passages = self.guidance.complete(
                 passages,
                 named,

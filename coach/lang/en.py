@@ -553,6 +553,8 @@ READS: dict[str, str] = {
         r"as an? (engineer|developer|person)|personal growth|develop (my|new) skills)\b"
     ),
     "greeting": (r"^\s*(hi|hello|hey)\b[\s!.,]*$"),
+    # A manager's report described as early-career (entry-level advice fits them).
+    "junior-report": (r"\b(junior|new grad|graduate|intern|entry[- ]level|first job)\b"),
     # How the profile reads a message (``coaching/profile.py``).
     "self-cues": (
         r"\b(i'?m|i am|i work as|i'?ve been|currently|my (level|role|title) is|as an?|"

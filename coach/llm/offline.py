@@ -64,6 +64,10 @@ MEANING_FLOOR = 0.3
 MEANING_WEIGHT = 7.5
 #: How much a card must speak to the person (one thread situation, two shared words).
 RELEVANT = 1.0
+#: What a second or third point needs from the message itself (a situation it names, its
+#: words or its meaning), whatever its passage's rank: readers took placed-but-unrelated
+#: extra points for padding.
+EXTRA_RELEVANT = 1.5
 #: A plan asked for over days, weeks or a month is laid out a week at a time.
 WEEKS = reading("weeks")
 #: Questions that presume the person wants a promotion.
@@ -83,6 +87,7 @@ CIRCUMSTANCES = {
     "back-to-ic",  # "moving back from management…" presumes a manager who wants to
 }
 STAFF_PLUS = {"staff", "principal"}
+JUNIOR = reading("junior-report")
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
 PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
@@ -348,10 +353,14 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         )
     ):
         return False  # a principal's vision document is not advice for someone unplaced
-    if "manager" in levels and card.tracks == ["ic"]:
-        if not ctx.signals.about_a_report:
-            return False  # a manager is not the one building a case
-        levels = set()  # asking for a report: advice for the report's level, whatever it is
+    if "manager" in levels and ctx.signals.about_a_report:
+        # Asking for a report: advice for the report's level, whatever it is, except an
+        # entry-level ladder line for someone not described as junior.
+        if set(card.levels) <= {"entry"} and not JUNIOR.search(ctx.message):
+            return False
+        levels = set()
+    elif "manager" in levels and card.tracks == ["ic"]:
+        return False  # a manager is not the one building a case
     no_ladder = "no-ladder" in ctx.signals.situations or "no-ladder" in ctx.thread
     if no_ladder and "no-ladder" not in card.situations and "ladder" in _card_words(card):
         return False  # "which gap on the ladder…" right after "we have no ladder"
@@ -418,7 +427,7 @@ def choose_cards(
     words = set(tokenize(ctx.message))
     levels = person_levels(ctx.profile)
     used = set(ctx.used_cards)
-    scored: list[tuple[float, int, PassageView, Card]] = []
+    scored: list[tuple[float, int, PassageView, Card, float]] = []
     for passage in ctx.passages:
         for card in passage.cards:
             if card.id in used or not card_fits(card, ctx):
@@ -459,6 +468,7 @@ def choose_cards(
             top = 1.0 if passage.n == 1 else 0.0  # retrieval's own best match speaks to it
             if score - generic_only + top < RELEVANT and not direct:
                 continue
+            relevance = score - generic_only  # what ties it to this message, before placement
             if "?" in card.point.get(ctx.language):
                 score -= 1.5  # a point phrased as a question spends the question budget
             if levels and levels & set(card.levels):
@@ -468,13 +478,15 @@ def choose_cards(
                 score += 1.5 if stage == "will" and stage != ctx.stage else 0.75
             if "possible-bias" in now and "possible-bias" in card.situations:
                 score += 5.0
-            scored.append((score, -passage.n, passage, card))
+            scored.append((score, -passage.n, passage, card, relevance))
     scored.sort(key=lambda s: (-s[0], -s[1], s[3].id))
     chosen: list[tuple[PassageView, Card]] = []
     best = scored[0][0] if scored else 0.0
-    for score, _, passage, card in scored:
+    for score, _, passage, card, relevance in scored:
         if score < 1.0 or sum(p.n == passage.n for p, _ in chosen) >= PER_PASSAGE:
             continue
+        if chosen and relevance < EXTRA_RELEVANT and not spread:
+            continue  # a second point must be about what they said, not merely well placed
         if chosen and score < 0.4 * best and not spread:
             break  # a weak second point dilutes a good first one (a plan needs several)
         if any(_similar(card.point.en, c.point.en) for _, c in chosen):
