@@ -117,3 +117,27 @@ def test_a_manager_asking_about_a_senior_report_gets_the_advice_for_the_report(
     assert "the frustration may follow you" in first.answer, first.answer
     later = coach.ask(first.session_id, "How do I tell him this without crushing him?")
     assert not any(s.doc_id == "ladders/ic-1-entry-engineer" for s in later.sources)
+
+
+def test_someone_who_has_decided_hears_what_to_do_not_whether_to(make_coach) -> None:
+    answer = (
+        make_coach()
+        .ask(None, "OK I've decided, I want senior. What do I literally do first? Like tomorrow.")
+        .answer
+    )
+    assert "honest introspection" not in answer and "imagine yourself" not in answer
+    assert "opportunity" in answer, answer
+
+
+def test_distress_tied_to_a_promotion_hears_that_it_is_not_failing(make_coach) -> None:
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "I haven't slept properly in weeks, I cried at my desk today, and I feel like a "
+            "total failure because I'm still not senior.",
+        )
+        .answer
+    )
+    assert "crisis line" in answer and "is not the same as failing at your job" in answer
+    assert answer.index("sorry") < answer.index("failing")

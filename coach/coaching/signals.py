@@ -48,6 +48,7 @@ FEELINGS: dict[str, re.Pattern[str]] = {
 PUSHBACK = reading("pushback")
 #: The person is weighing a promotion or a level: "what draws you to a promotion?" fits.
 PROMOTION_TALK = reading("promotion-talk")
+DECIDED = reading("decided")
 #: "Give me a plan for the next 30 days", "three things": an answer shaped as steps.
 WANTS_PLAN = reading("wants-plan")
 GREETING = reading("greeting")
@@ -75,6 +76,7 @@ class TurnSignals(BaseModel):
     wants_plan: bool = False
     asks_for_action: bool = False  # "what should I do first?": something to do, not a description
     asks_guarantee: bool = False
+    decided: bool = False  # "I've decided, I want senior": not weighing whether any more
     work_described: bool = False  # "I mostly pick up tickets": where their time goes, told
     names_a_fix: bool = False  # "cut pages from 12 to 2": a problem they solved
     states_a_want: bool = False  # "I want…", "what matters to me is…": a motive, said
@@ -133,6 +135,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         wants_plan=bool(WANTS_PLAN.search(message)) and not COMMITS.search(message),
         asks_for_action=bool(ACTION_QUESTION.search(message)),
         asks_guarantee=bool(GUARANTEE.search(message)),
+        decided=bool(DECIDED.search(message)),
         work_described=bool(WORK_DESCRIBED.search(message)),
         names_a_fix=bool(RESOLVED.search(message)),
         states_a_want=bool(WANT.search(message)),

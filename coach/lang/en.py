@@ -36,6 +36,11 @@ TEXT: dict[str, str] = {
         "one. Career questions can wait until you have support and some rest.\n\n"
         "Would it help to talk about what could make the next week a little lighter?"
     ),
+    # Said first when the distress is tied to a promotion ("a failure because I'm not senior").
+    "distress_promotion": (
+        "Not being promoted, or not yet, is not the same as failing at your job; it says "
+        "nothing about your worth."
+    ),
     "support_again": (
         "Thank you for telling me more. How you are doing comes first, and nothing about "
         "your job or the promotion needs deciding today."
@@ -323,8 +328,17 @@ READS: dict[str, str] = {
         r"meant)|i (already )?know that|(you'?re|you are) not answering|you (didn'?t|"
         r"did not|haven'?t) answer\w*|answer (my|the) question)\b"
     ),
+    # Distress that says the person has failed, is worthless: said back as untrue when it is
+    # tied to a promotion.
+    "self-blame": (r"\b(failure|failing|failed|worthless|not good enough|useless|inadequate)\b"),
+    # "I've decided, I want senior": past deciding whether to go for it.
+    "decided": (
+        r"\b(i'?ve decided|i have decided|i'?ve made up my mind|made my mind up|i'?m sure i "
+        r"want|i'?m committed to|decision made)\b"
+    ),
     "promotion-talk": (
-        r"\b(promot\w*|promo|next level|level up|get to (senior|staff|principal|l\d)|"
+        r"\b(promot\w*|promo|next level|(still|yet) not (senior|staff|principal)|level up|"
+        r"get to (senior|staff|principal|l\d)|"
         r"move up|(become|make|reach|want|aim\w*( for)?|being|be) (an? )?(senior|staff|"
         r"principal))\b"
     ),
@@ -451,7 +465,7 @@ READS: dict[str, str] = {
     ),
     "situation:manager-alignment": (
         r"\b(my (manager|boss|lead) (doesn'?t|does not|disagrees|isn'?t|won'?t|hasn'?t|"
-        r"never|thinks|says|said)|manager (says|said|thinks|doesn'?t)|disagree\w*|"
+        r"never|thinks)|manager (thinks|doesn'?t)|disagree\w*|"
         r"new manager|(manager|boss)\b[^.?!]{0,40}\b(ready|on board|support\w*|advocate|"
         r"put me up|make the case|my case)|talk\w* (to|with) my (manager|boss|lead))\b"
     ),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.policy import context_from_messages
 from coach.coaching.profile import LEVEL_ORDER, STAGES, Profile, card_level
+from coach.coaching.signals import PROMOTION_TALK
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
 from coach.lang import DEFAULT, PACKS, in_other_script, pack, reading
@@ -88,6 +89,7 @@ CIRCUMSTANCES = {
 }
 STAFF_PLUS = {"staff", "principal"}
 JUNIOR = reading("junior-report")
+SELF_BLAME = reading("self-blame")
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
 PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
@@ -228,6 +230,13 @@ def support(ctx: TurnContext, lang: str) -> str:
     t = TEXT[lang]
     said = " ".join(ctx.asked)
     if ctx.signals.intent == "distress" and t["distress"].split("\n\n")[-1] not in said:
+        if PROMOTION_TALK.search(ctx.message) and SELF_BLAME.search(ctx.message):
+            # "I feel like a failure because I'm still not senior": say that it is not.
+            first, rest = t["distress"].split("\n\n", 1)
+            said_first = SENTENCE_SPLIT.split(first)
+            return " ".join([*said_first[:2], t["distress_promotion"], *said_first[2:]]) + (
+                "\n\n" + rest
+            )
         return t["distress"]
     question = next(
         (t[k] for k in ("support_question_1", "support_question_2", "support_question_3")
@@ -439,13 +448,16 @@ def choose_cards(
                 continue  # "on call, fix…" presumes someone who is on call
             if card.situations[0] in PROMOTION_FRAMED - now and not ctx.promotion_goal:
                 continue
+            if signals.decided and card.situations[0] == "deciding":
+                continue  # "I've decided": whether to go for it is behind them
             if among is not None and not among & set(card.situations):
                 continue
             if stages is not None and card.stage not in stages:
                 continue  # a plan is made of things to do, not descriptions of a level
             situations = set(card.situations)
             score = 3.0 * len((now - GENERIC) & situations)
-            score += 1.0 * len(now & GENERIC & situations)
+            # "What do I do first?" and nothing else: the generic situation is the question.
+            score += (3.0 if now <= GENERIC else 1.0) * len(now & GENERIC & situations)
             score += 1.5 * len(known & situations)
             # What the last two messages were about still counts: a thread, not a reset.
             score += 1.0 * len((thread - GENERIC) & situations)
