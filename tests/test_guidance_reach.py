@@ -141,3 +141,19 @@ def test_distress_tied_to_a_promotion_hears_that_it_is_not_failing(make_coach) -
     )
     assert "crisis line" in answer and "is not the same as failing at your job" in answer
     assert answer.index("sorry") < answer.index("failing")
+
+
+def test_tired_said_in_passing_with_a_bias_disclosure_is_not_a_crisis(make_coach) -> None:
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "This is my third cycle being told I need 'more executive presence' and 'more "
+            "leadership' to get to senior. I'm one of two women engineers in my org of 40. The "
+            "men who got promoted this year had less impact than me on paper. I'm exhausted.",
+        )
+        .answer
+    )
+    assert "crisis line" not in answer
+    assert "taken seriously" in answer and "bias" in answer
+    assert "what draws you is" not in answer  # their feedback, not their motive

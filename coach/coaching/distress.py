@@ -52,6 +52,10 @@ CONTRASTS: tuple[str, ...] = (
     "I feel like I failed my team.",
     "I had a long, busy week at work.",
     "I haven't had much time for deep work lately.",
+    # Tired said in passing, after a story about work: the tired feeling, not a crisis.
+    "I'm exhausted.",
+    "I'm tired of this.",
+    "Honestly, it's exhausting.",
 )
 #: Cosine similarity at or above which a sentence reads as distress. Chosen on the
 #: exemplars' neighbours in tests/test_distress.py: career worries ("I was passed over and

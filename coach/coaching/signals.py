@@ -49,6 +49,7 @@ PUSHBACK = reading("pushback")
 #: The person is weighing a promotion or a level: "what draws you to a promotion?" fits.
 PROMOTION_TALK = reading("promotion-talk")
 DECIDED = reading("decided")
+REPORTED = reading("reported")
 #: "Give me a plan for the next 30 days", "three things": an answer shaped as steps.
 WANTS_PLAN = reading("wants-plan")
 GREETING = reading("greeting")
@@ -138,7 +139,8 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         decided=bool(DECIDED.search(message)),
         work_described=bool(WORK_DESCRIBED.search(message)),
         names_a_fix=bool(RESOLVED.search(message)),
-        states_a_want=bool(WANT.search(message)),
+        # "Being told I need more leadership" is someone else's want, not theirs.
+        states_a_want=bool(WANT.search(REPORTED.sub(" ", message))),
         about_a_report=bool(ABOUT_A_REPORT.search(message)),
         language=detect_language(message),
         situations=situations_in(message),

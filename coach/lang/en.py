@@ -289,13 +289,14 @@ READS: dict[str, str] = {
     "direct-question": (
         r"^(?:(?:so|and|ok(?:ay)?|but|fine|then|well|just answer|honestly|be honest|"
         r"seriously|quick question|last thing|one more thing)[,.!:]?\s+)*(what|how|which|where|"
-        r"when|why|should|is|are|does|do|can|could|would|who)\b[^?]*\?"
+        r"when|why|should|is|are|am|does|do|did|can|could|would|will|who)\b[^?]*\?"
     ),
     "bias": (
         r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
         r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
         r"i am) (a )?(woman|female|black|older|gay|trans|immigrant|mother|mom)|two men|"
-        r"the men (on|in) (my|the) team)\b"
+        r"the men (on|in) (my|the) team|one of (the )?(two|three|few|only) (women|black|"
+        r"female)|the men who)\b"
     ),
     "guarantee": (
         r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|"
@@ -483,7 +484,8 @@ READS: dict[str, str] = {
         r"the men (on|in) (my|the) team)\b|\b(asked|tried|raised it) (twice|again|"
         r"three times|several times|a few times|repeatedly)\b|\b(same|still) vague\b|"
         r"\b(being a (woman|mother|minority)|my (male|white) (peers|colleagues)|treated "
-        r"differently|credited to others|my tone|too direct|no women|work visa|minorit\w+)\b"
+        r"differently|credited to others|my tone|too direct|no women|work visa|minorit\w+|"
+        r"one of (the )?(two|three|few|only) (women|black|female)|the men who)\b"
     ),
     "situation:missed-cycle": (
         r"\b(passed over|denied|didn'?t get (it|promoted|the promotion)|not promoted|"
@@ -627,7 +629,7 @@ READS: dict[str, str] = {
     ),
     "reported": (
         r"[\"“«‘][^\"”»’]{1,160}[\"”»’]|\b(?:said|says|told me|feedback (?:was|is)|"
-        r"wants me to|asked me to|review said)\b[^.!?\n]*"
+        r"wants me to|asked me to|review said|being told|been told|keep hearing)\b[^.!?\n]*"
     ),
     "intent-start": (
         r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|"
