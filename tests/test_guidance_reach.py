@@ -157,3 +157,19 @@ def test_tired_said_in_passing_with_a_bias_disclosure_is_not_a_crisis(make_coach
     assert "crisis line" not in answer
     assert "taken seriously" in answer and "bias" in answer
     assert "what draws you is" not in answer  # their feedback, not their motive
+
+
+def test_yes_no_questions_the_sources_answer_get_the_short_answer_first(make_coach) -> None:
+    cases = {
+        "Is staff just being a better senior?": "No. The next level is different work",
+        "Is moving into management a faster way to earn more?": "No. Moving into management",
+        "Is it bad that I don't really want to be promoted? I like my job.": "No, it isn't.",
+        "Am I being paranoid or is this bias?": "It is not paranoid to ask.",
+        "Стафф — это просто более сильный сеньор?": "Нет. Следующий уровень",
+    }
+    for question, start in cases.items():
+        answer = make_coach().ask(None, question).answer
+        assert answer.startswith(start), (question, answer)
+    # The opposite phrasing gets no verdict: a wrong "No" is worse than none.
+    answer = make_coach().ask(None, "Isn't staff different work from senior?").answer
+    assert not answer.startswith(("No.", "Yes."))

@@ -133,6 +133,19 @@ TEXT: dict[str, str] = {
     "mention it to your manager at your next one-on-one.",
     "commitment_ack_with": "You've committed to {action}{due}. Put it in your calendar.",
     "due": " by {date}",
+    # The short answer to a yes/no question the sources answer outright; the cited points
+    # follow it.
+    "verdict_better_not_different": "No. The next level is different work, not the same work "
+    "done better.",
+    "verdict_management_not_a_step_up": "No. Moving into management is a change of job, not a "
+    "step up.",
+    "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
+    "bonuses are what reward good work.",
+    "verdict_existing_work_counts": "Yes. Improving what already exists can be promotable work.",
+    "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
+    "verdict_not_paranoid": "It is not paranoid to ask. Vague feedback can be a sign of bias, "
+    "and it deserves a closer look.",
+    "verdict_cycles_are_common": "Yes, that is common. It often takes a cycle or two.",
     "no_promises": "No one can promise a promotion, me included; what you can control is "
     "the evidence and the conversation with your manager.",
     "next_step_1": "A next step: pick the point above that fits your team best and try it "
@@ -332,6 +345,38 @@ READS: dict[str, str] = {
     # Distress that says the person has failed, is worthless: said back as untrue when it is
     # tied to a promotion.
     "self-blame": (r"\b(failure|failing|failed|worthless|not good enough|useless|inadequate)\b"),
+    # Yes/no questions the sources answer outright (``verdict_*`` texts).
+    "verdict:better_not_different": (
+        r"^(?:so |but )?(?:is|isn'?t) (?:(?:being|becoming) )?(?:a |an )?(?:senior|staff|"
+        r"principal|the next level)\b[^?]{0,30}\b(?:just|only|simply)\b[^?]{0,30}"
+        r"(?:better|more|faster)\b"
+    ),
+    "verdict:management_not_a_step_up": (
+        r"^(?:so |but )?(?:is|would) (?:moving (?:into|to) |going (?:into|to) |becoming "
+        r"an? )?(?:(?:engineering )?management|(?:an? )?(?:engineering )?manager)\b[^?]{0,40}"
+        r"\b(?:step up|promotion|faster|next step|way up)"
+    ),
+    "verdict:not_a_reward": (
+        r"^(?:so |but |and )?(?:don'?t|do|doesn'?t|shouldn'?t) (?:i|this|that|it)\b[^?]{0,40}"
+        r"\b(?:deserve|earn(?:ed)?|reward)"
+    ),
+    "verdict:existing_work_counts": (
+        r"^(?:so |but )?(?:can|does|do|will|could) (?:fixing bugs|bug ?fix\w*|improving "
+        r"(?:existing|old)|maintenance|reliability work|performance work)\b[^?]{0,60}"
+        r"\b(?:promot|count)"
+    ),
+    "verdict:fine_to_stay": (
+        r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:that i|to|if "
+        r"i) (?:don'?t|do not|not|never|stay|just stay|remain)\b"
+    ),
+    "verdict:not_paranoid": (
+        r"^(?:so |but )?am i (?:being )?(?:paranoid|crazy|imagining (?:it|this|things)|"
+        r"overthinking)"
+    ),
+    "verdict:cycles_are_common": (
+        r"^(?:so |but )?is (?:it|this|that) (?:normal|common|usual)\b[^?]{0,40}\b(?:not (?:to )?"
+        r"get|miss|passed over|denied|cycle|first time)"
+    ),
     # "I've decided, I want senior": past deciding whether to go for it.
     "decided": (
         r"\b(i'?ve decided|i have decided|i'?ve made up my mind|made my mind up|i'?m sure i "

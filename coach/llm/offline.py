@@ -23,7 +23,7 @@ from coach.coaching.profile import LEVEL_ORDER, STAGES, Profile, card_level
 from coach.coaching.signals import PROMOTION_TALK
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
-from coach.lang import DEFAULT, PACKS, in_other_script, pack, reading
+from coach.lang import DEFAULT, PACKS, in_other_script, pack, reading, reading_names
 from coach.llm.base import Message
 from coach.retrieval.lexical import tokenize
 
@@ -89,6 +89,10 @@ CIRCUMSTANCES = {
 }
 STAFF_PLUS = {"staff", "principal"}
 JUNIOR = reading("junior-report")
+#: Yes/no questions the sources answer outright ("Is staff just a better senior?"): the
+#: short answer comes first, then the cited points.
+VERDICTS = {name: reading(f"verdict:{name}") for name in reading_names("verdict:")}
+QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
@@ -146,6 +150,9 @@ def respond(ctx: TurnContext) -> str:
     guarantee = signals.asks_guarantee
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         parts.append(t["no_promises"])
+    verdict = verdict_for(ctx.message)
+    if verdict and f"verdict_{verdict}" in t:
+        parts.append(t[f"verdict_{verdict}"])
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
     elif not direct:  # a direct question gets its answer first, not our notes
@@ -223,6 +230,17 @@ def respond(ctx: TurnContext) -> str:
     closing = _variant(t, "next_step", ctx.user_turns) if cards else t["next_step_2"]
     parts.append(" ".join(questions) if questions else closing)
     return "\n\n".join(p for p in parts if p).strip()
+
+
+def verdict_for(message: str) -> str | None:
+    """The yes/no question of ``message`` the sources answer outright, if it asks one."""
+    for sentence in QUESTION_SPLIT.split(message.strip()):
+        if not sentence.rstrip().endswith("?"):
+            continue
+        for name, pattern in VERDICTS.items():
+            if pattern.search(sentence.strip()):
+                return name
+    return None
 
 
 def support(ctx: TurnContext, lang: str) -> str:
@@ -540,7 +558,7 @@ def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
 
 def _similar(a: str, b: str) -> bool:
     x, y = set(tokenize(a)), set(tokenize(b))
-    return bool(x and y) and len(x & y) / len(x | y) > 0.3
+    return bool(x and y) and len(x & y) / len(x | y) > 0.25
 
 
 def compose_guidance(
