@@ -345,6 +345,9 @@ def test_guardrails_name_each_failure() -> None:
         "complaint" in p
         for p in check_answer("We get paged all night for the same broken job. [1] Why?", ctx)
     )
+    # A small model once echoed a delimiter after a good sentence; the reader saw the tag.
+    echoed = "Solve recurring problems systematically [1].\n</user_message>\nWhich page fires most?"
+    assert any("markup" in p for p in check_answer(echoed, ctx))
 
 
 def test_a_commitment_acknowledgement_must_say_the_step_back() -> None:

@@ -16,6 +16,7 @@ from collections import Counter
 
 from coach.coaching.citations import CITATION
 from coach.coaching.context import TurnContext
+from coach.coaching.prompt import TAGS
 from coach.coaching.signals import detect_language
 from coach.lang import ANY_LETTER, reading
 from coach.retrieval.lexical import tokenize
@@ -24,6 +25,9 @@ MAX_WORDS = 350
 PROMISE = reading("promise")
 NEXT_STEP = reading("next-step")
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+#: The prompt's own markup ("</user_message>", "<passage n=2>") in an answer: the model is
+#: echoing its input, and a reader would see tags.
+PROMPT_MARKUP = re.compile(rf"</?(?:{TAGS})\b[^>]*>", re.I)
 
 
 def answered_by_policy(ctx: TurnContext) -> bool:
@@ -63,6 +67,8 @@ def check_answer(answer: str, ctx: TurnContext, system_prompt: str = "") -> list
         len(line) > 40 and line in text for line in system_prompt.splitlines()
     ):
         problems.append("it echoes its instructions")
+    if PROMPT_MARKUP.search(text):
+        problems.append("it repeats the prompt's markup")
     for passage in ctx.passages:
         for mark in passage.marks:
             if len(mark.text) > 25 and mark.text in text:
