@@ -13,6 +13,7 @@ from coach.coaching.profile import commitments_in
 from coach.coaching.signals import situations_in
 from coach.evals.cases import load_cases
 from coach.evals.runner import EvalOptions, run_eval
+from coach.llm.offline import verdict_for
 
 SITUATIONS = Path(__file__).resolve().parents[1] / "evals" / "situations.yaml"
 
@@ -170,6 +171,36 @@ def test_yes_no_questions_the_sources_answer_get_the_short_answer_first(make_coa
     for question, start in cases.items():
         answer = make_coach().ask(None, question).answer
         assert answer.startswith(start), (question, answer)
-    # The opposite phrasing gets no verdict: a wrong "No" is worse than none.
-    answer = make_coach().ask(None, "Isn't staff different work from senior?").answer
-    assert not answer.startswith(("No.", "Yes."))
+    # The opposite phrasing, and questions that only share words with a belief, get no
+    # verdict: a wrong "No" is worse than none.
+    for question in (
+        "Is staff not just a better senior?",
+        "Is it normal to miss deadlines every sprint?",
+        "Is manager approval required for a promotion?",
+        "Would becoming a manager hurt my promotion chances?",
+        "Is it wrong that I don't report the harassment?",
+        "Do I earn less than my peers?",
+        "Am I overthinking this promo doc?",
+        "Ненормально, что меня не повысили?",
+    ):
+        assert verdict_for(question) is None, question
+
+
+def test_a_start_date_is_not_a_due_date() -> None:
+    today = dt.date(2026, 11, 30)
+    (step,) = commitments_in("Starting Monday, I'll keep a weekly log.", today)
+    assert step.due is None
+    (step,) = commitments_in("С понедельника начну вести журнал.", today)
+    assert step.due is None
+
+
+def test_russian_words_that_contain_a_cue_are_not_read_as_it() -> None:
+    from coach.coaching.profile import Profile, learn
+    from coach.coaching.signals import classify
+
+    assert learn(Profile(), "Когда доходит до ревью, я теряюсь.").motivations == []
+    assert "motivation" not in classify("Когда доходит до ревью, я теряюсь.").situations
+    assert not classify("Я решил баг вчера.").decided
+    assert not classify("Я не уверена, что точно хочу повышения.").decided
+    assert classify("Я решил, что хочу стать сеньором.").decided
+    assert "learning" not in classify("Нет страсти к менеджменту.").situations

@@ -30,13 +30,13 @@ class GuidanceMap:
     """Situation → (card, chunk) for every card in the index, its primary situation first."""
 
     def __init__(self) -> None:
-        self._key: int | None = None
+        self._built_from: Mapping[str, Chunk] | None = None  # held: an id could be reused
         self._by_situation: dict[str, list[tuple[Card, Chunk]]] = {}
         self._lock = threading.Lock()
 
     def _map(self, chunks: Mapping[str, Chunk]) -> dict[str, list[tuple[Card, Chunk]]]:
         with self._lock:
-            if self._key != id(chunks):
+            if self._built_from is not chunks:
                 by: dict[str, list[tuple[int, Card, Chunk]]] = {}
                 for chunk in chunks.values():
                     for card in chunk.cards:
@@ -46,7 +46,7 @@ class GuidanceMap:
                     s: [(card, chunk) for _, card, chunk in sorted(items, key=lambda i: i[0])]
                     for s, items in by.items()
                 }
-                self._key = id(chunks)
+                self._built_from = chunks
             return self._by_situation
 
     def complete(

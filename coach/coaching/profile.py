@@ -164,6 +164,7 @@ HESITATION = reading("hesitation")
 # What someone else said ("my manager said I need more impact") is feedback, not a wish.
 REPORTED = reading("reported")
 INTENT_START = reading("intent-start")
+START_LEAD = reading("start-lead")
 #: "have it done", "send it": a step that points back at the one just named.
 ANAPHORA = reading("anaphora")
 NOT_AN_ACTION = reading("not-an-action")
@@ -185,7 +186,9 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
         if NOT_AN_ACTION.match(action):
             continue
         due, phrase = parse_due(action, today)
-        if due is None:  # "By Friday, I'll…", "В пятницу попрошу…": the date came first
+        if due is None and not START_LEAD.match(sentence):
+            # "By Friday, I'll…", "В пятницу попрошу…": the date came first. ("Starting
+            # Monday, I'll…" names when it begins, not when it is due.)
             due, _ = parse_due(sentence, today)
         if phrase:
             action = re.sub(r"\s{2,}", " ", action.replace(phrase, " ")).strip(" ,;—-") or action

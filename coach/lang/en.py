@@ -347,35 +347,36 @@ READS: dict[str, str] = {
     "self-blame": (r"\b(failure|failing|failed|worthless|not good enough|useless|inadequate)\b"),
     # Yes/no questions the sources answer outright (``verdict_*`` texts).
     "verdict:better_not_different": (
-        r"^(?:so |but )?(?:is|isn'?t) (?:(?:being|becoming) )?(?:a |an )?(?:senior|staff|"
-        r"principal|the next level)\b[^?]{0,30}\b(?:just|only|simply)\b[^?]{0,30}"
-        r"(?:better|more|faster)\b"
+        r"^(?:so |but )?is (?:(?:being|becoming) )?(?:a |an )?(?:senior|staff|principal|the "
+        r"next level)\b(?![^?]*\bnot\b)[^?]{0,30}\b(?:just|only|simply)\b[^?]{0,30}"
+        r"\b(?:better|more|faster)\b"
     ),
     "verdict:management_not_a_step_up": (
-        r"^(?:so |but )?(?:is|would) (?:moving (?:into|to) |going (?:into|to) |becoming "
-        r"an? )?(?:(?:engineering )?management|(?:an? )?(?:engineering )?manager)\b[^?]{0,40}"
-        r"\b(?:step up|promotion|faster|next step|way up)"
+        r"^(?:so |but )?(?:is|would) (?:(?:moving|going) (?:into|to) )?(?:engineering )?"
+        r"management\b(?![^?]*\bnot\b)[^?]{0,30}\b(?:a|the) (?:step up|promotion|faster way|"
+        r"next step|way up)\b"
     ),
     "verdict:not_a_reward": (
-        r"^(?:so |but |and )?(?:don'?t|do|doesn'?t|shouldn'?t) (?:i|this|that|it)\b[^?]{0,40}"
-        r"\b(?:deserve|earn(?:ed)?|reward)"
+        r"^(?:so |but |and )?(?:don'?t|do|shouldn'?t) i\b[^?]{0,20}\bdeserve\b[^?]{0,30}"
+        r"\b(?:promot\w*|senior|staff|the next level|a raise)\b"
     ),
     "verdict:existing_work_counts": (
         r"^(?:so |but )?(?:can|does|do|will|could) (?:fixing bugs|bug ?fix\w*|improving "
-        r"(?:existing|old)|maintenance|reliability work|performance work)\b[^?]{0,60}"
-        r"\b(?:promot|count)"
+        r"(?:existing|old) \w+)\b[^?]{0,40}\b(?:get (?:me |you )?promoted|promotable)\b"
     ),
     "verdict:fine_to_stay": (
         r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:that i|to|if "
-        r"i) (?:don'?t|do not|not|never|stay|just stay|remain)\b"
+        r"i) (?:don'?t|do not|not|never|stay|just stay|remain)\b[^?]{0,40}\b(?:promot\w*|"
+        r"level|senior|staff|move up|climb\w*)"
     ),
     "verdict:not_paranoid": (
         r"^(?:so |but )?am i (?:being )?(?:paranoid|crazy|imagining (?:it|this|things)|"
-        r"overthinking)"
+        r"overthinking)\b[^?]{0,40}\b(?:bias\w*|unfair\w*|discriminat\w*|sexis\w*|racis\w*)"
     ),
     "verdict:cycles_are_common": (
-        r"^(?:so |but )?is (?:it|this|that) (?:normal|common|usual)\b[^?]{0,40}\b(?:not (?:to )?"
-        r"get|miss|passed over|denied|cycle|first time)"
+        r"^(?:so |but )?is (?:it|this|that) (?:normal|common|usual)\b(?![^?]*\bnot\b[^?]*"
+        r"\bnormal)[^?]{0,40}\b(?:not (?:to )?(?:get|be) promoted|(?:get|be|being) passed over|"
+        r"miss(?:ed|ing)? (?:a |the )?(?:promotion|cycle)|denied (?:a )?promotion)\b"
     ),
     # "I've decided, I want senior": past deciding whether to go for it.
     "decided": (
@@ -473,7 +474,8 @@ READS: dict[str, str] = {
     "situation:maintenance-team": (
         r"\b(legacy|maintenance|maintain\w*|keep\w* the lights on|ktlo|sustaining|"
         r"old (\w+ )?(system|service|platform|codebase|monolith|app)|monolith|ancient|"
-        r"\d+[- ]year[- ]old|keep\w* (it|\w+) (alive|running)|babysit\w*|(no|zero) "
+        r"\d+[- ]year[- ]old (code\w*|system|service|platform|monolith|app)|keep\w* (it|\w+) "
+        r"(alive|running)|babysit\w*|(no|zero) "
         r"(new )?(features?|roadmap)|dependency (bumps|upgrades)|nobody wants to (touch|"
         r"rewrite))\b"
     ),
@@ -498,7 +500,8 @@ READS: dict[str, str] = {
     "situation:easy-work": (
         r"\b(too easy|easy work|boring|bored|small (tasks|work|tweaks|changes)|"
         r"paint(s|ing|ed)? buttons|mov\w* (pictures|images)|trivial|not (being )?stretched|"
-        r"button colou?rs?|(change|swap) (a |the )?(button|image)s?|tiny|(is|are|feels?) "
+        r"button colou?rs?|(change|swap) (a |the )?(button|image)s?|tiny (scope|tasks?|"
+        r"features?|changes?|tickets?)|(is|are|feels?) "
         r"(so |too |really )?easy|nothing (interesting|hard)|crud)\b"
     ),
     # The belief the essay answers: only new things get promoted ("promotions come from
@@ -511,7 +514,8 @@ READS: dict[str, str] = {
     ),
     "situation:manager-alignment": (
         r"\b(my (manager|boss|lead) (doesn'?t|does not|disagrees|isn'?t|won'?t|hasn'?t|"
-        r"never|thinks)|manager (thinks|doesn'?t)|disagree\w*|"
+        r"never|thinks)|manager (thinks|doesn'?t)|disagree\w* with my (manager|boss|lead)|"
+        r"(manager|boss|lead) disagree\w*|"
         r"new manager|(manager|boss)\b[^.?!]{0,40}\b(ready|on board|support\w*|advocate|"
         r"put me up|make the case|my case)|talk\w* (to|with) my (manager|boss|lead))\b"
     ),
@@ -520,7 +524,8 @@ READS: dict[str, str] = {
         r"comments?)|feedback[^.?!]{0,20}\b(vague|unclear|not actionable|fuzzy)|(same|still|"
         r"so) vague|more impact|show more|be more (strategic|proactive)|more leadership|"
         r"what does (that|it|this) (even |actually )?mean|shrug\w*|you'?ll get there|"
-        r"some gaps|grow more|confus\w*)\b"
+        r"some gaps|grow more|confus\w* (by|about) (the |my |this )?(feedback|review)|came out "
+        r"(more )?confused)\b"
     ),
     "situation:possible-bias": (
         r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
@@ -557,7 +562,7 @@ READS: dict[str, str] = {
     "situation:management-switch": (
         r"\b(manager track|management|becom\w* an? (engineering )?manager|"
         r"people manager|switch\w* to manag\w*|em role|ems?|engineering manag\w*|"
-        r"(enjoy|try|trying|into|consider\w*|about|like) managing|"
+        r"(enjoy|try|trying|into|consider\w*|about|like) managing(?! up)|"
         r"take over the team|step up as|manager role|people leadership)\b"
     ),
     "situation:back-to-ic": (
@@ -588,9 +593,10 @@ READS: dict[str, str] = {
         r"leadership\b[^.?!]{0,30}\b(mean|look like|as an ic)|lead without)\b"
     ),
     "situation:first-step": (
-        r"\b(first (thing|step|move|action)|do first|this week|start(ing)? (with|point)|"
+        r"\b(first (thing|step|move|action) (to|i|should|for)|what'?s (the|my) first (thing|"
+        r"step|move)|do first|this week|start(ing)? (with|point)|"
         r"where (do|should) i (even )?(start|begin)|next step|what exactly|step one|one "
-        r"(concrete )?(action|thing|step)|tomorrow|what do i (literally |actually )?do)\b"
+        r"(concrete )?(action|thing|step)|tomorrow morning|what do i (literally |actually )?do)\b"
     ),
     "situation:check-in": (
         r"\b(how often|check[- ]in|one[- ]on[- ]ones?|1:1s?|(quarterly|monthly|regular|"
@@ -674,7 +680,7 @@ READS: dict[str, str] = {
     ),
     "reported": (
         r"[\"“«‘][^\"”»’]{1,160}[\"”»’]|\b(?:said|says|told me|feedback (?:was|is)|"
-        r"wants me to|asked me to|review said|being told|been told|keep hearing)\b[^.!?\n]*"
+        r"wants me to|asked me to|review said|being told|been told|keep hearing)\b[^.!?\n,;:]*"
     ),
     "intent-start": (
         r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|"
@@ -682,6 +688,10 @@ READS: dict[str, str] = {
         r"after)\b[^,.!?]{0,25}?,?\s+)?(?:i will|i'll|i am going to|i'm going to|"
         r"i plan to|i commit to|i'm committing to|my (?:next )?step (?:is|"
         r"will be)(?: to)?:?|next step:)\s+(?P<action>.{3,200})$"
+    ),
+    # "Starting Monday, I'll…": the date is when the step begins, not when it is due.
+    "start-lead": (
+        r"^(?:(?:ok(?:ay)?|so|then|alright)[,!.:]?\s+)*(?:starting|from|beginning|after)\b"
     ),
     "not-an-action": (
         r"^(?:never|not|probably|be honest|admit|say|think|see|guess|try to explain)\b"

@@ -202,6 +202,9 @@ def open_snapshot(store: ChunkStore, revision: str | None) -> Snapshot:
         return snapshot
     target = root / folder_name(revision)
     try:
+        # A folder for this revision that did not load (an older format, half deleted)
+        # would block the rename that saves the new one: every process would rebuild.
+        shutil.rmtree(target, ignore_errors=True)
         snapshot.save(target)
         for old in root.iterdir():  # older revisions are never read again
             if old != target and not old.name.startswith(".partial-"):
