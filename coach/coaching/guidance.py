@@ -65,19 +65,13 @@ class GuidanceMap:
         A card already ``said`` in the conversation neither covers a situation nor comes
         back."""
         by_situation = self._map(chunks)
-
-        def fresh(card: Card) -> bool:
-            return card.point.en[:80] not in said and not (
-                card.point.ru and card.point.ru[:80] in said
-            )
-
         # A card written mainly for the situation: one that mentions it in passing
         # ("…and start this week") does not answer "what do I do first?".
         covered = {
             card.situations[0]
             for p in passages
             for card in p.cards
-            if card.situations and fresh(card)
+            if card.situations and not card.said_in(said)
         }
         held = {p.chunk.chunk_id for p in passages}
         words = set(tokenize(message))
@@ -88,7 +82,9 @@ class GuidanceMap:
             if situation in covered:
                 continue
             candidates = [
-                (c, ch) for c, ch in by_situation.get(situation, []) if c.situations and fresh(c)
+                (c, ch)
+                for c, ch in by_situation.get(situation, [])
+                if c.situations and not c.said_in(said)
             ]
             primary = [(c, ch) for c, ch in candidates if c.situations[0] == situation]
             candidates = primary or candidates

@@ -37,7 +37,20 @@ class CardMeaning:
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
         self._vectors: dict[str, np.ndarray] = {}
+        # The last message's sentence vectors: a turn asks about the same message several
+        # times (the situation's card, then every retrieved passage's cards).
+        self._last: tuple[str, np.ndarray | None] | None = None
         self._lock = threading.Lock()
+
+    def _message_vectors(self, message: str) -> np.ndarray | None:
+        with self._lock:
+            last = self._last
+        if last is not None and last[0] == message:
+            return last[1]
+        vectors = sentence_vectors(self.embedder, message)
+        with self._lock:
+            self._last = (message, vectors)
+        return vectors
 
     def _card_vectors(self, cards: list[Card]) -> np.ndarray:
         with self._lock:
@@ -51,7 +64,7 @@ class CardMeaning:
     def similarity(self, message: str, cards: Iterable[Card]) -> dict[str, float]:
         """Card id → the best cosine between the card's point and a sentence of ``message``."""
         unique = list({c.id: c for c in cards}.values())
-        sentences = sentence_vectors(self.embedder, message) if unique else None
+        sentences = self._message_vectors(message) if unique else None
         if sentences is None:
             return {}
         scores = (sentences @ self._card_vectors(unique).T).max(axis=0)

@@ -113,6 +113,13 @@ def after_distress(history: Sequence[Message], distress: DistressCheck | None) -
     return any(read_message(text, distress).intent == "distress" for text in earlier)
 
 
+def thread_situations(history: Sequence[Message]) -> tuple[str, ...]:
+    """The situations of the last two user messages before this one, the latest first:
+    what the conversation is about when a message names nothing of its own."""
+    earlier = [m["content"] for m in history if m["role"] == "user"][-2:]
+    return tuple(dict.fromkeys(s for text in reversed(earlier) for s in situations_in(text)))
+
+
 def build_context(
     *,
     message: str,
@@ -139,19 +146,14 @@ def build_context(
     ):  # a feeling is named once, and a turn that commits to a step is about the step
         signals = signals.model_copy(update={"feeling": None})
     views = passage_views(passages)
-    used_cards = tuple(
-        card.id
-        for view in views
-        for card in view.cards
-        if card.point.en[:80] in said or (card.point.ru and card.point.ru[:80] in said)
-    )
+    used_cards = tuple(card.id for view in views for card in view.cards if card.said_in(said))
     quotes = tuple(a or b for a, b in QUOTE.findall(said))
     asked = tuple(dict.fromkeys(q.strip() for q in QUESTION.findall(said) if q.strip()))
     if not WORD.search(message):  # "ok", "да": keep the language
         earlier = [m["content"] for m in history if m["role"] == "user"]
         language = detect_language(earlier[-1]) if earlier else language
     spoken = [m["content"] for m in history if m["role"] == "user"] + [message]
-    thread = tuple(dict.fromkeys(s for text in spoken[-3:-1] for s in situations_in(text)))
+    thread = thread_situations(history)
     if not signals.about_a_report and any(ABOUT_A_REPORT.search(t) for t in spoken[-3:-1]):
         # "How do I tell him?" two turns after "one of my engineers…": still about the report.
         signals = signals.model_copy(update={"about_a_report": True})

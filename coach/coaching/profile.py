@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coach.coaching.dates import parse_due
-from coach.coaching.signals import OTHERS_GROWTH
+from coach.coaching.signals import OTHERS_GROWTH, REPORTED
 from coach.lang import PACKS, reading, reading_names
 
 Stage = Literal["goal", "reality", "options", "will"]
@@ -161,8 +161,6 @@ TEAM = reading("team")
 TRACK_MANAGEMENT = reading("track-management")
 TRACK_IC = reading("track-ic")
 HESITATION = reading("hesitation")
-# What someone else said ("my manager said I need more impact") is feedback, not a wish.
-REPORTED = reading("reported")
 INTENT_START = reading("intent-start")
 START_LEAD = reading("start-lead")
 #: "have it done", "send it": a step that points back at the one just named.

@@ -49,6 +49,7 @@ PUSHBACK = reading("pushback")
 #: The person is weighing a promotion or a level: "what draws you to a promotion?" fits.
 PROMOTION_TALK = reading("promotion-talk")
 DECIDED = reading("decided")
+# What someone else said ("my manager said I need more impact") is feedback, not a wish.
 REPORTED = reading("reported")
 #: "Give me a plan for the next 30 days", "three things": an answer shaped as steps.
 WANTS_PLAN = reading("wants-plan")

@@ -25,11 +25,12 @@ from coach.coaching.policy import (
     after_distress,
     build_context,
     in_support_mode,
+    thread_situations,
     understand,
 )
 from coach.coaching.profile import Profile, card_level
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
-from coach.coaching.signals import TurnSignals, detect_language, situations_in
+from coach.coaching.signals import TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
 from coach.llm.base import ChatModel, ChatRequest, Message
 from coach.llm.offline import OfflineResponder, respond
@@ -171,6 +172,8 @@ class Coach:
         earlier_distress = after_distress(history, self.distress)  # embeds: read it once
         support = in_support_mode(message, signals, earlier_distress)
         passages: list[Passage] = []
+        # The embedding model reads English only: cards are matched by meaning for English.
+        meaning = self.meaning if signals.language == "en" else None
         if signals.intent in ("coaching", "out_of_scope") and not support:
             queries = retrieval_queries(message, history, profile)
             # A message that names no situation of its own ("I don't want to seem like I'm
@@ -179,19 +182,14 @@ class Coach:
             passages = self.retriever.search_many(
                 queries, k=self.settings.retrieval_k, weights=weights[: len(queries)]
             )
-            english = self.meaning is not None and signals.language == "en"
             # A message that names no situation continues the last two's ("I don't want to
             # seem like I'm complaining" after a disclosure of bias).
-            earlier = [m["content"] for m in history if m["role"] == "user"][-2:]
-            named = signals.situations or tuple(
-                dict.fromkeys(s for text in reversed(earlier) for s in situations_in(text))
-            )
             passages = self.guidance.complete(
                 passages,
-                named,
+                signals.situations or thread_situations(history),
                 message,
                 self.retriever.chunks,
-                self.meaning.similarity if english and self.meaning else None,
+                meaning.similarity if meaning else None,
                 levels={
                     lv
                     for lv in (card_level(profile.current_level), card_level(profile.target_level))
@@ -200,9 +198,9 @@ class Coach:
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
             )
         similarity: dict[str, float] = {}
-        if self.meaning is not None and signals.language == "en" and passages:
+        if meaning is not None and passages:
             cards = [card for p in passages for card in p.cards]
-            similarity = self.meaning.similarity(message, cards)
+            similarity = meaning.similarity(message, cards)
         context = build_context(
             message=message,
             card_similarity=similarity,

@@ -92,6 +92,11 @@ class Card(BaseModel):
     asks: Literal["motivations", "manager_alignment", "current_level", "target_level"] | None = None
     anchor: str = Field(min_length=10, max_length=600)
 
+    def said_in(self, text: str) -> bool:
+        """The point already appears in ``text`` (what the coach has said), in any language:
+        a card said once is not offered again."""
+        return self.point.en[:80] in text or bool(self.point.ru and self.point.ru[:80] in text)
+
     @field_validator("situations")
     @classmethod
     def _known_situations(cls, values: list[str]) -> list[str]:
