@@ -115,6 +115,14 @@ def test_ladder_guidance_must_fit_the_persons_level(facts: CorpusFacts) -> None:
         cited_docs=["ladders/management-track"],
     )
     assert negative_checks(facts, asked)["ladder_fit"].ok
+    # A manager weighing a move back to IC (track now "ic") is still a manager.
+    em = ctx(
+        "Respected [1].",
+        question="If I go back to IC, will it look like a demotion?",
+        known={"current_level": "engineering manager", "track": "ic"},
+        cited_docs=["ladders/management-track"],
+    )
+    assert negative_checks(facts, em)["ladder_fit"].ok
     assert "ladder_fit" not in negative_checks(
         facts, ctx("x", cited_docs=["ladders/ic-1-entry-engineer"])
     )

@@ -5,6 +5,7 @@ passages through the cards' Russian text, and an eval that judges the coach peop
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -204,3 +205,65 @@ def test_russian_words_that_contain_a_cue_are_not_read_as_it() -> None:
     assert not classify("Я не уверена, что точно хочу повышения.").decided
     assert classify("Я решил, что хочу стать сеньором.").decided
     assert "learning" not in classify("Нет страсти к менеджменту.").situations
+
+
+def test_a_relative_due_date_is_said_back_with_the_day_it_was_read_as() -> None:
+    """ "By the end of next week" is read as a day, and the person's words stay beside it
+    so a misreading is easy to spot; a named day needs no echo."""
+    today = dt.date(2026, 11, 30)  # a Monday
+    (step,) = commitments_in("I'll pull the page counts by the end of next week.", today)
+    assert step.action == "pull the page counts" and step.due == "2026-12-11"
+    assert step.said == "by the end of next week"
+    (step,) = commitments_in("До конца месяца напишу предложение по пайплайну.", today)
+    assert step.due == "2026-11-30" and step.said == "до конца месяца"
+    (step,) = commitments_in("I'll talk to my manager on Friday.", today)
+    assert step.said is None
+
+
+def test_the_answer_says_the_persons_date_words_with_the_date(make_coach) -> None:
+    answer = make_coach().ask(None, "I'll pull the page counts by the end of next week.").answer
+    assert re.search(r"by \w+ \d+ \w+ \(by the end of next week\)", answer), answer
+    assert "the end of by" not in answer
+
+
+def test_a_manager_asking_about_a_report_gets_advice_to_pass_on_not_their_own(
+    make_coach,
+) -> None:
+    """The report's missed promotion is not the manager's; "I'm an engineering manager" is
+    where they are, not a move they weigh; the follow-up is about the report."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I'm an engineering manager. One of my mid-level engineers asked why she didn't get "
+        "promoted, and honestly my answer was pretty fuzzy.",
+    )
+    assert "dealing with" not in first.answer and "being passed over" not in first.answer
+    assert "An engineering manager's work is hiring" not in first.answer  # a switch card
+    assert "pass on to her" in first.answer or "For your part" in first.answer, first.answer
+    question = first.answer.split("\n\n")[-1]  # about the report or the team, not "you"
+    assert re.search(r"\bher\b|on your team", question), first.answer
+    step = coach.ask(
+        first.session_id,
+        "OK. I'll write up two concrete examples of senior-level work and go through them "
+        "with her next Tuesday.",
+    )
+    assert "mention it to your manager" not in step.answer, step.answer
+
+
+def test_a_message_that_names_nothing_new_stays_on_the_conversations_topic(
+    make_coach,
+) -> None:
+    """After a bias disclosure, "I'm a senior, I don't want to seem like I'm complaining"
+    gets the thread's advice and a word on the worry, not a senior's maintenance card that
+    merely shares the word "senior"."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I'm the only woman on the team and two men doing the same work got promoted. "
+        "My feedback was vague.",
+    )
+    worry = coach.ask(
+        first.session_id, "I'm a senior engineer. I don't want to seem like I'm complaining."
+    )
+    assert "not complaining" in worry.answer, worry.answer
+    assert "easier to maintain" not in worry.answer, worry.answer

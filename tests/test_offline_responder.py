@@ -455,7 +455,7 @@ def test_a_manager_told_only_launches_get_promoted_gets_the_essays_answer(make_c
     # turn answers the launches belief without repeating it.
     both = first.answer + answer.answer
     assert "only promotable work is new systems or new features" in both
-    assert "promoted for fixing bugs and improving existing features" in answer.answer
+    assert "fixing bugs and improving existing features" in answer.answer
 
 
 def test_not_seeing_the_point_of_anything_is_met_with_care_first(make_coach) -> None:

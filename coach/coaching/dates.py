@@ -13,7 +13,7 @@ import re
 from coach.lang import PACKS, Pack
 
 KINDS = (
-    "iso", "eom", "eonm", "eoq", "eow", "nextweek", "thisweek", "nextmonth", "tomorrow",
+    "iso", "eom", "eonm", "eoq", "eonw", "eow", "nextweek", "thisweek", "nextmonth", "tomorrow",
     "today", "in", "monthday", "nth", "weekday",
 )  # fmt: skip
 
@@ -77,6 +77,23 @@ def parse_due(text: str, today: dt.date) -> tuple[dt.date | None, str]:
     return None, ""
 
 
+def relative_phrase(phrase: str) -> str | None:
+    """The phrase, when it does not itself name the day ("end of the month", "до конца
+    месяца", not "Friday" or "March 3"); ``None`` otherwise."""
+    words = re.findall(r"\w+", phrase.lower())
+    names = (*WEEKDAYS, *MONTHS)
+    if not words or re.search(r"\d{4}-\d{2}-\d{2}", phrase):
+        return None
+    if any(
+        w.startswith(n) if re.search("[^a-z]", n) else w in (n, n + "s")
+        for w in words
+        for n in names
+    ):
+        return None
+    phrase = phrase.strip()[:100]
+    return phrase[:1].lower() + phrase[1:]  # "До конца месяца, …" read mid-sentence
+
+
 def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:
     if kind == "iso":
         try:
@@ -92,7 +109,7 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:
         return _end_of_month(today.replace(day=1, month=month))
     if kind in ("eow", "thisweek"):
         return max(_friday(today), today)
-    if kind == "nextweek":
+    if kind in ("nextweek", "eonw"):
         return _friday(today + dt.timedelta(days=7 - today.weekday()))
     if kind == "nextmonth":
         return _end_of_month(_end_of_month(today) + dt.timedelta(days=1))

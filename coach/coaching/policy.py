@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from coach.coaching.context import PassageView, TurnContext
-from coach.coaching.profile import Profile, learn
+from coach.coaching.profile import Profile, card_level, learn
 from coach.coaching.signals import (
     ABOUT_A_REPORT,
     DISTRESS,
@@ -32,6 +32,9 @@ from coach.retrieval.retriever import Passage
 DistressCheck = Callable[[str], bool]
 SUPPORT_TURNS = 2  # turns after a distress message that stay in support mode
 BACK_TO_WORK = reading("back-to-work")
+#: How a manager refers to the report they ask about.
+SHE = reading("report-she")
+HE = reading("report-he")
 QUESTION = re.compile(r"[^.?!\n]*\?")
 QUOTE = re.compile(r"“([^”]{10,})”|«([^»]{10,})»")
 
@@ -120,6 +123,21 @@ def thread_situations(history: Sequence[Message]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for text in reversed(earlier) for s in situations_in(text)))
 
 
+def manages(profile: Profile) -> bool:
+    """The person manages people: their questions about "my engineers" are about a report."""
+    return profile.track == "management" or card_level(profile.current_level) == "manager"
+
+
+def report_pronoun(spoken: Sequence[str]) -> str:
+    """How the manager speaks of the report ("she", "he"), else "they": the latest wins."""
+    for text in reversed(spoken):
+        she = len(SHE.findall(text))
+        he = len(HE.findall(text))
+        if she != he:
+            return "she" if she > he else "he"
+    return "they"
+
+
 def build_context(
     *,
     message: str,
@@ -158,7 +176,9 @@ def build_context(
         # "How do I tell him?" two turns after "one of my engineers…": still about the report.
         signals = signals.model_copy(update={"about_a_report": True})
     promotion_goal = bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)
+    report = report_pronoun(spoken[-4:]) if signals.about_a_report and manages(profile) else ""
     return TurnContext(
+        report=report,
         message=message,
         language=language,
         promotion_goal=promotion_goal,

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coach.coaching.dates import parse_due
+from coach.coaching.dates import parse_due, relative_phrase
 from coach.coaching.signals import OTHERS_GROWTH, REPORTED
 from coach.lang import PACKS, reading, reading_names
 
@@ -26,6 +26,9 @@ class Commitment(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: str = Field(min_length=1, max_length=500)
     due: str | None = Field(default=None, max_length=100)
+    #: How the person said it when that was relative ("end of the month"): the answer
+    #: says both, so a misread date is easy to spot and correct.
+    said: str | None = Field(default=None, max_length=100)
 
 
 class Profile(BaseModel):
@@ -187,16 +190,26 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
         if due is None and not START_LEAD.match(sentence):
             # "By Friday, I'll…", "В пятницу попрошу…": the date came first. ("Starting
             # Monday, I'll…" names when it begins, not when it is due.)
-            due, _ = parse_due(sentence, today)
+            due, phrase_before = parse_due(sentence, today)
+            said = phrase_before
+        else:
+            said = phrase
         if phrase:
             action = re.sub(r"\s{2,}", " ", action.replace(phrase, " ")).strip(" ,;—-") or action
         if found and ANAPHORA.match(action):
             # "I'll pull the pages. I'll have it done by Friday": one step, now with a date.
             if found[-1].due is None and due is not None:
-                found[-1] = found[-1].model_copy(update={"due": due.isoformat()})
+                update = {"due": due.isoformat(), "said": relative_phrase(said)}
+                found[-1] = found[-1].model_copy(update=update)
             continue
         if len(action) >= 3:
-            found.append(Commitment(action=action[:500], due=due.isoformat() if due else None))
+            found.append(
+                Commitment(
+                    action=action[:500],
+                    due=due.isoformat() if due else None,
+                    said=relative_phrase(said) if due else None,
+                )
+            )
     return found
 
 

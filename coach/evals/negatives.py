@@ -284,8 +284,11 @@ def _ladder_allowed(facts: CorpusFacts, ctx: AnswerContext) -> tuple[set[str], b
         allowed.add(LEVELS[LEVELS.index(current) + 1])
     allowed |= facts.levels_named(ctx.question)
     track = (ctx.known.get("track") or ctx.profile_track or "").lower()
-    management_ok = track in ("management", "undecided") or bool(
-        MANAGEMENT_WORDS.search(ctx.question)
+    # A manager fits management guidance whichever track they now weigh ("back to IC?").
+    management_ok = (
+        track in ("management", "undecided")
+        or "manager" in allowed
+        or bool(MANAGEMENT_WORDS.search(ctx.question))
     )
     return allowed, management_ok
 

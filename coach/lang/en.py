@@ -124,6 +124,9 @@ TEXT: dict[str, str] = {
     "bias_ack": (
         "Thank you for saying this; it deserves to be taken seriously, not explained away."
     ),
+    "not_complaining": "Asking about it is not complaining. Vague feedback while peers doing "
+    "the same work move up is worth a closer look, and bias is one of the causes the sources "
+    "name.",
     "bias_next": (
         "Write down the specifics (the work, the feedback, the outcomes next to your peers') "
         "and bring them to someone who can look at it with you: a skip-level manager, HR, "
@@ -132,6 +135,7 @@ TEXT: dict[str, str] = {
     "commitment_ack": "You've committed to {action}{due}. Put it in your calendar and "
     "mention it to your manager at your next one-on-one.",
     "commitment_ack_with": "You've committed to {action}{due}. Put it in your calendar.",
+    "due_said": " by {date} ({said})",
     "due": " by {date}",
     # The short answer to a yes/no question the sources answer outright; the cited points
     # follow it.
@@ -152,6 +156,17 @@ TEXT: dict[str, str] = {
     "this week.",
     "next_step_2": "A next step: write down what you'll try and when you'll review it.",
     "rendered": "(rendered from the Russian)",
+    # A manager asking about one of their people: the advice is theirs to pass on.
+    "report_mine": "For your part:",
+    "report_lead": "What you could pass on to {obj}:",
+    "report_q_1": "Which of these would you raise with {obj} first, and what example from {pos} "
+    "own work would you use?",
+    "report_q_2": "What opportunity on the team could you hand {obj} this quarter, and who would "
+    "need to see the result?",
+    "report_q_3": "If you asked at your next one-on-one, what would {subj} say is the biggest gap?",
+    "report_she": "she|her|her",
+    "report_he": "he|him|his",
+    "report_they": "they|them|their",
 }
 
 #: Profile values said back in a sentence ("you're dealing with …").
@@ -373,6 +388,12 @@ READS: dict[str, str] = {
         r"^(?:so |but )?am i (?:being )?(?:paranoid|crazy|imagining (?:it|this|things)|"
         r"overthinking)\b[^?]{0,40}\b(?:bias\w*|unfair\w*|discriminat\w*|sexis\w*|racis\w*)"
     ),
+    # After a disclosure of possible bias: the worry that raising it is complaining.
+    "complaining": (
+        r"\b(seem|sound|look|come across)\w* (like )?(i'?m |i am )?(a )?(complain\w*|whin\w*|"
+        r"paranoid|bitter|playing the \w+ card|making excuses)|(that|the) person who "
+        r"(blames|complains|cries)\b"
+    ),
     "verdict:cycles_are_common": (
         r"^(?:so |but )?is (?:it|this|that) (?:normal|common|usual)\b(?![^?]*\bnot\b[^?]*"
         r"\bnormal)[^?]{0,40}\b(?:not (?:to )?(?:get|be) promoted|(?:get|be|being) passed over|"
@@ -423,6 +444,8 @@ READS: dict[str, str] = {
         r"\b(my (engineers?|reports?|direct reports?|team members?)|one of (my|them)|"
         r"(she|he) (needs?|wants?|asked|is asking)|for (her|him))\b"
     ),
+    "report-she": (r"\b(she|her|hers|herself)\b"),
+    "report-he": (r"\b(he|him|his|himself)\b"),
     "feeling:tired": (r"\b(exhausted|drained|worn out|running on empty)\b"),
     "feeling:hurt": (
         r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|hurt|angry|"
@@ -469,7 +492,10 @@ READS: dict[str, str] = {
         r"that an? \w+ (doesn'?t|does not)|difference between|versus|vs\.?|best (coder|"
         r"engineer|developer|programmer)|(my|the) (current )?job better|(other|another) kind "
         r"of work|something else entirely|(whole|rest of the) picture|crush\w* (it|every|my)|"
-        r"hit\w* every (date|deadline)|but (more|faster)|just mean)\b"
+        r"hit\w* every (date|deadline)|but (more|faster)|just mean|(beyond|outside) (what'?s|what "
+        r"is|what'?s been|what (he|she|they|i)('?s| is| are| am|'?m|'?re) ?) ?(assigned|asked)|"
+        r"(only|just) (does|do|doing) (what'?s|what is|the) (assigned|asked|tickets?)|"
+        r"wait(s|ing)? to be (told|assigned|given))\b"
     ),
     "situation:maintenance-team": (
         r"\b(legacy|maintenance|maintain\w*|keep\w* the lights on|ktlo|sustaining|"
@@ -910,6 +936,7 @@ DATE_PHRASES: dict[str, str] = {
     "eonm": r"\b(?:by |before )?(?:the )?end of next month\b",
     "eoq": r"\b(?:by |before )?(?:the )?end of (?:the |this )?quarter\b",
     "eow": r"\b(?:by |before )?(?:the )?end of (?:the |this )?week\b",
+    "eonw": r"\b(?:by |before )?(?:the )?end of next week\b",
     "nextweek": r"\b(?:by |before |during )?next week\b",
     "thisweek": r"\b(?:by |during )?this week\b",
     "nextmonth": r"\b(?:by |during )?next month\b",

@@ -16,11 +16,12 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.policy import context_from_messages
-from coach.coaching.profile import LEVEL_ORDER, STAGES, Profile, card_level
-from coach.coaching.signals import PROMOTION_TALK
+from coach.coaching.profile import LEVEL_ORDER, MANAGER_SELF, STAGES, Profile, card_level
+from coach.coaching.signals import PROMOTION_TALK, situations_in
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
 from coach.lang import DEFAULT, PACKS, in_other_script, pack, reading, reading_names
@@ -76,6 +77,10 @@ PROMOTION_SLOTS = {"motivations", "target_level", "why"}
 #: A step that is itself a meeting needs no "when will you check in?".
 MEETING = reading("meeting")
 GENERIC = {"first-step", "deciding", "motivation", "readiness"}
+#: Situations so many cards carry (any talk of a level) that they don't make a topic.
+BROAD = {"level-expectations"}
+#: What a card off the conversation's topic loses when the message names no topic.
+OFF_TOPIC = 4.0
 #: Situations that are circumstances a person has, not topics: advice whose first
 #: situation is one of these presumes it, so it waits until the person says so.
 CIRCUMSTANCES = {
@@ -88,23 +93,30 @@ CIRCUMSTANCES = {
     "back-to-ic",  # "moving back from management…" presumes a manager who wants to
 }
 STAFF_PLUS = {"staff", "principal"}
+#: Words that say where a person sits ("I'm a senior engineer"), not what they ask about:
+#: a card sharing them is no closer to the question (level fit is judged separately).
+PLACE_WORDS = set(
+    tokenize(" ".join(f"{k} {v}" for names in LEVEL_NAMES.values() for k, v in names.items()))
+)
 JUNIOR = reading("junior-report")
 #: Yes/no questions the sources answer outright ("Is staff just a better senior?"): the
 #: short answer comes first, then the cited points.
 VERDICTS = {name: reading(f"verdict:{name}") for name in reading_names("verdict:")}
 QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
+COMPLAINING = reading("complaining")
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
 PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
 #: Cards written for someone weighing or leaving management.
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
+SWITCHING = {"management-switch", "back-to-ic"}
 #: What makes a committed step count, in both articles: the manager knows, impact is measured.
 FOLLOW_THROUGH = {"check-in", "evidence", "manager-alignment", "explicit-goal"}
 #: Cards from one passage in one answer: a section that holds the best two pieces of advice
 #: for this message should be able to give both.
 PER_PASSAGE = 2
-POINTS_PER_STAGE = {"goal": 2, "reality": 2, "options": 2, "will": 1}
+POINTS_PER_STAGE = {"goal": 3, "reality": 3, "options": 3, "will": 1}
 
 
 class OfflineResponder:
@@ -155,10 +167,13 @@ def respond(ctx: TurnContext) -> str:
         parts.append(t[f"verdict_{verdict}"])
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
-    elif not direct:  # a direct question gets its answer first, not our notes
+    elif not direct and not ctx.report:  # a direct question gets its answer first
+        # (A manager's news about a report is the report's: "you're dealing with…" misreads it.)
         parts.append(reflect(ctx.news, lang, signals.names_a_fix, signals.states_a_want))
     if signals.bias_disclosure:
         parts.append(t["bias_ack"])
+    elif "possible bias" in ctx.profile.blockers and COMPLAINING.search(ctx.message):
+        parts.append(t["not_complaining"])  # "I don't want to seem like I'm complaining"
 
     if signals.intent == "out_of_scope":
         n_points = 1
@@ -207,13 +222,19 @@ def respond(ctx: TurnContext) -> str:
     if new_commitments:
         # Several steps in one message: the dated one, else the fullest, is the step.
         latest = max(new_commitments, key=lambda c: (c.due is not None, len(c.action)))
-        due = t["due"].format(date=format_date(latest.due, lang)) if latest.due else ""
+        key = "due_said" if latest.said else "due"
+        due = (
+            t[key].format(date=format_date(latest.due, lang), said=latest.said)
+            if latest.due
+            else ""
+        )
         action = pack(lang).second_person(latest.action)
         # A step that already involves someone (the CTO, a skip-level) needs no "tell your
         # manager" added.
-        key = "commitment_ack_with" if WITH_PERSON.search(latest.action) else "commitment_ack"
+        with_person = WITH_PERSON.search(latest.action) or ctx.report
+        key = "commitment_ack_with" if with_person else "commitment_ack"
         parts.append(t[key].format(action=action, due=due))
-        if not direct:  # one cited point on making the step count, if one fits
+        if not direct and not ctx.report:  # one cited point on making the step count
             tips = choose_cards(ctx, 1, stage="will", among=FOLLOW_THROUGH)
             cards = tips
             if tips:
@@ -372,6 +393,8 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         return False
     if card.situations and card.situations[0] in MANAGEMENT_CONTEXT and not managing:
         return False  # "before switching to management…" is not advice for an IC
+    if ctx.report and card.situations[0] in SWITCHING and not _report_switches(ctx.message):
+        return False  # a manager asking about a report is not weighing their own track
     if (
         not levels
         and set(card.levels) <= STAFF_PLUS
@@ -400,12 +423,21 @@ def _card_words(card: Card) -> str:
     return " ".join([card.point.en, card.question.en if card.question else ""]).lower()
 
 
+@lru_cache(maxsize=32)
+def _report_switches(message: str) -> bool:
+    """A manager's message speaks of a track change beyond their own "I'm a manager"
+    ("one of my seniors wants to become a manager")."""
+    return bool(SWITCHING & set(situations_in(MANAGER_SELF.sub(" ", message))))
+
+
 def _staff_talk(ctx: TurnContext) -> bool:
     return card_level(ctx.profile.target_level) in STAFF_PLUS
 
 
 def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
     now = set(ctx.signals.situations)
+    if ctx.report and not _report_switches(ctx.message):
+        now -= SWITCHING  # "I'm an engineering manager" is where they are, not a move
     known = {
         PROFILE_SITUATIONS[v]
         for v in [*ctx.profile.blockers, *ctx.profile.motivations]
@@ -452,8 +484,14 @@ def choose_cards(
         stage = "will"  # "what should I ask/do?" wants something to do, not a description
     stage = stage or ctx.stage
     words = set(tokenize(ctx.message))
+    if "level-expectations" not in now:  # "what does a senior do?" is about the level itself
+        words -= PLACE_WORDS
     levels = person_levels(ctx.profile)
     used = set(ctx.used_cards)
+    # A message that names nothing of its own ("I'm a senior. I don't want to seem like I'm
+    # complaining.") continues the conversation's topic: advice off that topic is noise.
+    topic = (thread | known | set(ctx.thread)) - GENERIC - BROAD
+    off_topic_possible = bool(topic) and not (now - {"first-step"}) and among is None
     scored: list[tuple[float, int, PassageView, Card, float]] = []
     for passage in ctx.passages:
         for card in passage.cards:
@@ -466,7 +504,11 @@ def choose_cards(
                 continue  # "on call, fix…" presumes someone who is on call
             if card.situations[0] in PROMOTION_FRAMED - now and not ctx.promotion_goal:
                 continue
-            if signals.decided and card.situations[0] == "deciding":
+            if (
+                signals.decided
+                and "deciding" in card.situations[:2]
+                and not ((now - GENERIC) & set(card.situations))
+            ):
                 continue  # "I've decided": whether to go for it is behind them
             if among is not None and not among & set(card.situations):
                 continue
@@ -496,6 +538,8 @@ def choose_cards(
             # not offered (a direct question still gets the best there is).
             generic_only = 0.5 * len(now & GENERIC & situations)  # "title", "first": weak alone
             top = 1.0 if passage.n == 1 else 0.0  # retrieval's own best match speaks to it
+            if off_topic_possible and not topic & set(card.situations):
+                score -= OFF_TOPIC  # only when nothing on the conversation's topic is left
             if score - generic_only + top < RELEVANT and not direct:
                 continue
             relevance = score - generic_only  # what ties it to this message, before placement
@@ -564,9 +608,28 @@ def _similar(a: str, b: str) -> bool:
 def compose_guidance(
     ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, direct: bool
 ) -> str:
-    """Direct: the answer in a few sentences. Otherwise: a lead and the points, cited."""
+    """Direct: the answer in a few sentences. Otherwise: a lead and the points, cited.
+
+    A manager asking about one of their people gets the points as advice to pass on: they
+    are written to the engineer ("you"), which reads right once the lead says so.
+    """
     t = TEXT[lang]
     points = [f"{card.point.get(lang)} [{passage.n}]" for passage, card in cards]
+    if ctx.report:
+        # Cards written for managers ("if you are a manager, never accept…") are the
+        # manager's own; the rest are the report's to hear.
+        words = report_words(ctx.report, lang)
+        mine = [p for p, (_, c) in zip(points, cards, strict=True) if for_managers(c)]
+        theirs = [p for p in points if p not in mine]
+        blocks = [
+            (t["report_lead"].format(**words), theirs),
+            (t["report_mine"].format(**words), mine),
+        ]
+        return "\n\n".join(
+            lead + " " + ps[0] if len(ps) == 1 else lead + "\n" + "\n".join(f"- {p}" for p in ps)
+            for lead, ps in blocks
+            if ps
+        )
     if direct:
         text = " ".join(points)
     else:
@@ -673,6 +736,8 @@ def choose_questions(
     unknown for this stage comes first, then the card's follow-up. A stage whose questions
     are used up hands over to the next stage's.
     """
+    if ctx.report:
+        return report_questions(ctx, cards, lang, limit)
     asked = " ".join(ctx.asked)
     # A card's follow-up about something the person already said ("what draws you to it:
     # the money…?" after "I want the money") is not asked.
@@ -717,6 +782,37 @@ def choose_questions(
     if ctx.signals.bias_disclosure:
         limit = min(limit, 1)
     return list(dict.fromkeys(ordered))[: max(limit, 0)]
+
+
+def for_managers(card: Card) -> bool:
+    """Advice addressed to a manager about their people, not to the engineer."""
+    return "manager-of-team" in card.situations or set(card.levels) == {"manager"}
+
+
+def report_words(report: str, lang: str) -> dict[str, str]:
+    """The pronouns for the report a manager asks about ("she", "her", "her")."""
+    subj, obj, pos = TEXT[lang][f"report_{report}"].split("|")
+    return {"subj": subj, "obj": obj, "pos": pos}
+
+
+def report_questions(
+    ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, limit: int
+) -> list[str]:
+    """A manager's next question is about what they will do for their report, not about
+    their own level or motives (which the engineer-facing cards' follow-ups ask)."""
+    if limit <= 0:
+        return []
+    asked = " ".join(ctx.asked)
+    own = [
+        c.question.get(lang)
+        for _, c in cards
+        if for_managers(c) and c.question and c.question.get(lang) not in asked
+    ]
+    words = report_words(ctx.report, lang)
+    # The first one asks "which of these…": it needs points above it.
+    options = [TEXT[lang][f"report_q_{i}"].format(**words) for i in (1, 2, 3) if cards or i > 1]
+    fresh = [q for q in options if q not in asked] or options
+    return own[:1] or [fresh[ctx.user_turns % len(fresh)]]
 
 
 def format_date(value: str, lang: str) -> str:
