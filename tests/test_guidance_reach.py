@@ -267,3 +267,71 @@ def test_a_message_that_names_nothing_new_stays_on_the_conversations_topic(
     )
     assert "not complaining" in worry.answer, worry.answer
     assert "easier to maintain" not in worry.answer, worry.answer
+
+
+def test_someone_content_at_their_level_is_not_steered_to_the_next_one(make_coach) -> None:
+    """"Zero interest in becoming staff" sets no target, hears that the choice is legitimate
+    and gets no gaps-to-the-next-level advice; "Is it OK to just stay senior?" gets a yes."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I'm a senior backend engineer. I love writing code and I have zero interest in "
+        "becoming staff. My manager keeps pushing me to think about the next step.",
+    )
+    assert "legitimate choice" in first.answer, first.answer
+    assert "name the gaps" not in first.answer and "entry-level" not in first.answer
+    second = coach.ask(first.session_id, "Is it actually OK to just stay senior? Yes or no.")
+    assert second.answer.startswith("Yes."), second.answer
+    assert coach.sessions.get(first.session_id).profile.target_level is None
+
+
+def test_yes_or_no_questions_get_their_answer_first() -> None:
+    assert verdict_for(
+        "Yes or no: can someone realistically get promoted to senior on a team that is "
+        "basically in maintenance mode?"
+    ) == "existing_work_counts"
+    assert verdict_for("Да или нет: можно ли повысить человека за доработки существующих фич?")
+    assert verdict_for("Is it OK to just stay senior?") == "fine_to_stay_yes"
+    assert verdict_for("Honestly I'm not sure I even want senior. Should I?") == "your_call"
+    assert verdict_for("Should I go for the tech lead role?") is None
+    assert verdict_for("Can someone not get promoted on a legacy team?") is None
+
+
+def test_an_explicit_yes_or_no_the_sources_do_not_give_is_said_so(make_coach) -> None:
+    answer = make_coach().ask(None, "Should I escalate this to my director, yes or no?").answer
+    assert answer.startswith("My sources don't give a flat yes or no"), answer
+
+
+def test_levels_with_a_specialty_and_questions_without_their_mark_are_read() -> None:
+    from coach.coaching.profile import classify_levels
+    from coach.coaching.signals import classify
+
+    assert classify_levels("I'm a senior backend engineer at a bank")[0] == "senior engineer"
+    assert classify_levels("I am a staff machine learning engineer")[0] == "staff engineer"
+    assert classify("rent went up. whats the fastest way to get promoted").direct_question
+    assert not classify("What is important to me is the work itself").direct_question
+
+
+def test_a_russian_team_lead_asking_about_a_report_is_answered_as_their_manager(
+    make_coach,
+) -> None:
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "Я тимлид, у меня в команде пять человек. Один из ребят, Артём, хочет повышение "
+            "до сеньора. Мне кажется, ему просто не на чем показать уровень.",
+        )
+        .answer
+    )
+    assert "Что можно передать" in answer or "С вашей стороны" in answer, answer
+    assert "вы хотите стать" not in answer
+
+
+def test_the_motive_named_brings_the_card_about_that_motive(make_coach) -> None:
+    answer = (
+        make_coach()
+        .ask(None, "tbh it's about the money. rent went up again. whats the fastest way up")
+        .answer
+    )
+    assert "More money is a tangible and legitimate reason" in answer, answer

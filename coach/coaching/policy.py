@@ -16,6 +16,7 @@ from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.profile import Profile, card_level, learn
 from coach.coaching.signals import (
     ABOUT_A_REPORT,
+    CONTENT_TO_STAY,
     DISTRESS,
     NO_QUESTIONS,
     PROMOTION_TALK,
@@ -172,12 +173,16 @@ def build_context(
         language = detect_language(earlier[-1]) if earlier else language
     spoken = [m["content"] for m in history if m["role"] == "user"] + [message]
     thread = thread_situations(history)
-    if not signals.about_a_report and any(ABOUT_A_REPORT.search(t) for t in spoken[-3:-1]):
+    if not signals.about_a_report and any(ABOUT_A_REPORT.search(t) for t in spoken[-5:-1]):
         # "How do I tell him?" two turns after "one of my engineers…": still about the report.
         signals = signals.model_copy(update={"about_a_report": True})
-    promotion_goal = bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)
+    staying = any(CONTENT_TO_STAY.search(t) for t in spoken[-3:])  # "no interest in staff"
+    promotion_goal = not staying and (
+        bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)
+    )
     report = report_pronoun(spoken[-4:]) if signals.about_a_report and manages(profile) else ""
     return TurnContext(
+        content_to_stay=staying,
         report=report,
         message=message,
         language=language,

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coach.coaching.dates import parse_due, relative_phrase
-from coach.coaching.signals import OTHERS_GROWTH, REPORTED
+from coach.coaching.signals import CONTENT_TO_STAY, OTHERS_GROWTH, REPORTED
 from coach.lang import PACKS, reading, reading_names
 
 Stage = Literal["goal", "reality", "options", "will"]
@@ -262,8 +262,8 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
 
     today = today or dt.date.today()
     current, target = classify_levels(message)
-    if HESITATION.search(message):
-        target = None  # "not sure I even want staff" names no goal
+    if HESITATION.search(message) or CONTENT_TO_STAY.search(message):
+        target = None  # "not sure I even want staff", "no interest in staff": no goal
     if current and (not data["current_level"] or current != data.get("target_level")):
         set_if_free("current_level", current)
     if target and target != data["current_level"]:

@@ -29,6 +29,11 @@ NO_QUESTIONS = reading("no-questions")
 # A sentence that asks the coach for content ("what would a senior do…?"), as opposed to
 # a statement; judged per sentence so "I'm an SDE-2. How do I get to senior?" counts.
 DIRECT_QUESTION = reading("direct-question")
+UNMARKED_QUESTION = reading("unmarked-question")
+#: "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
+CONTENT_TO_STAY = reading("content-to-stay")
+#: Situations that presume the person wants the next level.
+TOWARDS_PROMOTION = {"staff-path", "first-step", "explicit-goal", "level-expectations", "readiness"}
 SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+|,\s+(?=(?:what|how|where|which|why)\b)", re.I)
 BIAS = reading("bias")
 GUARANTEE = reading("guarantee")
@@ -97,13 +102,21 @@ OTHERS_GROWTH = reading("others-growth")
 
 
 def situations_in(message: str) -> tuple[str, ...]:
-    """The card situations a message speaks to, in vocabulary order."""
+    """The card situations a message speaks to, in vocabulary order.
+
+    "Zero interest in becoming staff" is about whether to go for it at all, not the staff
+    path or a first step towards it.
+    """
     own = OTHERS_GROWTH.sub(" ", message)
-    return tuple(
+    found = tuple(
         name
         for name, pattern in _SITUATION_RE.items()
         if pattern.search(own if name == "learning" else message)
     )
+    if CONTENT_TO_STAY.search(message):
+        kept = tuple(s for s in found if s not in TOWARDS_PROMOTION)
+        return ("deciding", *(s for s in kept if s != "deciding"))
+    return found
 
 
 def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
@@ -128,7 +141,9 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         no_questions=bool(NO_QUESTIONS.search(message)),
         direct_question=any(
             DIRECT_QUESTION.search(part.strip()) for part in SENTENCES.split(message)
-        ),
+        )
+        # "whats the fastest way to get promoted" typed without its question mark
+        or bool(UNMARKED_QUESTION.search(SENTENCES.split(message.strip())[-1].strip())),
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=bool(BIAS.search(message)),
         feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),

@@ -146,9 +146,16 @@ TEXT: dict[str, str] = {
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
     "bonuses are what reward good work.",
     "verdict_existing_work_counts": "Yes. Improving what already exists can be promotable work.",
+    "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
+    "choice, not a failure.",
+    "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
+    "stay_ok": "Not wanting the next level is a legitimate choice; staying at a level you enjoy "
+    "and do well is not a failure.",
     "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
     "verdict_not_paranoid": "It is not paranoid to ask. Vague feedback can be a sign of bias, "
     "and it deserves a closer look.",
+    "verdict_your_call": "That's your call, not anyone else's. It makes sense if you want the "
+    "work the next level brings; staying at a level you enjoy is a legitimate choice too.",
     "verdict_cycles_are_common": "Yes, that is common. It often takes a cycle or two.",
     "no_promises": "No one can promise a promotion, me included; what you can control is "
     "the evidence and the conversation with your manager.",
@@ -319,6 +326,12 @@ READS: dict[str, str] = {
         r"seriously|quick question|last thing|one more thing)[,.!:]?\s+)*(what|how|which|where|"
         r"when|why|should|is|are|am|does|do|did|can|could|would|will|who)\b[^?]*\?"
     ),
+    "unmarked-question": (
+        r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:(?:what'?s|whats|"
+        r"what is) the (?:best|fastest|quickest|easiest|right|usual) way|how (?:do|can|"
+        r"should|would) i|what (?:should|do|can) i|where (?:do|should) i|is there a way)"
+        r"\b[^?]{6,}$"
+    ),
     "bias": (
         r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
         r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
@@ -377,7 +390,16 @@ READS: dict[str, str] = {
     ),
     "verdict:existing_work_counts": (
         r"^(?:so |but )?(?:can|does|do|will|could) (?:fixing bugs|bug ?fix\w*|improving "
-        r"(?:existing|old) \w+)\b[^?]{0,40}\b(?:get (?:me |you )?promoted|promotable)\b"
+        r"(?:existing|old) \w+)\b[^?]{0,40}\b(?:get (?:me |you )?promoted|promotable)\b|"
+        r"^(?:so |but )?(?:can|could) (?:someone|anyone|people|you|i|one|an? \w+)(?! not)\b"
+        r"[^?]{0,20}\b(?:get|be) promoted\b[^?]{0,50}\b(?:maintenance|legacy|support team|ops team|"
+        r"existing (?:features|systems?|product)|bug ?fix\w*|keep\w* the lights on)"
+    ),
+    "verdict:fine_to_stay_yes": (
+        r"^(?:so |but |and )?(?:is it|would it be) (?:actually |really |totally |even )?(?:ok|okay|"
+        r"fine|alright|all right|acceptable|normal|legit\w*) (?:to|if i) (?:just )?(?:stay|remain|"
+        r"not (?:go|push|aim|want|chase))\b|^(?:so |but |and )?can i (?:just )?stay (?:senior|"
+        r"at (?:my|this) level|an? \w+ (?:engineer|forever)|where i am)\b"
     ),
     "verdict:fine_to_stay": (
         r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:that i|to|if "
@@ -393,6 +415,13 @@ READS: dict[str, str] = {
         r"\b(seem|sound|look|come across)\w* (like )?(i'?m |i am )?(a )?(complain\w*|whin\w*|"
         r"paranoid|bitter|playing the \w+ card|making excuses)|(that|the) person who "
         r"(blames|complains|cries)\b"
+    ),
+    # "Should I go for it?": the person's call; the sources give what to weigh.
+    "verdict:your_call": (
+        r"^(?:so |but |honestly,? )?(?:should|do) i (?:even |really |actually )?(?:go for|push "
+        r"for|pursue|chase|aim for|try for|bother|go after|want|need)\b(?![^?]*\bnot\b)[^?]{0,30}"
+        r"(?:\b(?:it|this|that|promo\w*|promotion|senior|staff|principal|the next level|next "
+        r"level|a title)\b)[^?]{0,10}\?$|^(?:so |but |honestly,? )?should i(?: even bother)?\?$"
     ),
     "verdict:cycles_are_common": (
         r"^(?:so |but )?is (?:it|this|that) (?:normal|common|usual)\b(?![^?]*\bnot\b[^?]*"
@@ -699,6 +728,17 @@ READS: dict[str, str] = {
         r"thinking about) (an? )?(engineering |people )?(manager|management)\b"
     ),
     "track-ic": (r"\b(stay (an? )?(ic|individual contributor|technical)|ic track)\b"),
+    # "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
+    "content-to-stay": (
+        r"\b((?:zero|no|little|not much|not any) interest in (?:becoming|being|going for|moving "
+        r"up|(?:a |the )?promotion|(?:a |the )?promo|staff|management|senior)|(?:don'?t|do not|"
+        r"never) (?:really )?want to (?:be(?:come)? (?:a |an )?(?:staff|principal|senior|"
+        r"manager)|move up|climb|be promoted|go for (?:a |the )?promo\w*)|(?:happy|content|"
+        r"fine) (?:to stay|staying|where i am|at my (?:current )?level|as an? (?:senior|"
+        r"engineer|ic|sde[- ]?\d))|want to stay (?:an? |at )?(?:senior|my (?:current )?level|"
+        r"where i am|ic|engineer|sde[- ]?\d))\b"
+    ),
+    "yes-or-no": (r"\b(?:yes or no|yes/no|a straight answer)\b"),
     "hesitation": (
         r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|"
         r"maybe i don'?t want|not sure (?:it'?s|that'?s) (?:what|for) me|"
@@ -825,6 +865,11 @@ READS: dict[str, str] = {
 
 
 #: Level names as English speakers write them, each with the canonical form it is stored as.
+SPECIALTY = (
+    r"(?:(?:software|backend|back-end|frontend|front-end|full[- ]?stack|mobile|ios|android|"
+    r"data|ml|machine learning|platform|infrastructure|infra|devops|site reliability|sre|"
+    r"security|qa|test|embedded|systems|web|cloud|java|python|go|c\+\+|game)\s+){0,2}"
+)
 LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"\b(?:sde|swe)[\s-]?(i{1,3}|[1-3])\b", "SDE-{n}"),
     (r"\b(?:engineer|eng)\s+(i{1,3}|[1-3])\b", "Engineer {N}"),
@@ -835,9 +880,10 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
         "entry engineer",
     ),
     (r"\b(mid[- ]level)\b", "engineer"),
-    (r"\b(senior)\s+(?:software\s+)?(?:engineer|dev|developer|swe|sde)\b", "senior engineer"),
-    (r"\b(staff)\s+(?:software\s+)?(?:engineer|level)\b", "staff engineer"),
-    (r"\b(principal)\s+(?:software\s+)?engineer\b", "principal engineer"),
+    # "senior backend engineer", "staff ML engineer": a specialty between level and role.
+    (rf"\b(senior)\s+{SPECIALTY}(?:engineer|dev|developer|swe|sde)\b", "senior engineer"),
+    (rf"\b(staff)\s+{SPECIALTY}(?:engineer|level)\b", "staff engineer"),
+    (rf"\b(principal)\s+{SPECIALTY}engineer\b", "principal engineer"),
     (r"\b(engineering manager|em)\b", "engineering manager"),
 ]
 

@@ -20,8 +20,20 @@ from functools import lru_cache
 
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.policy import context_from_messages
-from coach.coaching.profile import LEVEL_ORDER, MANAGER_SELF, STAGES, Profile, card_level
-from coach.coaching.signals import PROMOTION_TALK, situations_in
+from coach.coaching.profile import (
+    LEVEL_ORDER,
+    MANAGER_SELF,
+    MOTIVATIONS,
+    STAGES,
+    Profile,
+    card_level,
+)
+from coach.coaching.signals import (
+    CONTENT_TO_STAY,
+    PROMOTION_TALK,
+    TOWARDS_PROMOTION,
+    situations_in,
+)
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
 from coach.lang import DEFAULT, PACKS, in_other_script, pack, reading, reading_names
@@ -79,6 +91,8 @@ MEETING = reading("meeting")
 GENERIC = {"first-step", "deciding", "motivation", "readiness"}
 #: Situations so many cards carry (any talk of a level) that they don't make a topic.
 BROAD = {"level-expectations"}
+#: A card that speaks of the very motive the message names.
+MOTIVE_MATCH = 3.0
 #: What a card off the conversation's topic loses when the message names no topic.
 OFF_TOPIC = 4.0
 #: Situations that are circumstances a person has, not topics: advice whose first
@@ -105,6 +119,8 @@ VERDICTS = {name: reading(f"verdict:{name}") for name in reading_names("verdict:
 QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
+YES_OR_NO = reading("yes-or-no")
+YES_OR_NO_LEAD = re.compile(rf"^(?:{YES_OR_NO.pattern})\s*[:,.!—-]*\s*", re.I)
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
 PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
@@ -165,6 +181,10 @@ def respond(ctx: TurnContext) -> str:
     verdict = verdict_for(ctx.message)
     if verdict and f"verdict_{verdict}" in t:
         parts.append(t[f"verdict_{verdict}"])
+    elif YES_OR_NO.search(ctx.message) and not guarantee:
+        parts.append(t["no_flat_verdict"])  # asked for a yes or no the sources don't give
+    elif CONTENT_TO_STAY.search(ctx.message):
+        parts.append(t["stay_ok"])  # "zero interest in staff": that choice is heard first
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
     elif not direct and not ctx.report:  # a direct question gets its answer first
@@ -258,8 +278,9 @@ def verdict_for(message: str) -> str | None:
     for sentence in QUESTION_SPLIT.split(message.strip()):
         if not sentence.rstrip().endswith("?"):
             continue
+        asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
         for name, pattern in VERDICTS.items():
-            if pattern.search(sentence.strip()):
+            if pattern.search(asked):
                 return name
     return None
 
@@ -488,6 +509,7 @@ def choose_cards(
         words -= PLACE_WORDS
     levels = person_levels(ctx.profile)
     used = set(ctx.used_cards)
+    motives = [p for p, label in MOTIVATIONS.items() if label in ctx.news.motivations]
     # A message that names nothing of its own ("I'm a senior. I don't want to seem like I'm
     # complaining.") continues the conversation's topic: advice off that topic is noise.
     topic = (thread | known | set(ctx.thread)) - GENERIC - BROAD
@@ -510,6 +532,12 @@ def choose_cards(
                 and not ((now - GENERIC) & set(card.situations))
             ):
                 continue  # "I've decided": whether to go for it is behind them
+            if (
+                ctx.content_to_stay
+                and TOWARDS_PROMOTION & set(card.situations)
+                and "deciding" not in card.situations
+            ):
+                continue  # "no interest in staff": not the gaps to the next level
             if among is not None and not among & set(card.situations):
                 continue
             if stages is not None and card.stage not in stages:
@@ -529,6 +557,10 @@ def choose_cards(
             score += (1.2 if signals.pushback or signals.direct_question else 0.6) * len(
                 words & said
             )
+            # The motive they just named ("it's about the money") read in the card's own
+            # words by the same pattern: the card about that motive, not motives in general.
+            if any(m.search(card.point.get(ctx.language)) for m in motives):
+                score += MOTIVE_MATCH
             # Close in meaning to what they said ("a faster way up?" ~ "a change of job, not
             # a faster way up"), which shared words alone miss.
             sim = ctx.card_similarity.get(card.id, 0.0)
