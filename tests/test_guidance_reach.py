@@ -270,7 +270,7 @@ def test_a_message_that_names_nothing_new_stays_on_the_conversations_topic(
 
 
 def test_someone_content_at_their_level_is_not_steered_to_the_next_one(make_coach) -> None:
-    """"Zero interest in becoming staff" sets no target, hears that the choice is legitimate
+    """ "Zero interest in becoming staff" sets no target, hears that the choice is legitimate
     and gets no gaps-to-the-next-level advice; "Is it OK to just stay senior?" gets a yes."""
     coach = make_coach()
     first = coach.ask(
@@ -286,10 +286,13 @@ def test_someone_content_at_their_level_is_not_steered_to_the_next_one(make_coac
 
 
 def test_yes_or_no_questions_get_their_answer_first() -> None:
-    assert verdict_for(
-        "Yes or no: can someone realistically get promoted to senior on a team that is "
-        "basically in maintenance mode?"
-    ) == "existing_work_counts"
+    assert (
+        verdict_for(
+            "Yes or no: can someone realistically get promoted to senior on a team that is "
+            "basically in maintenance mode?"
+        )
+        == "existing_work_counts"
+    )
     assert verdict_for("Да или нет: можно ли повысить человека за доработки существующих фич?")
     assert verdict_for("Is it OK to just stay senior?") == "fine_to_stay_yes"
     assert verdict_for("Honestly I'm not sure I even want senior. Should I?") == "your_call"
@@ -335,3 +338,16 @@ def test_the_motive_named_brings_the_card_about_that_motive(make_coach) -> None:
         .answer
     )
     assert "More money is a tangible and legitimate reason" in answer, answer
+
+
+def test_a_follow_up_never_asks_for_what_was_just_told(make_coach) -> None:
+    """A figure already given ("about 25 pages a week") and a step just committed to are
+    not asked for again; "this is generic" is acknowledged without promising specifics."""
+    coach = make_coach()
+    first = coach.ask(None, "I'm an SDE-2 and my team gets about 25 pages a week.")
+    later = coach.ask(first.session_id, "This is generic. My manager only cares about tickets.")
+    step = coach.ask(first.session_id, "I'll pull the page breakdown by Friday.")
+    for answer in (first.answer, later.answer, step.answer):
+        assert not re.search(r"how many pages|page (or ticket )?count", answer, re.I), answer
+    assert "Let me work from what you've told me" not in later.answer
+    assert not re.search(r"first (actionable )?step|what date", step.answer), step.answer

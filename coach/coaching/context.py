@@ -69,6 +69,9 @@ class TurnContext(BaseModel):
     used_cards: tuple[str, ...] = Field(default=(), description="card ids already used")
     used_quotes: tuple[str, ...] = Field(default=(), description="sentences already quoted")
     today: dt.date = Field(default_factory=dt.date.today)
+    person_said: tuple[str, ...] = Field(
+        default=(), description="the person's recent messages, this one last"
+    )
     content_to_stay: bool = Field(
         default=False, description="a recent message said no promotion is wanted"
     )

@@ -183,6 +183,7 @@ def build_context(
     report = report_pronoun(spoken[-4:]) if signals.about_a_report and manages(profile) else ""
     return TurnContext(
         content_to_stay=staying,
+        person_said=tuple(spoken[-6:]),
         report=report,
         message=message,
         language=language,

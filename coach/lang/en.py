@@ -60,8 +60,7 @@ TEXT: dict[str, str] = {
     "feel_tired": "That sounds draining. Let's keep this light and practical.",
     "feel_hurt": "That sounds disappointing, and it's fair to feel that way.",
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
-    "pushback": "Fair point: general advice only goes so far. Let me work from what you've told "
-    "me.",
+    "pushback": "Fair point: general advice only goes so far.",
     "plan_lead": "Here is a plan for the next few weeks, one focus a week, from what my sources "
     "advise:",
     "plan_week": "Week {n}:",
@@ -739,6 +738,13 @@ READS: dict[str, str] = {
         r"where i am|ic|engineer|sde[- ]?\d))\b"
     ),
     "yes-or-no": (r"\b(?:yes or no|yes/no|a straight answer)\b"),
+    # A follow-up asking for a figure ("what is your page count?"), and one asking for the
+    # step and its date: neither is asked once the person has said it.
+    "quantity-question": (r"\b(how many|how much|count|number of|how often|how long)\b"),
+    "asks-for-step": (
+        r"\b(first (actionable )?step|one step|next step|by when|what date|when will you (have|"
+        r"do|start|take))\b"
+    ),
     "hesitation": (
         r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|"
         r"maybe i don'?t want|not sure (?:it'?s|that'?s) (?:what|for) me|"

@@ -120,6 +120,10 @@ QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
+QUANTITY_QUESTION = reading("quantity-question")
+ASKS_FOR_STEP = reading("asks-for-step")
+#: "25 pages", "3 инцидента": a figure and what it counts.
+FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?\s*%?\s+(\w+)")
 YES_OR_NO_LEAD = re.compile(rf"^(?:{YES_OR_NO.pattern})\s*[:,.!—-]*\s*", re.I)
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
@@ -759,6 +763,21 @@ def _slot_known(slot: str, profile: Profile) -> bool:
     return bool(value)
 
 
+def _told_already(question: str, ctx: TurnContext) -> bool:
+    """The person already gave what the question asks: the figure ("about 25 pages a
+    week" before "what is your page count?"), or the step and its date just committed."""
+    if ctx.news.commitments and ASKS_FOR_STEP.search(question):
+        return True
+    if not QUANTITY_QUESTION.search(question):
+        return False
+    asked_about = set(tokenize(question))
+    return any(
+        set(tokenize(unit)) & asked_about
+        for text in ctx.person_said
+        for unit in FIGURE.findall(text)
+    )
+
+
 def choose_questions(
     ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str, limit: int, direct: bool
 ) -> list[str]:
@@ -779,6 +798,7 @@ def choose_questions(
         if c.question
         and c.question.get(lang) not in asked
         and not (c.asks and _slot_known(c.asks, ctx.profile))
+        and not _told_already(c.question.get(lang), ctx)
     ]
     bank: list[str] = []
     managing = ctx.profile.track == "management" or card_level(ctx.profile.current_level) == (
