@@ -351,3 +351,23 @@ def test_a_follow_up_never_asks_for_what_was_just_told(make_coach) -> None:
         assert not re.search(r"how many pages|page (or ticket )?count", answer, re.I), answer
     assert "Let me work from what you've told me" not in later.answer
     assert not re.search(r"first (actionable )?step|what date", step.answer), step.answer
+
+
+def test_a_due_date_that_falls_today_is_said_to_be_today(make_coach) -> None:
+    coach = make_coach()
+    coach.today = lambda: dt.date(2026, 11, 30)  # the last day of the month
+    answer = coach.ask(None, "By the end of the month I'll ask my manager what 'close' means.")
+    assert "(by the end of the month), which is today" in answer.answer, answer.answer
+
+
+def test_someone_passed_over_again_gets_a_next_step_not_it_often_takes_a_cycle(
+    make_coach,
+) -> None:
+    """After a second miss, "it may take a cycle or two" minimises it; "and then?" is
+    answered with the next step, not a bare question."""
+    coach = make_coach()
+    first = coach.ask(None, "Passed over again, second cycle in a row. My manager says I'm close.")
+    then = coach.ask(first.session_id, "and then?")
+    for answer in (first.answer, then.answer):
+        assert "cycle or two" not in answer and "first cycle you feel ready" not in answer
+    assert re.search(r"\[\d\]", then.answer), then.answer  # a cited point, not only a question

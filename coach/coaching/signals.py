@@ -30,6 +30,7 @@ NO_QUESTIONS = reading("no-questions")
 # a statement; judged per sentence so "I'm an SDE-2. How do I get to senior?" counts.
 DIRECT_QUESTION = reading("direct-question")
 UNMARKED_QUESTION = reading("unmarked-question")
+TERSE = reading("terse-follow-up")
 #: "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
 CONTENT_TO_STAY = reading("content-to-stay")
 #: Situations that presume the person wants the next level.
@@ -143,14 +144,15 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
             DIRECT_QUESTION.search(part.strip()) for part in SENTENCES.split(message)
         )
         # "whats the fastest way to get promoted" typed without its question mark
-        or bool(UNMARKED_QUESTION.search(SENTENCES.split(message.strip())[-1].strip())),
+        or bool(UNMARKED_QUESTION.search(SENTENCES.split(message.strip())[-1].strip()))
+        or bool(TERSE.search(message)),
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=bool(BIAS.search(message)),
         feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.
         wants_plan=bool(WANTS_PLAN.search(message)) and not COMMITS.search(message),
-        asks_for_action=bool(ACTION_QUESTION.search(message)),
+        asks_for_action=bool(ACTION_QUESTION.search(message) or TERSE.search(message)),
         asks_guarantee=bool(GUARANTEE.search(message)),
         decided=bool(DECIDED.search(message)),
         work_described=bool(WORK_DESCRIBED.search(message)),

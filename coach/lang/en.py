@@ -57,7 +57,7 @@ TEXT: dict[str, str] = {
     "doing it.",
     "feel_returning": "Coming back after a long time away is a real transition; it's fair to "
     "give yourself time to find your feet.",
-    "feel_tired": "That sounds draining. Let's keep this light and practical.",
+    "feel_tired": "That sounds draining. I'll keep this short and practical.",
     "feel_hurt": "That sounds disappointing, and it's fair to feel that way.",
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
     "pushback": "Fair point: general advice only goes so far.",
@@ -135,6 +135,8 @@ TEXT: dict[str, str] = {
     "mention it to your manager at your next one-on-one.",
     "commitment_ack_with": "You've committed to {action}{due}. Put it in your calendar.",
     "due_said": " by {date} ({said})",
+    "due_today": " by {date}, which is today",
+    "due_said_today": " by {date} ({said}), which is today",
     "due": " by {date}",
     # The short answer to a yes/no question the sources answer outright; the cited points
     # follow it.
@@ -330,6 +332,12 @@ READS: dict[str, str] = {
         r"what is) the (?:best|fastest|quickest|easiest|right|usual) way|how (?:do|can|"
         r"should|would) i|what (?:should|do|can) i|where (?:do|should) i|is there a way)"
         r"\b[^?]{6,}$"
+    ),
+    # "how?", "and then?", "what next?": carry on with the next concrete step.
+    "terse-follow-up": (
+        r"^\s*(?:ok(?:ay)?[,.]?\s*)?(?:and |so |but )?(?:how|then what|what then|what next|and "
+        r"then|then|next|what now|now what|like how|how exactly|such as|for example|e\.g\.?)"
+        r"\s*\??\s*$"
     ),
     "bias": (
         r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
@@ -745,6 +753,12 @@ READS: dict[str, str] = {
         r"\b(first (actionable )?step|one step|next step|by when|what date|when will you (have|"
         r"do|start|take))\b"
     ),
+    # Passed over more than once: "it often takes a cycle or two" would minimise it.
+    "repeated-miss": (
+        r"\b((?:two|three|four|2|3|4|several|multiple) (?:cycles|times|reviews|rounds|years)|"
+        r"(?:second|third|fourth) (?:time|cycle|year)|twice|yet again|again)\b"
+    ),
+    "reassures-a-cycle": (r"\b(common|a cycle or two|first cycle)\b"),
     "hesitation": (
         r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|"
         r"maybe i don'?t want|not sure (?:it'?s|that'?s) (?:what|for) me|"

@@ -120,6 +120,8 @@ QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
+REPEATED_MISS = reading("repeated-miss")
+REASSURES_A_CYCLE = reading("reassures-a-cycle")
 QUANTITY_QUESTION = reading("quantity-question")
 ASKS_FOR_STEP = reading("asks-for-step")
 #: "25 pages", "3 инцидента": a figure and what it counts.
@@ -247,6 +249,8 @@ def respond(ctx: TurnContext) -> str:
         # Several steps in one message: the dated one, else the fullest, is the step.
         latest = max(new_commitments, key=lambda c: (c.due is not None, len(c.action)))
         key = "due_said" if latest.said else "due"
+        if latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
+            key = "due_said_today" if latest.said else "due_today"
         due = (
             t[key].format(date=format_date(latest.due, lang), said=latest.said)
             if latest.due
@@ -514,11 +518,15 @@ def choose_cards(
     levels = person_levels(ctx.profile)
     used = set(ctx.used_cards)
     motives = [p for p, label in MOTIVATIONS.items() if label in ctx.news.motivations]
+    said_twice = "possible-bias" in known | now or any(
+        REPEATED_MISS.search(text) for text in ctx.person_said
+    )
     # A message that names nothing of its own ("I'm a senior. I don't want to seem like I'm
     # complaining.") continues the conversation's topic: advice off that topic is noise.
     topic = (thread | known | set(ctx.thread)) - GENERIC - BROAD
     off_topic_possible = bool(topic) and not (now - {"first-step"}) and among is None
     scored: list[tuple[float, int, PassageView, Card, float]] = []
+    on_topic = False
     for passage in ctx.passages:
         for card in passage.cards:
             if card.id in used or not card_fits(card, ctx):
@@ -536,6 +544,12 @@ def choose_cards(
                 and not ((now - GENERIC) & set(card.situations))
             ):
                 continue  # "I've decided": whether to go for it is behind them
+            if (
+                said_twice
+                and REASSURES_A_CYCLE.search(card.point.en)
+                and "missed-cycle" in card.situations
+            ):
+                continue  # "it often takes a cycle or two" to someone passed over again
             if (
                 ctx.content_to_stay
                 and TOWARDS_PROMOTION & set(card.situations)
@@ -589,6 +603,15 @@ def choose_cards(
             if "possible-bias" in now and "possible-bias" in card.situations:
                 score += 5.0
             scored.append((score, -passage.n, passage, card, relevance))
+            on_topic = on_topic or bool(topic & set(card.situations))
+    if off_topic_possible and not on_topic:
+        # Nothing on the topic is left ("and then?" after every such card was given): the
+        # best of the rest, unpenalised, rather than no answer to a direct question.
+        scored = [
+            (s + OFF_TOPIC, n, p, c, r + OFF_TOPIC) if not topic & set(c.situations) else item
+            for item in scored
+            for s, n, p, c, r in [item]
+        ]
     scored.sort(key=lambda s: (-s[0], -s[1], s[3].id))
     chosen: list[tuple[PassageView, Card]] = []
     best = scored[0][0] if scored else 0.0
@@ -811,6 +834,8 @@ def choose_questions(
                 continue
             if slot in PROMOTION_SLOTS and (not ctx.promotion_goal or managing):
                 continue  # a raise, a track change, a manager asking for their reports
+            if slot == "visible" and not cards:
+                continue  # "who would need to see that work?" needs the work named above
             if slot == "pick" and len(cards) < 2:
                 continue  # "which of these…" after a single point doesn't parse
             if slot == "check_in" and (WITH_PERSON.search(latest) or MEETING.search(latest)):
