@@ -133,7 +133,9 @@ def render_passage(p: PassageView, compact: str | None = None, max_chars: int = 
 
 
 def state_json(ctx: TurnContext) -> str:
-    state = ctx.model_dump(mode="json", exclude={"message", "passages"})
+    # The person's own recent messages are the history already: repeating them inside the
+    # reference block would put user text where the rules say only data goes.
+    state = ctx.model_dump(mode="json", exclude={"message", "passages", "person_said"})
     state["profile"].pop("locked", None)
     return json.dumps(state, ensure_ascii=False, sort_keys=True)
 
@@ -311,6 +313,8 @@ def parse_request(messages: Sequence[Message]) -> TurnContext | None:
     data["signals"] = TurnSignals.model_validate(data["signals"])
     data["profile"] = Profile.model_validate(data["profile"])
     data["news"] = Profile.model_validate(data["news"])
+    earlier = [m["content"] for m in history_of(messages) if m["role"] == "user"]
+    data["person_said"] = (*earlier[-5:], data["message"])
     return TurnContext.model_validate(data)
 
 
