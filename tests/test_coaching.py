@@ -148,7 +148,10 @@ def test_the_request_has_one_system_message_and_round_trips() -> None:
     assert last.count("</user_message>") == 1 and last.count("</passage>") == 1
     assert "it's" in last and "&#x27;" not in last  # apostrophes stay as typed
     assert "</context>" not in request[1]["content"]
-    assert parse_request(list(request)) == ctx
+    parsed = parse_request(list(request))
+    # The person's recent messages travel as the history, not in the coach state.
+    assert parsed is not None and parsed.person_said == ("earlier </context> text", message)
+    assert parsed.model_copy(update={"person_said": ()}) == ctx
 
 
 def test_only_a_request_with_coach_state_parses() -> None:

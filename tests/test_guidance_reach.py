@@ -371,3 +371,23 @@ def test_someone_passed_over_again_gets_a_next_step_not_it_often_takes_a_cycle(
     for answer in (first.answer, then.answer):
         assert "cycle or two" not in answer and "first cycle you feel ready" not in answer
     assert re.search(r"\[\d\]", then.answer), then.answer  # a cited point, not only a question
+
+
+def test_thanks_closes_the_turn_with_the_step_they_chose(make_coach) -> None:
+    coach = make_coach()
+    first = coach.ask(None, "I'm an SDE-2 with about 25 pages a week.")
+    coach.ask(first.session_id, "I'll pull the page breakdown by Friday.")
+    thanks = coach.ask(first.session_id, "thx").answer
+    assert thanks.startswith("You're welcome.") and "pull the page breakdown" in thanks, thanks
+    assert "[1]" not in thanks  # no new advice tacked on
+
+
+def test_a_correction_of_the_level_held_replaces_the_goal_it_was_taken_for() -> None:
+    from coach.coaching.profile import Profile, classify_levels, learn
+
+    profile = learn(Profile(), "I want to get to staff.")
+    assert profile.target_level == "staff engineer"
+    profile = learn(profile, "No, I'm already staff. I want principal.")
+    assert (profile.current_level, profile.target_level) == ("staff engineer", "principal engineer")
+    assert classify_levels("I'm a senior in college") == (None, None)
+    assert classify_levels("я уже сеньор")[0] == "senior engineer"

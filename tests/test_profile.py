@@ -12,7 +12,7 @@ from coach.coaching.profile import Commitment, Profile, classify_levels, learn
     [
         ("I'm an SDE-2 and I want to reach senior within a year.", ("SDE-2", "senior engineer")),
         ("I want to make staff before I switch teams", (None, "staff engineer")),
-        ("I'm senior, aiming for staff engineer", (None, "staff engineer")),
+        ("I'm senior, aiming for staff engineer", ("senior engineer", "staff engineer")),
         ("I need to get to staff level", (None, "staff engineer")),
         ("What does a staff engineer actually do?", (None, None)),
         ("I'm a senior engineer.", ("senior engineer", None)),

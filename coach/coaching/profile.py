@@ -107,6 +107,10 @@ def find_levels(text: str) -> list[tuple[int, str]]:
 # "reach senior", "make staff", "want staff", "put me up for senior": a bare level word
 # right after a goal verb is a target.
 BARE_TARGET = reading("bare-target")
+# "I'm already staff", "im senior now": a bare level word after "I'm" is the one held.
+BARE_CURRENT = reading("bare-current")
+ALREADY = reading("already")
+BARE_LEVEL_WORDS = {"сеньор": "senior", "стафф": "staff", "принципал": "principal"}
 # "I got promoted to senior two months ago": the level they now hold, not a goal.
 PROMOTED_PAST = reading("promoted-past")
 # "What would I be doing differently as an L4?": a level imagined, not held.
@@ -131,6 +135,10 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
     bare = BARE_TARGET.search(text)
     if bare:
         target = f"{bare.group(1).lower()} engineer"
+    held_now = BARE_CURRENT.search(text)
+    if held_now:  # "I'm already staff", "im senior now", "я уже сеньор"
+        word = next(g for g in held_now.groups() if g).lower()
+        current = f"{BARE_LEVEL_WORDS.get(word, word)} engineer"
     for pos, level in find_levels(text):
         near = text[max(0, pos - 25) : pos].split(",")[-1]
         if HYPOTHETICAL.search(text[max(0, pos - 45) : pos]):
@@ -264,7 +272,12 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
     current, target = classify_levels(message)
     if HESITATION.search(message) or CONTENT_TO_STAY.search(message):
         target = None  # "not sure I even want staff", "no interest in staff": no goal
-    if current and (not data["current_level"] or current != data.get("target_level")):
+    if current and current == data.get("target_level") and ALREADY.search(message):
+        # "I'm already staff": a correction; the goal they were credited with is behind them.
+        set_if_free("current_level", current)
+        if "target_level" not in locked:
+            data["target_level"] = None
+    elif current and (not data["current_level"] or current != data.get("target_level")):
         set_if_free("current_level", current)
     if target and target != data["current_level"]:
         set_if_free("target_level", target)

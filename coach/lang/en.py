@@ -80,6 +80,9 @@ TEXT: dict[str, str] = {
         "with growth, promotion and the work around them.\n\nIs there something about your "
         "career you'd like to think through?"
     ),
+    "thanks": "You're welcome. Come back once you've tried something and tell me how it went.",
+    "thanks_step": "You're welcome. Good luck with your step: {action}. Come back and tell me "
+    "how it went.",
     "greeting": (
         "Hi! I'm a career coach for engineers. I'll ask about your goals and situation, and "
         "bring in what my sources say, with citations.\n\nWhat would you like to think "
@@ -693,6 +696,11 @@ READS: dict[str, str] = {
         r"\b(to|towards?|toward|become|reach|get to|promoted to|promotion to|aim for|"
         r"next level|go for|aim\w*|wants?|wanting|hoping)\b"
     ),
+    "bare-current": (
+        r"\b(?:i'?m|i am|im)\s+(?:already |now |currently |actually |officially )?(?:an? )?"
+        r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year))"
+    ),
+    "already": (r"\b(already|actually|currently|now)\b"),
     "bare-target": (
         r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|"
         r"go for|aim(?:ing)? (?:for|at)|want(?:s|ed)?(?: to (?:be|get to|make|reach|"
@@ -759,6 +767,10 @@ READS: dict[str, str] = {
         r"(?:second|third|fourth) (?:time|cycle|year)|twice|yet again|again)\b"
     ),
     "reassures-a-cycle": (r"\b(common|a cycle or two|first cycle)\b"),
+    "thanks": (
+        r"^\s*(?:ok(?:ay)?[,.!]?\s*)?(?:thx|thanks|thank you|ty|cheers|great,? thanks|got it,? "
+        r"thanks)(?: (?:a lot|so much|very much))?\s*[!.]*\s*(?::\)|🙏)?\s*$"
+    ),
     "hesitation": (
         r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|"
         r"maybe i don'?t want|not sure (?:it'?s|that'?s) (?:what|for) me|"

@@ -120,6 +120,7 @@ QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
+THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
 QUANTITY_QUESTION = reading("quantity-question")
@@ -139,6 +140,9 @@ FOLLOW_THROUGH = {"check-in", "evidence", "manager-alignment", "explicit-goal"}
 #: for this message should be able to give both.
 PER_PASSAGE = 2
 POINTS_PER_STAGE = {"goal": 3, "reality": 3, "options": 3, "will": 1}
+#: What ties a third, unasked-for point to the message: a situation they named (3.0) or
+#: as much from their words and meaning.
+THIRD_RELEVANT = 3.0
 
 
 class OfflineResponder:
@@ -171,6 +175,12 @@ def respond(ctx: TurnContext) -> str:
         return t["off_topic_again"] if said_before else t["off_topic"]
     if ctx.signals.is_greeting and ctx.user_turns <= 1:
         return t["greeting"]
+    if THANKS.match(ctx.message) and ctx.user_turns > 1:
+        # "thx" closes the turn: no new advice, the step they chose if there is one.
+        step = ctx.profile.commitments[-1] if ctx.profile.commitments else None
+        if step is None:
+            return t["thanks"]
+        return t["thanks_step"].format(action=pack(lang).second_person(step.action))
 
     signals = ctx.signals
     direct = signals.wants_direct_advice or signals.direct_question
@@ -620,6 +630,8 @@ def choose_cards(
             continue
         if chosen and relevance < EXTRA_RELEVANT and not spread:
             continue  # a second point must be about what they said, not merely well placed
+        if len(chosen) >= 2 and relevance < THIRD_RELEVANT and not (spread or direct):
+            continue  # unasked, a third point must speak to a situation they named
         if chosen and score < 0.4 * best and not spread:
             break  # a weak second point dilutes a good first one (a plan needs several)
         if any(_similar(card.point.en, c.point.en) for _, c in chosen):
