@@ -88,6 +88,18 @@ SCENARIOS: dict[str, list[str]] = {
         "I'm the only woman on the team and two men doing the same work got promoted. My feedback was vague.",
         "I'm a senior engineer. I don't want to seem like I'm complaining.",
     ],
+    "manager asking about a report": [
+        "I'm an engineering manager. One of my engineers, an SDE-2, wants senior, but our team mostly maintains a legacy billing service. How do I help her?",
+        "Yes or no: can someone get promoted to senior on a maintenance team?",
+        "What do I do first with her?",
+        "OK. I'll sit down with her by the end of next week and pick one recurring problem she can own.",
+    ],
+    "happy where I am": [
+        "I'm a senior backend engineer. I love writing code and have zero interest in becoming staff, but my manager keeps pushing me.",
+        "Is it OK to just stay senior? Yes or no.",
+        "She says if I'm not growing I'm stagnating. How do I answer that?",
+        "thx",
+    ],
 }
 
 

@@ -391,3 +391,16 @@ def test_a_correction_of_the_level_held_replaces_the_goal_it_was_taken_for() -> 
     assert (profile.current_level, profile.target_level) == ("staff engineer", "principal engineer")
     assert classify_levels("I'm a senior in college") == (None, None)
     assert classify_levels("я уже сеньор")[0] == "senior engineer"
+
+
+def test_the_bias_acknowledgement_is_said_once_a_conversation(make_coach) -> None:
+    coach = make_coach()
+    first = coach.ask(
+        None, "I'm the only woman on the team and two men doing the same work got promoted."
+    )
+    again = coach.ask(
+        first.session_id, "Honestly I think it's bias. The men who got promoted did less."
+    )
+    assert "taken seriously, not explained away" in first.answer, first.answer
+    assert "taken seriously, not explained away" not in again.answer, again.answer
+    assert "Write down the specifics" not in again.answer

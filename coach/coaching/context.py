@@ -69,6 +69,9 @@ class TurnContext(BaseModel):
     used_cards: tuple[str, ...] = Field(default=(), description="card ids already used")
     used_quotes: tuple[str, ...] = Field(default=(), description="sentences already quoted")
     today: dt.date = Field(default_factory=dt.date.today)
+    said_lines: tuple[str, ...] = Field(
+        default=(), description="fixed lines (texts' keys) already said in this conversation"
+    )
     person_said: tuple[str, ...] = Field(
         default=(), description="the person's recent messages, this one last"
     )

@@ -124,6 +124,10 @@ def thread_situations(history: Sequence[Message]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for text in reversed(earlier) for s in situations_in(text)))
 
 
+#: Lines said once a conversation: the second time they read as a template.
+ONCE_LINES = ("bias_ack", "bias_next", "not_complaining", "stay_ok")
+
+
 def manages(profile: Profile) -> bool:
     """The person manages people: their questions about "my engineers" are about a report."""
     return profile.track == "management" or card_level(profile.current_level) == "manager"
@@ -183,6 +187,7 @@ def build_context(
     report = report_pronoun(spoken[-4:]) if signals.about_a_report and manages(profile) else ""
     return TurnContext(
         content_to_stay=staying,
+        said_lines=tuple(k for k in ONCE_LINES if pack(language).text[k] in said),
         person_said=tuple(spoken[-6:]),
         report=report,
         message=message,

@@ -199,16 +199,20 @@ def respond(ctx: TurnContext) -> str:
         parts.append(t[f"verdict_{verdict}"])
     elif YES_OR_NO.search(ctx.message) and not guarantee:
         parts.append(t["no_flat_verdict"])  # asked for a yes or no the sources don't give
-    elif CONTENT_TO_STAY.search(ctx.message):
+    elif CONTENT_TO_STAY.search(ctx.message) and "stay_ok" not in ctx.said_lines:
         parts.append(t["stay_ok"])  # "zero interest in staff": that choice is heard first
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
     elif not direct and not ctx.report:  # a direct question gets its answer first
         # (A manager's news about a report is the report's: "you're dealing with…" misreads it.)
         parts.append(reflect(ctx.news, lang, signals.names_a_fix, signals.states_a_want))
-    if signals.bias_disclosure:
+    if signals.bias_disclosure and "bias_ack" not in ctx.said_lines:
         parts.append(t["bias_ack"])
-    elif "possible bias" in ctx.profile.blockers and COMPLAINING.search(ctx.message):
+    elif (
+        "possible bias" in ctx.profile.blockers
+        and COMPLAINING.search(ctx.message)
+        and "not_complaining" not in ctx.said_lines
+    ):
         parts.append(t["not_complaining"])  # "I don't want to seem like I'm complaining"
 
     if signals.intent == "out_of_scope":
@@ -251,7 +255,7 @@ def respond(ctx: TurnContext) -> str:
             parts.append(t["no_sources"])
         # Passages came back but none speaks to this message: listening and asking is the
         # better turn than advice beside the point.
-    if signals.bias_disclosure:
+    if signals.bias_disclosure and "bias_next" not in ctx.said_lines:
         parts.append(t["bias_next"])
 
     new_commitments = ctx.news.commitments
