@@ -654,7 +654,8 @@ READS: dict[str, str] = {
     ),
     "situation:leadership-feedback": (
         r"\b(more (impact|leadership|ownership)|show leadership|be more strategic|(lead|"
-        r"drive|own) more|demonstrate leadership|scope of influence|needs? to drive|step up|"
+        r"drive|own) more|demonstrate leadership|scope of influence|needs? to drive|"
+        r"(?<!next )(?<!a )step up(?! (?:to|from|the ladder))|"
         r"leadership\b[^.?!]{0,30}\b(mean|look like|as an ic)|lead without)\b"
     ),
     "situation:first-step": (

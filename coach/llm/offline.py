@@ -143,6 +143,7 @@ POINTS_PER_STAGE = {"goal": 3, "reality": 3, "options": 3, "will": 1}
 #: What ties a third, unasked-for point to the message: a situation they named (3.0) or
 #: as much from their words and meaning.
 THIRD_RELEVANT = 3.0
+THIRD_RELEVANT_ASKED = 2.0  # asked directly: a fuller answer, still about the question
 
 
 class OfflineResponder:
@@ -634,8 +635,9 @@ def choose_cards(
             continue
         if chosen and relevance < EXTRA_RELEVANT and not spread:
             continue  # a second point must be about what they said, not merely well placed
-        if len(chosen) >= 2 and relevance < THIRD_RELEVANT and not (spread or direct):
-            continue  # unasked, a third point must speak to a situation they named
+        third_bar = THIRD_RELEVANT_ASKED if direct else THIRD_RELEVANT
+        if len(chosen) >= 2 and relevance < third_bar and not spread:
+            continue  # a third point must speak to what they named or asked
         if chosen and score < 0.4 * best and not spread:
             break  # a weak second point dilutes a good first one (a plan needs several)
         if any(_similar(card.point.en, c.point.en) for _, c in chosen):
