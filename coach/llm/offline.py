@@ -906,8 +906,11 @@ def report_questions(
     words = report_words(ctx.report, lang)
     # The first one asks "which of these…": it needs points above it.
     options = [TEXT[lang][f"report_q_{i}"].format(**words) for i in (1, 2, 3) if cards or i > 1]
-    fresh = [q for q in options if q not in asked] or options
-    return own[:1] or [fresh[ctx.user_turns % len(fresh)]]
+    fresh = [q for q in options if q not in asked]
+    # About this report first: a manager card's own follow-up asks about the whole team.
+    if fresh:
+        return [fresh[ctx.user_turns % len(fresh)]]
+    return own[:1] or options[:1]
 
 
 def format_date(value: str, lang: str) -> str:
