@@ -15,6 +15,7 @@ from coach.coaching.signals import situations_in
 from coach.evals.cases import load_cases
 from coach.evals.runner import EvalOptions, run_eval
 from coach.llm.offline import verdict_for
+from tests.conftest import CORPUS
 
 SITUATIONS = Path(__file__).resolve().parents[1] / "evals" / "situations.yaml"
 
@@ -301,7 +302,7 @@ def test_yes_or_no_questions_get_their_answer_first() -> None:
 
 
 def test_an_explicit_yes_or_no_the_sources_do_not_give_is_said_so(make_coach) -> None:
-    answer = make_coach().ask(None, "Should I escalate this to my director, yes or no?").answer
+    answer = make_coach().ask(None, "Should I take the other offer, yes or no?").answer
     assert answer.startswith("My sources don't give a flat yes or no"), answer
 
 
@@ -404,3 +405,77 @@ def test_the_bias_acknowledgement_is_said_once_a_conversation(make_coach) -> Non
     assert "taken seriously, not explained away" in first.answer, first.answer
     assert "taken seriously, not explained away" not in again.answer, again.answer
     assert "Write down the specifics" not in again.answer
+
+
+def test_more_yes_no_beliefs_the_sources_settle_are_answered_first() -> None:
+    expected = {
+        "Should I tell my manager I want to go for senior?": "tell_your_manager",
+        "Should I just switch teams?": "not_necessarily_leave",
+        "Should I escalate this to my director, yes or no?": "raise_it",
+        "Do I have to become a manager to keep growing?": "no_need_to_manage",
+        "Should I keep a brag doc?": "keep_a_log",
+        "Is it too early to think about promotion?": "not_too_early",
+        "Shouldn't six years of loyalty count for something?": "not_a_reward",
+        "Стоит ли сказать руководителю, что я хочу повышения?": "tell_your_manager",
+        "Нужно ли мне становиться менеджером?": "no_need_to_manage",
+    }
+    for question, verdict in expected.items():
+        assert verdict_for(question) == verdict, question
+    # The opposite or unrelated phrasing gets none.
+    assert verdict_for("Should I tell my manager I am not interested in staff?") is None
+    assert verdict_for("Isn't that a lot of years?") is None
+
+
+def test_a_level_named_as_not_held_is_not_taken_for_the_persons() -> None:
+    from coach.coaching.profile import classify_levels
+
+    text = "No, I'm not a junior - I'm a senior engineer, L5 at a big tech company."
+    assert classify_levels(text)[0] in ("senior engineer", "L5")
+
+
+def test_russian_card_points_name_levels_in_russian() -> None:
+    """A Russian answer reads "на уровне инженера", not the English label mid-sentence."""
+    for path in (CORPUS / "ladders").glob("*.cards.yaml"):
+        for card in yaml.safe_load(path.read_text(encoding="utf-8"))["cards"]:
+            ru = card["point"].get("ru") or ""
+            assert not re.search(r"(уровне|Чем|Технически) engineer\b", ru), (card["id"], ru)
+
+
+def test_thanks_with_a_word_of_praise_still_closes_the_turn(make_coach) -> None:
+    coach = make_coach()
+    first = coach.ask(None, "I'm an intern and I want a return offer.")
+    assert coach.ask(first.session_id, "thanks, this helped").answer.startswith("You're welcome")
+
+
+def test_asked_what_to_say_the_answer_gives_words_to_use(make_coach) -> None:
+    """ "What do I say to my manager?" gets a sentence to say, from a card that carries one;
+    a manager asking what to tell a report gets the manager's words, not the engineer's."""
+    answer = (
+        make_coach()
+        .ask(None, "I want to go for senior. What do I say to my manager at our next 1:1?")
+        .answer
+    )
+    assert "You could say: “" in answer, answer
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I'm an engineering manager. One of my engineers was not promoted and my feedback "
+        "to her was pretty fuzzy.",
+    )
+    words = coach.ask(first.session_id, "What do I tell her in our 1:1 tomorrow?").answer
+    assert "You could say: “I want to help you get there" in words, words
+
+
+def test_words_to_say_survive_the_prompt_round_trip() -> None:
+    from coach.coaching.prompt import CARD_RE, _card, render_card
+    from coach.corpus.cards import Card, LocalText
+
+    card = Card(
+        id="c",
+        point=LocalText(en="Ask for an example of someone who shows it.", ru="Попросите пример."),
+        situations=["vague-feedback"],
+        say=LocalText(en="Could you point me to someone who shows it?", ru="Кто это показывает?"),
+        anchor="ask for an example of someone who shows it",
+    )
+    rendered = render_card(card) + "\n"
+    assert _card(next(CARD_RE.finditer("\n" + rendered))) == card

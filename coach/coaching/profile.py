@@ -110,6 +110,7 @@ BARE_TARGET = reading("bare-target")
 # "I'm already staff", "im senior now": a bare level word after "I'm" is the one held.
 BARE_CURRENT = reading("bare-current")
 ALREADY = reading("already")
+NEGATED_LEVEL = reading("negated-level")
 BARE_LEVEL_WORDS = {"сеньор": "senior", "стафф": "staff", "принципал": "principal"}
 # "I got promoted to senior two months ago": the level they now hold, not a goal.
 PROMOTED_PAST = reading("promoted-past")
@@ -140,6 +141,8 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
         word = next(g for g in held_now.groups() if g).lower()
         current = f"{BARE_LEVEL_WORDS.get(word, word)} engineer"
     for pos, level in find_levels(text):
+        if NEGATED_LEVEL.search(text[max(0, pos - 16) : pos]):
+            continue  # "I'm not a junior": the level they are not
         near = text[max(0, pos - 25) : pos].split(",")[-1]
         if HYPOTHETICAL.search(text[max(0, pos - 45) : pos]):
             target = target or level  # "what would I be doing as an L4?" imagines it

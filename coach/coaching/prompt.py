@@ -107,6 +107,11 @@ def render_card(card: Card, compact: str | None = None) -> str:
             lines.append(f"question_ru: {escape(card.question.ru)}")
         if card.asks:  # what the question asks for: not asked again once known
             lines.append(f"asks: {card.asks}")
+    if card.say:
+        if en or not card.say.ru:
+            lines.append(f"say: {escape(card.say.en)}")
+        if card.say.ru and ru:
+            lines.append(f"say_ru: {escape(card.say.ru)}")
     if compact is None:
         lines.append(f"anchor: {escape(card.anchor)}")
     lines.append("</card>")
@@ -260,8 +265,15 @@ def _card(match: re.Match[str]) -> Card:
             en=unescape(fields["question"]),
             ru=unescape(fields["question_ru"]) if "question_ru" in fields else None,
         )
+    say = None
+    if "say" in fields or "say_ru" in fields:
+        say = LocalText(
+            en=unescape(fields.get("say") or fields["say_ru"]),
+            ru=unescape(fields["say_ru"]) if "say_ru" in fields else None,
+        )
     return Card(
         id=match.group("id"),
+        say=say,
         point=point,
         situations=match.group("situations").split(","),
         levels=match.group("levels").split(","),  # type: ignore[arg-type]

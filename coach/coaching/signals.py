@@ -30,6 +30,7 @@ NO_QUESTIONS = reading("no-questions")
 # a statement; judged per sentence so "I'm an SDE-2. How do I get to senior?" counts.
 DIRECT_QUESTION = reading("direct-question")
 UNMARKED_QUESTION = reading("unmarked-question")
+ASKS_FOR_WORDS = reading("asks-for-words")
 TERSE = reading("terse-follow-up")
 #: "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
 CONTENT_TO_STAY = reading("content-to-stay")
@@ -89,6 +90,7 @@ class TurnSignals(BaseModel):
     names_a_fix: bool = False  # "cut pages from 12 to 2": a problem they solved
     states_a_want: bool = False  # "I want…", "what matters to me is…": a motive, said
     about_a_report: bool = False  # "one of my engineers asked…": someone else's path
+    asks_for_words: bool = False  # "what do I say to my skip-level?": the words, not a topic
     language: Language = "en"
     situations: tuple[str, ...] = ()
 
@@ -160,6 +162,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         # "Being told I need more leadership" is someone else's want, not theirs.
         states_a_want=bool(WANT.search(REPORTED.sub(" ", message))),
         about_a_report=bool(ABOUT_A_REPORT.search(message)),
+        asks_for_words=bool(ASKS_FOR_WORDS.search(message)),
         language=detect_language(message),
         situations=situations_in(message),
     )

@@ -178,15 +178,20 @@ class Coach:
             queries = retrieval_queries(message, history, profile)
             # A message that names no situation of its own ("I don't want to seem like I'm
             # complaining") continues the thread: the conversation's query leads.
-            weights = FOCUS_WEIGHTS if signals.situations or not history else THREAD_WEIGHTS
+            # "What do I tell her?" is about the conversation's subject too, whatever it names.
+            own_topic = signals.situations and not signals.asks_for_words
+            weights = FOCUS_WEIGHTS if own_topic or not history else THREAD_WEIGHTS
             passages = self.retriever.search_many(
                 queries, k=self.settings.retrieval_k, weights=weights[: len(queries)]
             )
             # A message that names no situation continues the last two's ("I don't want to
             # seem like I'm complaining" after a disclosure of bias).
+            thread = thread_situations(history)
             passages = self.guidance.complete(
                 passages,
-                signals.situations or thread_situations(history),
+                (*signals.situations, *thread)
+                if signals.asks_for_words
+                else (signals.situations or thread),
                 message,
                 self.retriever.chunks,
                 meaning.similarity if meaning else None,

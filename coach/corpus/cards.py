@@ -90,6 +90,9 @@ class Card(BaseModel):
     # What the follow-up asks for, when it is something the profile may already hold: a
     # person who said "I want the money" is not asked what draws them to the next level.
     asks: Literal["motivations", "manager_alignment", "current_level", "target_level"] | None = None
+    # Words the person could use to act on the point ("what do I say to my manager?"): the
+    # point put as a sentence to say, adding nothing the point does not hold.
+    say: LocalText | None = None
     anchor: str = Field(min_length=10, max_length=600)
 
     def said_in(self, text: str) -> bool:

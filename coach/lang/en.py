@@ -83,6 +83,7 @@ TEXT: dict[str, str] = {
     "thanks": "You're welcome. Come back once you've tried something and tell me how it went.",
     "thanks_step": "You're welcome. Good luck with your step: {action}. Come back and tell me "
     "how it went.",
+    "you_could_say": "You could say: “{say}”",
     "greeting": (
         "Hi! I'm a career coach for engineers. I'll ask about your goals and situation, and "
         "bring in what my sources say, with citations.\n\nWhat would you like to think "
@@ -158,6 +159,18 @@ TEXT: dict[str, str] = {
     "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
     "verdict_not_paranoid": "It is not paranoid to ask. Vague feedback can be a sign of bias, "
     "and it deserves a closer look.",
+    "verdict_tell_your_manager": "Yes. Make the goal explicit with your manager: they are "
+    "usually the one who makes the case for you.",
+    "verdict_not_necessarily_leave": "Not necessarily. Look hard at your current team first: "
+    "work nobody has picked up is often the opportunity you are looking for.",
+    "verdict_raise_it": "Raising it is reasonable: the sources suggest a skip-level manager or "
+    "a mentor when feedback stays vague or the process doesn't seem to serve you.",
+    "verdict_no_need_to_manage": "No. The engineering track continues past senior, to staff "
+    "and principal; management is a different job, not the next step up.",
+    "verdict_keep_a_log": "Yes. A running log of your work and its evidence makes the case "
+    "far easier to write when the time comes.",
+    "verdict_not_too_early": "No. It is okay, and expected, to put active effort into your "
+    "career; what matters is doing it deliberately.",
     "verdict_your_call": "That's your call, not anyone else's. It makes sense if you want the "
     "work the next level brings; staying at a level you enjoy is a legitimate choice too.",
     "verdict_cycles_are_common": "Yes, that is common. It often takes a cycle or two.",
@@ -342,6 +355,14 @@ READS: dict[str, str] = {
         r"then|then|next|what now|now what|like how|how exactly|such as|for example|e\.g\.?)"
         r"\s*\??\s*$"
     ),
+    # "What do I say to my manager?", "how do I phrase it?": they want words to use.
+    "asks-for-words": (
+        r"\b(what (?:do|should|would|could|can) i (?:say|tell|ask|write)|how (?:do|should|can|"
+        r"would|could) i (?:say|tell|phrase|word|ask|bring (?:it|this|that) up|raise (?:it|this|"
+        r"that)|frame|answer|respond|put it|talk to|approach)|what (?:to|should i) say|how to "
+        r"(?:say|tell|phrase|ask|bring (?:it|this) up|frame|talk to)|what questions? (?:should|do|"
+        r"can) i ask|give me (?:the )?(?:words|a script)|what (?:words|wording))\b"
+    ),
     "bias": (
         r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
         r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
@@ -396,7 +417,10 @@ READS: dict[str, str] = {
     ),
     "verdict:not_a_reward": (
         r"^(?:so |but |and )?(?:don'?t|do|shouldn'?t) i\b[^?]{0,20}\bdeserve\b[^?]{0,30}"
-        r"\b(?:promot\w*|senior|staff|the next level|a raise)\b"
+        r"\b(?:promot\w*|senior|staff|the next level|a raise)\b|"
+        r"^(?:so |but |and )?(?:shouldn'?t|doesn'?t|don'?t|isn'?t|aren'?t) [^?]{0,20}?\b"
+        r"(?:loyalty|tenure|years|hard work|effort|overtime|late nights)\b"
+        r"[^?]{0,40}\b(?:count|be rewarded|get (?:me )?promoted|earn)|i'?ve earned it,? right"
     ),
     "verdict:existing_work_counts": (
         r"^(?:so |but )?(?:can|does|do|will|could) (?:fixing bugs|bug ?fix\w*|improving "
@@ -418,7 +442,40 @@ READS: dict[str, str] = {
     ),
     "verdict:not_paranoid": (
         r"^(?:so |but )?am i (?:being )?(?:paranoid|crazy|imagining (?:it|this|things)|"
-        r"overthinking)\b[^?]{0,40}\b(?:bias\w*|unfair\w*|discriminat\w*|sexis\w*|racis\w*)"
+        r"overthinking|overreacting)\b[^?]{0,40}\b(?:bias\w*|unfair\w*|discriminat\w*|"
+        r"sexis\w*|racis\w*)"
+    ),
+    # "Should I tell my manager I want senior?": the sources say make the goal explicit.
+    "verdict:tell_your_manager": (
+        r"^(?:so |but )?(?:should|do) i (?:tell|let|ask|talk to|bring (?:it|this) up with|"
+        r"mention (?:it |this )?to) (?:my )?(?:manager|boss|lead)\b(?![^?]*\bnot\b)[^?]{0,60}"
+        r"\b(?:promot\w*|senior|staff|principal|next level|goal|want|growth|case)"
+    ),
+    # "Should I just switch teams?": look at the work on the current team first.
+    "verdict:not_necessarily_leave": (
+        r"^(?:so |but )?(?:should|do) i (?:just |simply )?(?:leave|quit|switch teams|transfer|"
+        r"change teams|move teams|find (?:a |another )(?:team|job))\b(?![^?]*\bnot\b)"
+    ),
+    # "Should I escalate this to my skip-level?" after vague feedback or possible bias.
+    "verdict:raise_it": (
+        r"^(?:so |but )?(?:should|do) i (?:escalate|go|talk|raise|bring|take)(?: (?:it|this|"
+        r"that))?(?: (?:up|further))?(?: (?:to|with))? (?:my |the |a )?(?:skip[- ]level|"
+        r"director|hr|manager'?s manager|mentor)\b(?![^?]*\bnot\b)"
+    ),
+    # "Do I have to become a manager to keep growing?"
+    "verdict:no_need_to_manage": (
+        r"^(?:so |but )?(?:do|will|would) i (?:need|have) to (?:become|be|go into|move into|"
+        r"switch to) (?:a |an )?(?:engineering )?(?:manager|management)\b"
+    ),
+    # "Should I keep a brag doc?"
+    "verdict:keep_a_log": (
+        r"^(?:so |but )?(?:should|do) i (?:keep|write|start|maintain|have) (?:a |an )?(?:brag|"
+        r"running|work|promo\w*)? ?(?:doc|document|log|journal|list|file)\b"
+    ),
+    # "Is it too early to think about promotion?"
+    "verdict:not_too_early": (
+        r"^(?:so |but )?(?:is it|am i) (?:way |much |a bit )?(?:too early|too soon|premature)\b"
+        r"[^?]{0,40}\b(?:promot\w*|senior|next level|think\w*|ask\w*|career)"
     ),
     # After a disclosure of possible bias: the worry that raising it is complaining.
     "complaining": (
@@ -702,6 +759,7 @@ READS: dict[str, str] = {
         r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year))"
     ),
     "already": (r"\b(already|actually|currently|now)\b"),
+    "negated-level": (r"\b(?:not|no longer|never been|isn'?t|wasn'?t)\s+(?:an?\s+|the\s+)?$"),
     "bare-target": (
         r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|"
         r"go for|aim(?:ing)? (?:for|at)|want(?:s|ed)?(?: to (?:be|get to|make|reach|"
@@ -769,8 +827,10 @@ READS: dict[str, str] = {
     ),
     "reassures-a-cycle": (r"\b(common|a cycle or two|first cycle)\b"),
     "thanks": (
-        r"^\s*(?:ok(?:ay)?[,.!]?\s*)?(?:thx|thanks|thank you|ty|cheers|great,? thanks|got it,? "
-        r"thanks)(?: (?:a lot|so much|very much))?\s*[!.]*\s*(?::\)|🙏)?\s*$"
+        r"^\s*(?:(?:ok(?:ay)?|great|cool|perfect|got it)[,.!]?\s*)?(?:thx|thanks|thank you|ty|"
+        r"cheers)(?:[,!.]?\s*(?:a lot|so much|very much|(?:this|that|it|you) (?:really )?"
+        r"(?:helped|helps|was helpful|is helpful|was useful)|for (?:the|your) (?:help|advice)))*"
+        r"\s*[!.]*\s*(?::\)|🙏)?\s*$"
     ),
     "hesitation": (
         r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|"

@@ -93,6 +93,8 @@ GENERIC = {"first-step", "deciding", "motivation", "readiness"}
 BROAD = {"level-expectations"}
 #: A card that speaks of the very motive the message names.
 MOTIVE_MATCH = 3.0
+#: A card with words to say, when the person asks what to say.
+WORDS_MATCH = 2.0
 #: What a card off the conversation's topic loses when the message names no topic.
 OFF_TOPIC = 4.0
 #: Situations that are circumstances a person has, not topics: advice whose first
@@ -256,6 +258,20 @@ def respond(ctx: TurnContext) -> str:
             parts.append(t["no_sources"])
         # Passages came back but none speaks to this message: listening and asking is the
         # better turn than advice beside the point.
+    if signals.asks_for_words and not plan:  # "what do I say?": the words, from a card given
+        # The words of a card given now, else of one given earlier whose passage is back:
+        # the point was made, the words to say it were not.
+        earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in ctx.used_cards]
+        said = next(
+            (
+                card.say.get(lang)
+                for _, card in [*cards, *earlier]
+                if card.say and for_managers(card) == bool(ctx.report)  # the speaker's words
+            ),
+            None,
+        )
+        if said:
+            parts.append(t["you_could_say"].format(say=said))
     if signals.bias_disclosure and "bias_next" not in ctx.said_lines:
         parts.append(t["bias_next"])
 
@@ -594,6 +610,8 @@ def choose_cards(
             # words by the same pattern: the card about that motive, not motives in general.
             if any(m.search(card.point.get(ctx.language)) for m in motives):
                 score += MOTIVE_MATCH
+            if signals.asks_for_words and card.say and for_managers(card) == bool(ctx.report):
+                score += WORDS_MATCH  # "what do I say?": a card with words for this speaker
             # Close in meaning to what they said ("a faster way up?" ~ "a change of job, not
             # a faster way up"), which shared words alone miss.
             sim = ctx.card_similarity.get(card.id, 0.0)
