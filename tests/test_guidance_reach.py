@@ -479,3 +479,25 @@ def test_words_to_say_survive_the_prompt_round_trip() -> None:
     )
     rendered = render_card(card) + "\n"
     assert _card(next(CARD_RE.finditer("\n" + rendered))) == card
+
+
+def test_am_i_paranoid_after_a_bias_disclosure_is_answered(make_coach) -> None:
+    message = (
+        "I'm a woman and the only one on the team, and I can't help wondering if that plays "
+        "into it. Am I being paranoid?"
+    )
+    assert verdict_for(message) == "not_paranoid"
+    assert verdict_for("Am I being paranoid?") is None  # no bias named: no verdict
+    assert verdict_for("Am I being paranoid?", bias_known=True) == "not_paranoid"
+
+
+def test_entry_level_habits_are_not_offered_to_someone_who_never_said_they_are_new(
+    make_coach,
+) -> None:
+    answer = make_coach().ask(
+        None,
+        "I'm at a 25-person startup with no levels at all. I've been here 3 years and I "
+        "basically own the backend. How do I even talk about growth here?",
+    )
+    assert not any(s.doc_id == "ladders/ic-1-entry-engineer" for s in answer.sources)
+    assert "What's your current level" not in answer.answer

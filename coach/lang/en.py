@@ -363,12 +363,18 @@ READS: dict[str, str] = {
         r"(?:say|tell|phrase|ask|bring (?:it|this) up|frame|talk to)|what questions? (?:should|do|"
         r"can) i ask|give me (?:the )?(?:words|a script)|what (?:words|wording))\b"
     ),
+    # "Am I being paranoid?" said right after a possible-bias disclosure.
+    "paranoid": (
+        r"^(?:so |but |honestly,? )?am i (?:just )?(?:being )?(?:paranoid|overreacting|crazy|"
+        r"imagining (?:it|this|things)|overthinking(?: it| this)?|too sensitive)\s*\?$"
+    ),
     "bias": (
         r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
         r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
         r"i am) (a )?(woman|female|black|older|gay|trans|immigrant|mother|mom)|two men|"
         r"the men (on|in) (my|the) team|one of (the )?(two|three|few|only) (women|black|"
-        r"female)|the men who)\b"
+        r"female)|the men who|(?:i'?m|i am) (?:a |the )?(?:woman|black|latina|latino|gay|trans)"
+        r"\b[^.?!]{0,40}\bonly (?:one|person)\b)\b"
     ),
     "guarantee": (
         r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|"

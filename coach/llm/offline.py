@@ -122,6 +122,8 @@ QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
+PARANOID = reading("paranoid")
+BIAS_CUE = reading("bias")
 THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
@@ -197,7 +199,7 @@ def respond(ctx: TurnContext) -> str:
     guarantee = signals.asks_guarantee
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         parts.append(t["no_promises"])
-    verdict = verdict_for(ctx.message)
+    verdict = verdict_for(ctx.message, bias_known="possible bias" in ctx.profile.blockers)
     if verdict and f"verdict_{verdict}" in t:
         parts.append(t[f"verdict_{verdict}"])
     elif YES_OR_NO.search(ctx.message) and not guarantee:
@@ -312,12 +314,14 @@ def respond(ctx: TurnContext) -> str:
     return "\n\n".join(p for p in parts if p).strip()
 
 
-def verdict_for(message: str) -> str | None:
+def verdict_for(message: str, bias_known: bool = False) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one."""
     for sentence in QUESTION_SPLIT.split(message.strip()):
         if not sentence.rstrip().endswith("?"):
             continue
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
+        if PARANOID.search(asked) and (bias_known or BIAS_CUE.search(message)):
+            return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
         for name, pattern in VERDICTS.items():
             if pattern.search(asked):
                 return name
@@ -463,6 +467,12 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         )
     ):
         return False  # a principal's vision document is not advice for someone unplaced
+    if (
+        not levels
+        and set(card.levels) <= {"entry"}
+        and not any(JUNIOR.search(text) for text in ctx.person_said or (ctx.message,))
+    ):
+        return False  # entry-level habits are not for someone who never said they are new
     if "manager" in levels and ctx.signals.about_a_report:
         # Asking for a report: advice for the report's level, whatever it is, except an
         # entry-level ladder line for someone not described as junior.
@@ -876,6 +886,8 @@ def choose_questions(
                 continue  # "which of these…" after a single point doesn't parse
             if slot == "check_in" and (WITH_PERSON.search(latest) or MEETING.search(latest)):
                 continue  # the step already is a conversation with someone
+            if slot == "current_level" and "no-ladder" in {*ctx.thread, *ctx.signals.situations}:
+                continue  # "there are no levels here": asking for theirs reads as not listening
             if slot in ("current_level", "manager_alignment") and managing:
                 continue  # a manager asking about their people is not the one to be placed
             if slot == "blockers" and ctx.signals.work_described:
