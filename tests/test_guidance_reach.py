@@ -501,3 +501,34 @@ def test_entry_level_habits_are_not_offered_to_someone_who_never_said_they_are_n
     )
     assert not any(s.doc_id == "ladders/ic-1-entry-engineer" for s in answer.sources)
     assert "What's your current level" not in answer.answer
+
+
+def test_the_reviewed_patterns_stay_narrow() -> None:
+    """What a diff review found matching far more than its comment said."""
+    from coach.coaching.signals import ABOUT_A_REPORT, CONTENT_TO_STAY, classify
+    from coach.llm.offline import _says_new
+
+    for question in (
+        "Do I need to tell my manager about this?",
+        "Should I leave the flaky test as it is?",
+        "Should I start a list of open questions for the design review?",
+        "Do I need to become a manager of managers to grow?",
+    ):
+        assert verdict_for(question) is None, question
+    for said in (
+        "I have no interest in management, I want to reach staff.",
+        "I'm not happy where I am",
+        "I want to stay IC",
+    ):
+        assert not CONTENT_TO_STAY.search(said), said
+    assert not ABOUT_A_REPORT.search("My director said he wants a plan")
+    assert not ABOUT_A_REPORT.search("one of my goals is staff")
+    assert not _says_new("I'm not a junior") and not _says_new("I mentor the junior engineers")
+    assert not classify("How do I tell if I'm ready for staff?").asks_for_words
+
+
+def test_a_step_due_today_is_not_said_back_twice(make_coach) -> None:
+    coach = make_coach()
+    coach.today = lambda: dt.date(2026, 11, 25)
+    answer = coach.ask(None, "I'll email my manager today.").answer
+    assert "today (Wednesday 25 November)" in answer and "which is today" not in answer, answer

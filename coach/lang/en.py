@@ -140,6 +140,7 @@ TEXT: dict[str, str] = {
     "commitment_ack_with": "You've committed to {action}{due}. Put it in your calendar.",
     "due_said": " by {date} ({said})",
     "due_today": " by {date}, which is today",
+    "due_is_today": " today ({date})",
     "due_said_today": " by {date} ({said}), which is today",
     "due": " by {date}",
     # The short answer to a yes/no question the sources answer outright; the cited points
@@ -358,10 +359,11 @@ READS: dict[str, str] = {
     # "What do I say to my manager?", "how do I phrase it?": they want words to use.
     "asks-for-words": (
         r"\b(what (?:do|should|would|could|can) i (?:say|tell|ask|write)|how (?:do|should|can|"
-        r"would|could) i (?:say|tell|phrase|word|ask|bring (?:it|this|that) up|raise (?:it|this|"
-        r"that)|frame|answer|respond|put it|talk to|approach)|what (?:to|should i) say|how to "
-        r"(?:say|tell|phrase|ask|bring (?:it|this) up|frame|talk to)|what questions? (?:should|do|"
-        r"can) i ask|give me (?:the )?(?:words|a script)|what (?:words|wording))\b"
+        r"would|could) i (?:say|tell(?! (?:if|whether|when|the difference))|phrase|word|ask|"
+        r"bring (?:it|this|that) up|raise (?:it|this|that)|frame|answer|respond|put it|talk to|"
+        r"approach)|what (?:to|should i) say|how to (?:say|tell|phrase|ask|bring (?:it|this) up|"
+        r"frame|talk to)|what questions? (?:should|do|can) i ask|give me (?:the )?(?:words|a "
+        r"script)|what (?:words|wording))\b"
     ),
     # "Am I being paranoid?" said right after a possible-bias disclosure.
     "paranoid": (
@@ -459,8 +461,9 @@ READS: dict[str, str] = {
     ),
     # "Should I just switch teams?": look at the work on the current team first.
     "verdict:not_necessarily_leave": (
-        r"^(?:so |but )?(?:should|do) i (?:just |simply )?(?:leave|quit|switch teams|transfer|"
-        r"change teams|move teams|find (?:a |another )(?:team|job))\b(?![^?]*\bnot\b)"
+        r"^(?:so |but )?(?:should|do) i (?:just |simply )?(?:leave (?:my |the |this )?(?:team|"
+        r"company|job)|leave\s*\?|quit(?: my job)?|switch teams|transfer(?: teams| to another "
+        r"team)?|change teams|move teams|find (?:a |another )(?:team|job))(?![^?]*\bnot\b)"
     ),
     # "Should I escalate this to my skip-level?" after vague feedback or possible bias.
     "verdict:raise_it": (
@@ -471,12 +474,13 @@ READS: dict[str, str] = {
     # "Do I have to become a manager to keep growing?"
     "verdict:no_need_to_manage": (
         r"^(?:so |but )?(?:do|will|would) i (?:need|have) to (?:become|be|go into|move into|"
-        r"switch to) (?:a |an )?(?:engineering )?(?:manager|management)\b"
+        r"switch to) (?:a |an )?(?:engineering )?(?:manager|management)\b(?! of)"
     ),
     # "Should I keep a brag doc?"
     "verdict:keep_a_log": (
-        r"^(?:so |but )?(?:should|do) i (?:keep|write|start|maintain|have) (?:a |an )?(?:brag|"
-        r"running|work|promo\w*)? ?(?:doc|document|log|journal|list|file)\b"
+        r"^(?:so |but )?(?:should|do) i (?:keep|write|start|maintain|have) (?:a |an )?(?:(?:brag|"
+        r"running|work|promo\w*|achievements?|impact|wins?) (?:doc|document|log|journal|list|"
+        r"file)|brag doc\w*|(?:work )?(?:log|journal))\b"
     ),
     # "Is it too early to think about promotion?"
     "verdict:not_too_early": (
@@ -491,10 +495,11 @@ READS: dict[str, str] = {
     ),
     # "Should I go for it?": the person's call; the sources give what to weigh.
     "verdict:your_call": (
-        r"^(?:so |but |honestly,? )?(?:should|do) i (?:even |really |actually )?(?:go for|push "
-        r"for|pursue|chase|aim for|try for|bother|go after|want|need)\b(?![^?]*\bnot\b)[^?]{0,30}"
-        r"(?:\b(?:it|this|that|promo\w*|promotion|senior|staff|principal|the next level|next "
-        r"level|a title)\b)[^?]{0,10}\?$|^(?:so |but |honestly,? )?should i(?: even bother)?\?$"
+        r"^(?:so |but |honestly,? )?(?:should|do) i (?:even |really |actually )?(?:(?:go for|"
+        r"push for|pursue|chase|aim for|try for|go after) (?:it|this|that|(?:a |the )?promo\w*|"
+        r"promotion|senior|staff|principal|the next level|next level)|(?:want|need) (?:a |the )?"
+        r"(?:promo\w*|promotion|senior|staff|principal|next level|a bigger title))\b"
+        r"(?![^?]*\bnot\b)[^?]{0,15}\?$|^(?:so |but |honestly,? )?should i(?: even bother)?\?$"
     ),
     "verdict:cycles_are_common": (
         r"^(?:so |but )?is (?:it|this|that) (?:normal|common|usual)\b(?![^?]*\bnot\b[^?]*"
@@ -543,8 +548,9 @@ READS: dict[str, str] = {
         r"break|illness))\b"
     ),
     "about-a-report": (
-        r"\b(my (engineers?|reports?|direct reports?|team members?)|one of (my|them)|"
-        r"(she|he) (needs?|wants?|asked|is asking)|for (her|him))\b"
+        r"\b(my (?:[\w-]+ )?(?:engineers?|reports?|direct reports?|team members?|devs|"
+        r"developers)|one of my (?:[\w-]+ ){0,2}(?:engineers|reports|direct reports|team "
+        r"members|people|devs|developers|ics))\b"
     ),
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
@@ -750,6 +756,11 @@ READS: dict[str, str] = {
     ),
     "greeting": (r"^\s*(hi|hello|hey)\b[\s!.,]*$"),
     # A manager's report described as early-career (entry-level advice fits them).
+    # Working with juniors ("I mentor the junior engineers") is not being one.
+    "with-juniors": (
+        r"\b(?:mentor\w*|help\w*|onboard\w*|manag\w*|lead\w*|coach\w*|teach\w*) (?:the |our |"
+        r"my |two |a few |some |new )?(?:junior|new grad|intern|graduate)s?\b"
+    ),
     "junior-report": (r"\b(junior|new grad|graduate|intern|entry[- ]level|first job)\b"),
     # How the profile reads a message (``coaching/profile.py``).
     "self-cues": (
@@ -762,7 +773,7 @@ READS: dict[str, str] = {
     ),
     "bare-current": (
         r"\b(?:i'?m|i am|im)\s+(?:already |now |currently |actually |officially )?(?:an? )?"
-        r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year))"
+        r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year|member|meeting))"
     ),
     "already": (r"\b(already|actually|currently|now)\b"),
     "negated-level": (r"\b(?:not|no longer|never been|isn'?t|wasn'?t)\s+(?:an?\s+|the\s+)?$"),
@@ -811,14 +822,14 @@ READS: dict[str, str] = {
     # "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
     "content-to-stay": (
         r"\b((?:zero|no|little|not much|not any) interest in (?:becoming|being|going for|moving "
-        r"up|(?:a |the )?promotion|(?:a |the )?promo|staff|management|senior)|(?:don'?t|do not|"
-        r"never) (?:really )?want to (?:be(?:come)? (?:a |an )?(?:staff|principal|senior|"
-        r"manager)|move up|climb|be promoted|go for (?:a |the )?promo\w*)|(?:happy|content|"
-        r"fine) (?:to stay|staying|where i am|at my (?:current )?level|as an? (?:senior|"
-        r"engineer|ic|sde[- ]?\d))|want to stay (?:an? |at )?(?:senior|my (?:current )?level|"
-        r"where i am|ic|engineer|sde[- ]?\d))\b"
+        r"up|(?:a |the )?promotion|(?:a |the )?promo|staff|principal|senior|the next level)"
+        r"(?! (?:and|but) (?:i )?(?:want|plan|aim))|(?:don'?t|do not|never) (?:really )?want "
+        r"to (?:be(?:come)? (?:a |an )?(?:staff|principal|senior)|move up|climb|be promoted|go "
+        r"for (?:a |the )?promo\w*)|(?<!not )(?<!n't )(?<!never )(?:happy|content) (?:to stay|"
+        r"staying|where i am|at my (?:current )?level|as an? (?:senior|sde[- ]?\d))|want to "
+        r"stay (?:at )?(?:senior|my (?:current )?level|where i am|sde[- ]?\d))\b"
     ),
-    "yes-or-no": (r"\b(?:yes or no|yes/no|a straight answer)\b"),
+    "yes-or-no": (r"\b(?:yes or no|yes/no)\b"),
     # A follow-up asking for a figure ("what is your page count?"), and one asking for the
     # step and its date: neither is asked once the person has said it.
     "quantity-question": (r"\b(how many|how much|count|number of|how often|how long)\b"),
@@ -828,8 +839,9 @@ READS: dict[str, str] = {
     ),
     # Passed over more than once: "it often takes a cycle or two" would minimise it.
     "repeated-miss": (
-        r"\b((?:two|three|four|2|3|4|several|multiple) (?:cycles|times|reviews|rounds|years)|"
-        r"(?:second|third|fourth) (?:time|cycle|year)|twice|yet again|again)\b"
+        r"\b((?:two|three|four|2|3|4|several|multiple) (?:cycles|times|reviews|rounds|"
+        r"promo(?:tion)? cycles)|(?:second|third|fourth) (?:time|cycle)|twice|yet again|"
+        r"passed over again|again passed over|denied again)\b"
     ),
     "reassures-a-cycle": (r"\b(common|a cycle or two|first cycle)\b"),
     "thanks": (

@@ -16,7 +16,6 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.policy import context_from_messages
@@ -24,6 +23,7 @@ from coach.coaching.profile import (
     LEVEL_ORDER,
     MANAGER_SELF,
     MOTIVATIONS,
+    NEGATED_LEVEL,
     STAGES,
     Profile,
     card_level,
@@ -115,6 +115,7 @@ PLACE_WORDS = set(
     tokenize(" ".join(f"{k} {v}" for names in LEVEL_NAMES.values() for k, v in names.items()))
 )
 JUNIOR = reading("junior-report")
+WITH_JUNIORS = reading("with-juniors")
 #: Yes/no questions the sources answer outright ("Is staff just a better senior?"): the
 #: short answer comes first, then the cited points.
 VERDICTS = {name: reading(f"verdict:{name}") for name in reading_names("verdict:")}
@@ -122,6 +123,7 @@ QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
+TODAY_WORD = re.compile(r"(?:by |до )?(?:today|tonight|сегодня)", re.I)
 PARANOID = reading("paranoid")
 BIAS_CUE = reading("bias")
 THANKS = reading("thanks")
@@ -284,6 +286,8 @@ def respond(ctx: TurnContext) -> str:
         key = "due_said" if latest.said else "due"
         if latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
             key = "due_said_today" if latest.said else "due_today"
+            if latest.said and TODAY_WORD.fullmatch(latest.said.strip(" .!")):
+                key = "due_is_today"  # "today" said back as "(today), which is today" is noise
         due = (
             t[key].format(date=format_date(latest.due, lang), said=latest.said)
             if latest.due
@@ -470,7 +474,7 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
     if (
         not levels
         and set(card.levels) <= {"entry"}
-        and not any(JUNIOR.search(text) for text in ctx.person_said or (ctx.message,))
+        and not any(_says_new(text) for text in ctx.person_said or (ctx.message,))
     ):
         return False  # entry-level habits are not for someone who never said they are new
     if "manager" in levels and ctx.signals.about_a_report:
@@ -489,11 +493,20 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
     return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
 
 
+def _says_new(text: str) -> bool:
+    """The person says they are new ("new grad", "junior"), not that they are not ("I'm
+    not a junior") or that they work with juniors ("I mentor the juniors")."""
+    return any(
+        not NEGATED_LEVEL.search(text[max(0, m.start() - 16) : m.start()])
+        and not WITH_JUNIORS.search(text[max(0, m.start() - 24) : m.end() + 1])
+        for m in JUNIOR.finditer(text)
+    )
+
+
 def _card_words(card: Card) -> str:
     return " ".join([card.point.en, card.question.en if card.question else ""]).lower()
 
 
-@lru_cache(maxsize=32)
 def _report_switches(message: str) -> bool:
     """A manager's message speaks of a track change beyond their own "I'm a manager"
     ("one of my seniors wants to become a manager")."""
@@ -632,7 +645,7 @@ def choose_cards(
             generic_only = 0.5 * len(now & GENERIC & situations)  # "title", "first": weak alone
             top = 1.0 if passage.n == 1 else 0.0  # retrieval's own best match speaks to it
             if off_topic_possible and not topic & set(card.situations):
-                score -= OFF_TOPIC  # only when nothing on the conversation's topic is left
+                score -= OFF_TOPIC  # given back below if nothing on the topic is left
             if score - generic_only + top < RELEVANT and not direct:
                 continue
             relevance = score - generic_only  # what ties it to this message, before placement
