@@ -105,7 +105,8 @@ OTHERS_GROWTH = reading("others-growth")
 
 
 def situations_in(message: str) -> tuple[str, ...]:
-    """The card situations a message speaks to, in vocabulary order.
+    """The card situations a message speaks to, in vocabulary order (``deciding`` first
+    when the person says they don't want the next level).
 
     "Zero interest in becoming staff" is about whether to go for it at all, not the staff
     path or a first step towards it.

@@ -773,7 +773,8 @@ READS: dict[str, str] = {
     ),
     "bare-current": (
         r"\b(?:i'?m|i am|im)\s+(?:already |now |currently |actually |officially )?(?:an? )?"
-        r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year|member|meeting))"
+        r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year|member|meeting|manager|director|"
+        r"to))"
     ),
     "already": (r"\b(already|actually|currently|now)\b"),
     "negated-level": (r"\b(?:not|no longer|never been|isn'?t|wasn'?t)\s+(?:an?\s+|the\s+)?$"),

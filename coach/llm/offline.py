@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from coach.coaching.context import PassageView, TurnContext
-from coach.coaching.policy import context_from_messages
+from coach.coaching.policy import context_from_messages, manages
 from coach.coaching.profile import (
     LEVEL_ORDER,
     MANAGER_SELF,
@@ -29,6 +29,7 @@ from coach.coaching.profile import (
     card_level,
 )
 from coach.coaching.signals import (
+    BIAS,
     CONTENT_TO_STAY,
     PROMOTION_TALK,
     TOWARDS_PROMOTION,
@@ -125,7 +126,7 @@ COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
 TODAY_WORD = re.compile(r"(?:by |до )?(?:today|tonight|сегодня)", re.I)
 PARANOID = reading("paranoid")
-BIAS_CUE = reading("bias")
+BIAS_CUE = BIAS
 THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
@@ -645,7 +646,9 @@ def choose_cards(
             generic_only = 0.5 * len(now & GENERIC & situations)  # "title", "first": weak alone
             top = 1.0 if passage.n == 1 else 0.0  # retrieval's own best match speaks to it
             if off_topic_possible and not topic & set(card.situations):
-                score -= OFF_TOPIC  # given back below if nothing on the topic is left
+                # Unasked, an off-topic card falls below the cut; asked directly, it is
+                # given its score back below when nothing on the topic is left.
+                score -= OFF_TOPIC
             if score - generic_only + top < RELEVANT and not direct:
                 continue
             relevance = score - generic_only  # what ties it to this message, before placement
@@ -883,9 +886,7 @@ def choose_questions(
         and not _told_already(c.question.get(lang), ctx)
     ]
     bank: list[str] = []
-    managing = ctx.profile.track == "management" or card_level(ctx.profile.current_level) == (
-        "manager"
-    )
+    managing = manages(ctx.profile)
     latest = ctx.news.commitments[-1].action if ctx.news.commitments else ""
     for stage in STAGES[STAGES.index(ctx.stage) :]:
         for slot, variants in QUESTIONS[lang][stage]:
@@ -953,7 +954,7 @@ def report_questions(
     # About this report first: a manager card's own follow-up asks about the whole team.
     if fresh:
         return [fresh[ctx.user_turns % len(fresh)]]
-    return own[:1] or options[:1]
+    return own[:1]  # never a question already asked
 
 
 def format_date(value: str, lang: str) -> str:
