@@ -18,10 +18,16 @@ KINDS = (
 )  # fmt: skip
 
 
+def _is_stem(name: str) -> bool:
+    """A non-English day or month name is a stem that takes endings ("пятниц" → "пятницу");
+    an English one is a whole word ("mon" is not "months")."""
+    return bool(re.search("[^a-z]", name))
+
+
 def _weekday_words(weekdays: dict[str, int]) -> str:
     """Whole words for names ("mon" is not "months"); stems take their endings ("пятницу")."""
     return "|".join(
-        name + (r"\w*" if re.search("[^a-z]", name) else "s?")
+        name + (r"\w*" if _is_stem(name) else "s?")
         for name in sorted(weekdays, key=len, reverse=True)
     )
 
@@ -84,14 +90,17 @@ def relative_phrase(phrase: str) -> str | None:
     names = (*WEEKDAYS, *MONTHS)
     if not words or re.search(r"\d{4}-\d{2}-\d{2}", phrase):
         return None
-    if any(
-        w.startswith(n) if re.search("[^a-z]", n) else w in (n, n + "s")
-        for w in words
-        for n in names
-    ):
+    if any(w.startswith(n) if _is_stem(n) else w in (n, n + "s") for w in words for n in names):
         return None
     phrase = phrase.strip()[:100]
     return phrase[:1].lower() + phrase[1:]  # "До конца месяца, …" read mid-sentence
+
+
+def says_today(phrase: str) -> bool:
+    """The phrase is one of the packs' own words for today ("by today", "сегодня")."""
+    return any(
+        p.fullmatch(phrase.strip(" .!")) for kind, ps in COMPILED if kind == "today" for p in ps
+    )
 
 
 def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:

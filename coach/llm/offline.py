@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from coach.coaching.context import PassageView, TurnContext
+from coach.coaching.dates import says_today
 from coach.coaching.policy import context_from_messages, manages
 from coach.coaching.profile import (
     LEVEL_ORDER,
@@ -124,9 +125,7 @@ QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
-TODAY_WORD = re.compile(r"(?:by |до )?(?:today|tonight|сегодня)", re.I)
 PARANOID = reading("paranoid")
-BIAS_CUE = BIAS
 THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
@@ -287,7 +286,7 @@ def respond(ctx: TurnContext) -> str:
         key = "due_said" if latest.said else "due"
         if latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
             key = "due_said_today" if latest.said else "due_today"
-            if latest.said and TODAY_WORD.fullmatch(latest.said.strip(" .!")):
+            if latest.said and says_today(latest.said):
                 key = "due_is_today"  # "today" said back as "(today), which is today" is noise
         due = (
             t[key].format(date=format_date(latest.due, lang), said=latest.said)
@@ -325,7 +324,7 @@ def verdict_for(message: str, bias_known: bool = False) -> str | None:
         if not sentence.rstrip().endswith("?"):
             continue
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
-        if PARANOID.search(asked) and (bias_known or BIAS_CUE.search(message)):
+        if PARANOID.search(asked) and (bias_known or BIAS.search(message)):
             return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
         for name, pattern in VERDICTS.items():
             if pattern.search(asked):
