@@ -532,3 +532,59 @@ def test_a_step_due_today_is_not_said_back_twice(make_coach) -> None:
     coach.today = lambda: dt.date(2026, 11, 25)
     answer = coach.ask(None, "I'll email my manager today.").answer
     assert "today (Wednesday 25 November)" in answer and "which is today" not in answer, answer
+
+
+def test_two_levels_compared_are_read_as_a_step() -> None:
+    """ "Mid-level and senior", "мидл от сеньора", "the next level" from someone at entry
+    level: the two levels a question is about, lower first; a level named in passing is none."""
+    from coach.coaching.profile import Profile, learn, level_step
+
+    def step(message: str) -> tuple[str, str] | None:
+        return level_step(message, learn(Profile(), message))
+
+    assert step("What's actually different between mid-level and senior?") == ("engineer", "senior")
+    assert step("SDE2 vs SDE3 - what changes?") == ("engineer", "senior")
+    assert step("Чем отличается мидл от сеньора?") == ("engineer", "senior")
+    assert step("I'm a senior engineer. What is actually different about staff?") == (
+        "senior",
+        "staff",
+    )
+    assert step("New grad, 8 months in. What should I do to get to the next level?") == (
+        "entry",
+        "engineer",
+    )
+    assert step("I am a senior, my situation is different.") is None
+    assert step("My manager is a senior manager and our staff meeting is different.") is None
+
+
+def test_a_question_comparing_two_levels_gets_the_ladders_account_of_that_step(
+    make_coach,
+) -> None:
+    """Asked what separates mid-level from senior, the coach answered with senior-to-staff
+    cards; asked for the next level by a new grad, with entry against intern. The ladders
+    answer the step itself: the higher level's "what distinguishes it" section."""
+    coach = make_coach()
+    answer = coach.ask(None, "What's actually different between mid-level and senior?").answer
+    assert "What distinguishes senior from engineer" in answer
+    assert "staff" not in answer.lower()
+    answer = coach.ask(
+        None,
+        "New grad, 8 months in. I close my tickets. What should I do to get to the next level?",
+    ).answer
+    assert "What separates engineer from entry level" in answer
+    assert "intern" not in answer
+
+
+def test_a_card_written_for_both_named_situations_is_brought_along(make_coach) -> None:
+    """ "A dead end … management to keep moving up" names no opportunities and a switch at
+    once; the card written for exactly that pair ("if the IC track feels stuck, first talk
+    about staff-level work") was not retrieved, and the answer spoke to the switch alone."""
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "The IC track here feels like a dead end. I am thinking of going into management to keep moving up.",
+        )
+        .answer
+    )
+    assert "because the IC track feels stuck" in answer

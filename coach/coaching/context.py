@@ -78,6 +78,9 @@ class TurnContext(BaseModel):
     content_to_stay: bool = Field(
         default=False, description="a recent message said no promotion is wanted"
     )
+    level_step: tuple[str, str] | None = Field(
+        default=None, description="two levels the question compares, lower first"
+    )
     report: str = Field(
         default="",
         description="'she', 'he' or 'they' when a manager asks about one of their people",

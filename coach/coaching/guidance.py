@@ -13,9 +13,11 @@ cards and adds nothing.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 
+from coach.coaching.profile import LEVEL_ORDER
 from coach.corpus.cards import Card
 from coach.corpus.chunking import Chunk
 from coach.retrieval.lexical import tokenize
@@ -24,6 +26,50 @@ from coach.retrieval.retriever import Passage
 #: Extra passages a turn may bring, after the retrieved ones.
 MOST = 2
 Similarity = Callable[[str, Sequence[Card]], Mapping[str, float]]
+#: Built-in ladder documents by the generic level they describe (their ids start so).
+LADDER_LEVEL = {
+    "ic-1": "entry",
+    "ic-2": "engineer",
+    "ic-3": "senior",
+    "ic-4": "staff",
+    "ic-5": "principal",
+}
+#: The ladder sections that answer "what changes between these two levels": the higher
+#: level's own account of the step, and the lower level's signs of being past it.
+STEP_FROM_BELOW = "what distinguishes it from the level below"
+STEP_SIGNALS = "signals you are already working at the next level"
+SECTION_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.M)
+
+
+def ladder_level(doc_id: str) -> str | None:
+    """The generic level a built-in ladder document describes, if it is one."""
+    name = doc_id.rsplit("/", 1)[-1]
+    return next((lv for key, lv in LADDER_LEVEL.items() if name.startswith(key)), None)
+
+
+def card_section(text: str, heading: str, anchor: str) -> str:
+    """The section a card's anchor sits in: a chunk may pack several short sections, the
+    first named in its heading path and the rest by their own heading lines."""
+    at = text.find(anchor)
+    inner = SECTION_LINE.findall(text[: max(at, 0)])
+    return inner[-1] if inner else heading.split(" > ")[-1].split(" · ")[0]
+
+
+def is_step_section(section: str) -> bool:
+    """The section describes a step between two levels (whichever two)."""
+    return any(name in section.lower() for name in (STEP_FROM_BELOW, STEP_SIGNALS))
+
+
+def answers_step(doc_id: str, section: str, step: tuple[str, str] | None) -> bool:
+    """A card in ``section`` of ``doc_id`` is the ladders' own account of ``step``."""
+    if step is None:
+        return False
+    low, high = step
+    level, section = ladder_level(doc_id), section.lower()
+    if level == high and STEP_FROM_BELOW in section:
+        return True
+    adjacent = LEVEL_ORDER.index(high) == LEVEL_ORDER.index(low) + 1
+    return adjacent and level == low and STEP_SIGNALS in section
 
 
 class GuidanceMap:
@@ -58,12 +104,13 @@ class GuidanceMap:
         similarity: Similarity | None = None,
         levels: set[str] | frozenset[str] = frozenset(),
         said: str = "",
+        step: tuple[str, str] | None = None,
     ) -> list[Passage]:
         """``passages`` plus, for each named situation none of them has a card for, the
         passage of the card closest to the message (by meaning, else by shared words)
         among those written for anyone or for one of ``levels`` (the person's, generic).
         A card already ``said`` in the conversation neither covers a situation nor comes
-        back."""
+        back. Two levels compared (``step``) bring the ladders' account of that step first."""
         by_situation = self._map(chunks)
         # A card written mainly for the situation: one that mentions it in passing
         # ("…and start this week") does not answer "what do I do first?".
@@ -76,6 +123,42 @@ class GuidanceMap:
         held = {p.chunk.chunk_id for p in passages}
         words = set(tokenize(message))
         out = list(passages)
+        if step is not None:
+            for chunk in chunks.values():
+                if len(out) - len(passages) == MOST:
+                    break
+                if chunk.chunk_id not in held and any(
+                    answers_step(
+                        chunk.doc_id, card_section(chunk.text, chunk.heading, c.anchor), step
+                    )
+                    for c in chunk.cards
+                ):
+                    held.add(chunk.chunk_id)
+                    out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+        named = set(situations)
+        if len(named) >= 2:
+            # "The IC track is a dead end; I'm thinking of management to keep moving up":
+            # a card written for both situations at once answers better than one for either.
+            both = [
+                (c, ch)
+                for items in by_situation.values()
+                for c, ch in items
+                if len(named & set(c.situations)) >= 2
+                and not c.said_in(said)
+                and ("any" in c.levels or not levels or levels & set(c.levels))
+            ]
+            if both:
+                scores = similarity(message, [c for c, _ in both]) if similarity else {}
+                _, chunk = max(
+                    both,
+                    key=lambda item: (
+                        len(named & set(item[0].situations)),
+                        _closeness(item[0], scores, words),
+                    ),
+                )
+                if chunk.chunk_id not in held and len(out) - len(passages) < MOST:
+                    held.add(chunk.chunk_id)
+                    out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
         for situation in situations:
             if len(out) - len(passages) == MOST:
                 break

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from coach.coaching.context import PassageView, TurnContext
-from coach.coaching.profile import Profile, card_level, learn
+from coach.coaching.profile import Profile, card_level, learn, level_step
 from coach.coaching.signals import (
     ABOUT_A_REPORT,
     CONTENT_TO_STAY,
@@ -186,6 +186,7 @@ def build_context(
     )
     report = report_pronoun(spoken[-4:]) if signals.about_a_report and manages(profile) else ""
     return TurnContext(
+        level_step=level_step(message, profile),
         content_to_stay=staying,
         said_lines=tuple(k for k in ONCE_LINES if pack(language).text[k] in said),
         person_said=tuple(spoken[-6:]),

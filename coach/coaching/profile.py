@@ -262,6 +262,45 @@ def card_level(level: str | None) -> str | None:
     return None
 
 
+LEVEL_COMPARISON = reading("level-comparison")
+NEXT_LEVEL = reading("next-level")
+LEVEL_WORDS = {level: reading(f"level-word:{level}") for level in reading_names("level-word:")}
+
+
+def _levels_named(sentence: str) -> list[str]:
+    """Generic levels a sentence names, bare words included, in order of appearance."""
+    found = [(pos, card_level(level)) for pos, level in find_levels(sentence)]
+    found += [(m.start(), level) for level, p in LEVEL_WORDS.items() for m in p.finditer(sentence)]
+    ordered = [level for _, level in sorted(found) if level in LEVEL_ORDER]
+    return list(dict.fromkeys(ordered))
+
+
+def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
+    """The two levels a question is about, lower first: "what's different between
+    mid-level and senior?" is (engineer, senior); "what is expected at the next level?"
+    from someone at entry level is (entry, engineer).
+
+    The ladders answer exactly that question in the higher level's "what distinguishes it"
+    section and the lower level's "signals you are at the next level"; a general card on
+    either level is beside it.
+    """
+    current = card_level(profile.current_level)
+    for sentence in SENTENCE.split(message):
+        compares = LEVEL_COMPARISON.search(sentence)
+        named = _levels_named(sentence) if compares else []
+        if len(named) >= 2:
+            low, high = sorted(named[:2], key=LEVEL_ORDER.index)
+            return low, high
+        if len(named) == 1 and "?" in sentence and named[0] != "entry":
+            high = named[0]  # "what is actually different about staff?"
+            if current in LEVEL_ORDER and LEVEL_ORDER.index(current) < LEVEL_ORDER.index(high):
+                return current, high
+            return LEVEL_ORDER[LEVEL_ORDER.index(high) - 1], high
+        if NEXT_LEVEL.search(sentence) and current in LEVEL_ORDER[:-1]:
+            return current, LEVEL_ORDER[LEVEL_ORDER.index(current) + 1]
+    return None
+
+
 def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profile:
     """A copy of ``profile`` updated with what ``message`` says; hand-set fields stay."""
     data = profile.model_dump()

@@ -28,7 +28,7 @@ from coach.coaching.policy import (
     thread_situations,
     understand,
 )
-from coach.coaching.profile import Profile, card_level
+from coach.coaching.profile import Profile, card_level, level_step
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
 from coach.coaching.signals import TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
@@ -201,6 +201,7 @@ class Coach:
                     if lv
                 },
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
+                step=level_step(message, profile),
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

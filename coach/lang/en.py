@@ -830,6 +830,20 @@ READS: dict[str, str] = {
         r"staying|where i am|at my (?:current )?level|as an? (?:senior|sde[- ]?\d))|want to "
         r"stay (?:at )?(?:senior|my (?:current )?level|where i am|sde[- ]?\d))\b"
     ),
+    # "What's different between mid-level and senior?", "SDE2 vs SDE3", "the jump from
+    # senior to staff": the step between two levels is the question.
+    "level-comparison": (
+        r"\b(?:differen(?:t|ce|ces)|differ|distinguish\w*|separates?|vs\.?|versus|compared? "
+        r"(?:to|with)|(?:the )?(?:gap|jump|step|leap) (?:from|between|to))\b|\bfrom\s+(?:an?\s+)?"
+        r"[\w-]+(?:\s+engineer)?\s+to\s+(?:an?\s+)?(?:senior|staff|principal|mid|sde|l\d|ic)"
+    ),
+    "next-level": (r"\b(?:the )?next level\b|\bone level up\b|\bthe level above\b"),
+    # Bare level words, read only inside a comparison ("mid-level and senior").
+    "level-word:entry": (r"\b(?:junior|entry[- ]level|new grads?)\b"),
+    "level-word:engineer": (r"\b(?:mid[- ]?level|mid|middle|intermediate)\b"),
+    "level-word:senior": (r"\bsenior\b(?! (?:manager|director|leadership|vp)\b)"),
+    "level-word:staff": (r"\bstaff\b(?! (?:meeting|member)s?\b)"),
+    "level-word:principal": (r"\bprincipal\b"),
     "yes-or-no": (r"\b(?:yes or no|yes/no)\b"),
     # A follow-up asking for a figure ("what is your page count?"), and one asking for the
     # step and its date: neither is asked once the person has said it.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.dates import says_today
+from coach.coaching.guidance import answers_step, card_section, is_step_section, ladder_level
 from coach.coaching.policy import context_from_messages, manages
 from coach.coaching.profile import (
     LEVEL_ORDER,
@@ -44,13 +45,6 @@ from coach.retrieval.lexical import tokenize
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
 COMPLAINT_MARKERS = reading("complaint-markers")
-LADDER_LEVEL = {
-    "ic-1": "entry",
-    "ic-2": "engineer",
-    "ic-3": "senior",
-    "ic-4": "staff",
-    "ic-5": "principal",
-}
 #: Profile facts → the card situations they make relevant.
 PROFILE_SITUATIONS = {
     "heavy operational load": "operational-load",
@@ -99,6 +93,8 @@ MOTIVE_MATCH = 3.0
 WORDS_MATCH = 2.0
 #: What a card off the conversation's topic loses when the message names no topic.
 OFF_TOPIC = 4.0
+#: Two levels compared: the ladder section written about exactly that step leads.
+STEP_MATCH = 4.0
 #: Situations that are circumstances a person has, not topics: advice whose first
 #: situation is one of these presumes it, so it waits until the person says so.
 CIRCUMSTANCES = {
@@ -439,6 +435,8 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
     Asked what the next level looks like, the next level's own cards fit too.
     """
     levels = person_levels(ctx.profile)
+    if ctx.level_step:  # "mid-level vs senior": both levels' cards speak to the question
+        levels = levels | set(ctx.level_step)
     if "level-expectations" in ctx.signals.situations:
         levels = levels | {
             LEVEL_ORDER[LEVEL_ORDER.index(lv) + 1] for lv in levels if lv in LEVEL_ORDER[:-1]
@@ -612,6 +610,18 @@ def choose_cards(
                 continue  # "no interest in staff": not the gaps to the next level
             if among is not None and not among & set(card.situations):
                 continue
+            section = card_section(passage.text, passage.heading, card.anchor)
+            on_step = answers_step(passage.doc_id, section, ctx.level_step)
+            if (
+                ctx.level_step
+                and not on_step
+                and (
+                    ladder_level(passage.doc_id) not in (None, *ctx.level_step)
+                    or is_step_section(section)
+                    or ("staff-path" in card.situations and ctx.level_step[1] not in STAFF_PLUS)
+                )
+            ):
+                continue  # "mid-level vs senior?": the staff ladder or intern-vs-entry is beside it
             if stages is not None and card.stage not in stages:
                 continue  # a plan is made of things to do, not descriptions of a level
             situations = set(card.situations)
@@ -660,6 +670,8 @@ def choose_cards(
                 score += 1.5 if stage == "will" and stage != ctx.stage else 0.75
             if "possible-bias" in now and "possible-bias" in card.situations:
                 score += 5.0
+            if on_step:
+                score += STEP_MATCH  # the ladders' own account of the step they asked about
             scored.append((score, -passage.n, passage, card, relevance))
             on_topic = on_topic or bool(topic & set(card.situations))
     if off_topic_possible and not on_topic:
@@ -788,7 +800,7 @@ def _marked(sentence: str, passage: PassageView) -> bool:
 def _ladder_too_junior(passage: PassageView, ctx: TurnContext) -> bool:
     """Entry-level ladder lines are not advice for a senior (unless the person asks about them)."""
     current = card_level(ctx.profile.current_level)
-    doc_level = next((lv for key, lv in LADDER_LEVEL.items() if key in passage.doc_id), None)
+    doc_level = ladder_level(passage.doc_id)
     if not current or not doc_level or current not in LEVEL_ORDER:
         return False
     return LEVEL_ORDER.index(doc_level) < LEVEL_ORDER.index(current)
