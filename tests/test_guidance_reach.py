@@ -583,7 +583,8 @@ def test_a_card_written_for_both_named_situations_is_brought_along(make_coach) -
         make_coach()
         .ask(
             None,
-            "The IC track here feels like a dead end. I am thinking of going into management to keep moving up.",
+            "The IC track here feels like a dead end. "
+            "I am thinking of going into management to keep moving up.",
         )
         .answer
     )
