@@ -589,3 +589,33 @@ def test_a_card_written_for_both_named_situations_is_brought_along(make_coach) -
         .answer
     )
     assert "because the IC track feels stuck" in answer
+
+
+def test_a_manager_who_counts_their_team_in_words_is_heard_as_a_manager(make_coach) -> None:
+    """ "I manage six engineers … my report Daniel": the number was written as a word, so
+    the coach took the manager for the engineer ("You could say: can we spend part of this
+    one-on-one on my growth?")."""
+    from coach.coaching.profile import MANAGER_SELF
+
+    for said in ("I manage six engineers", "I have five direct reports", "I'm an EM here"):
+        assert MANAGER_SELF.search(said), said
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I manage six engineers. My report Daniel, a strong mid-level engineer, was turned "
+        "down in calibration twice with only 'needs more impact' as feedback.",
+    )
+    answer = coach.ask(
+        first.session_id, "And what do I tell Daniel in our 1:1 tomorrow? He's demoralized."
+    ).answer
+    assert "on my growth" not in answer
+    assert "him" in answer
+
+
+def test_a_russian_move_to_management_out_of_feeling_stuck_gets_the_card_for_both() -> None:
+    """ "Я застрял, думаю уйти в менеджеры": feeling stuck was not read, and the answer was
+    about learning; the card written for a switch made out of feeling stuck answers it."""
+    from coach.coaching.signals import situations_in
+
+    found = situations_in("Как разработчик я застрял, думаю уйти в менеджеры, чтобы расти дальше.")
+    assert {"no-opportunities", "management-switch"} <= set(found)

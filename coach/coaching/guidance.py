@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
 
 from coach.coaching.profile import LEVEL_ORDER
 from coach.corpus.cards import Card
@@ -38,6 +39,9 @@ LADDER_LEVEL = {
 #: level's own account of the step, and the lower level's signs of being past it.
 STEP_FROM_BELOW = "what distinguishes it from the level below"
 STEP_SIGNALS = "signals you are already working at the next level"
+#: Situations that change direction, and ones too broad to pair with them.
+TRACKS = {"management-switch", "back-to-ic", "staff-path"}
+WEAK = {"learning", "first-step", "deciding", "motivation", "readiness"}
 SECTION_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.M)
 
 
@@ -137,8 +141,8 @@ class GuidanceMap:
                     out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
         named = set(situations)
         if len(named) >= 2:
-            # "The IC track is a dead end; I'm thinking of management to keep moving up":
-            # a card written for both situations at once answers better than one for either.
+            # "My team only maintains a legacy system; it feels like a dead end": the card
+            # written for most of what they named at once answers better than one for either.
             both = [
                 (c, ch)
                 for items in by_situation.values()
@@ -156,9 +160,30 @@ class GuidanceMap:
                         _closeness(item[0], scores, words),
                     ),
                 )
-                if chunk.chunk_id not in held and len(out) - len(passages) < MOST:
+                if chunk.chunk_id not in held:
                     held.add(chunk.chunk_id)
                     out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+        # "The IC track is a dead end; I'm thinking of management to keep moving up": a
+        # change of track named with its reason is answered by a card written for both
+        # (the reason is the crux), so its passage comes along unless one is already here.
+        for pair in combinations(dict.fromkeys(situations), 2):
+            if len(out) - len(passages) == MOST:
+                break
+            if not TRACKS & set(pair) or WEAK & set(pair):
+                continue
+            both = [
+                (c, ch)
+                for c, ch in by_situation.get(pair[0], [])
+                if pair[1] in c.situations
+                and not c.said_in(said)
+                and ("any" in c.levels or not levels or levels & set(c.levels))
+            ]
+            if not both or any(ch.chunk_id in held for _, ch in both):
+                continue
+            scores = similarity(message, [c for c, _ in both]) if similarity else {}
+            _, chunk = max(both, key=lambda item: _closeness(item[0], scores, words))
+            held.add(chunk.chunk_id)
+            out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
         for situation in situations:
             if len(out) - len(passages) == MOST:
                 break

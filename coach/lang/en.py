@@ -629,7 +629,7 @@ READS: dict[str, str] = {
         r"space) to grow|(complex|big|hard|challenging|meaningful) enough|no (meaningful |"
         r"real )?(impact|scope|headcount)|(never|doesn'?t|don'?t) (come|comes) along|"
         r"(scope|work) (doesn'?t|does not) exist|no (promotion|growth|career) path|"
-        r"dead[- ]end|not growing|nothing new)\b"
+        r"dead[- ]end|not growing|nothing new|plateau\w*|hit a ceiling)\b"
     ),
     "situation:easy-work": (
         r"\b(too easy|easy work|boring|bored|small (tasks|work|tweaks|changes)|"
@@ -790,9 +790,11 @@ READS: dict[str, str] = {
     ),
     "manager-self": (
         r"\bi (?:now |currently |also )?(?:manage|lead|run) (?:a|an|the|my|our|two|"
-        r"three|\d+)\b[^.?!]{0,30}\b(?:team|teams|engineers|people|group|former peers|"
-        r"peers)\b|\bmy (?:direct )?reports\b|\bi'?m (?:an? )?(?:engineering |"
-        r"people )?manager\b|\bas (?:an? )?(?:engineering |people )?manager\b"
+        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d+)\b"
+        r"[^.?!]{0,30}\b(?:team|teams|engineers|people|group|former peers|"
+        r"peers)\b|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b|"
+        r"\bi'?m (?:an? |the )?(?:engineering |people )?manager\b|\bi'?m an? em\b|"
+        r"\bas (?:an? |their |his |her )?(?:engineering |people )?manager\b"
     ),
     "manager-aligned": (
         r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|agrees?|backs?|"
