@@ -619,3 +619,22 @@ def test_a_russian_move_to_management_out_of_feeling_stuck_gets_the_card_for_bot
 
     found = situations_in("Как разработчик я застрял, думаю уйти в менеджеры, чтобы расти дальше.")
     assert {"no-opportunities", "management-switch"} <= set(found)
+
+
+def test_declining_a_push_to_promotion_gets_words_for_the_level_they_hold(make_coach) -> None:
+    """An SDE-2 whose manager pushes for senior and who doesn't want the extra scope asked
+    how to say no: the answer was "bring up your career growth" and words asking for the
+    next level. The card for their own level says staying is fine, with words to decline;
+    a senior-level card in the passages no longer hides that it was missing."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I'm an SDE II, 2 years in. My manager keeps pushing me to go for senior but I honestly "
+        "don't want the extra scope right now. How do I say no to my boss?",
+    )
+    assert "several years without anything being wrong" in first.answer
+    assert "I'm not aiming for senior this cycle" in first.answer
+    assert "next-level work" not in first.answer
+    second = coach.ask(first.session_id, "Is it bad to stay at SDE II for a few more years?")
+    assert second.answer.startswith("No, it isn't.")
+    assert "commit to it" not in second.answer

@@ -118,11 +118,14 @@ class GuidanceMap:
         by_situation = self._map(chunks)
         # A card written mainly for the situation: one that mentions it in passing
         # ("…and start this week") does not answer "what do I do first?".
+        # A card for another level ("senior is a career level" to an SDE-2) covers nothing.
         covered = {
             card.situations[0]
             for p in passages
             for card in p.cards
-            if card.situations and not card.said_in(said)
+            if card.situations
+            and not card.said_in(said)
+            and ("any" in card.levels or not levels or levels & set(card.levels))
         }
         held = {p.chunk.chunk_id for p in passages}
         words = set(tokenize(message))

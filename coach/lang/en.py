@@ -361,7 +361,8 @@ READS: dict[str, str] = {
         r"\b(what (?:do|should|would|could|can) i (?:say|tell|ask|write)|how (?:do|should|can|"
         r"would|could) i (?:say|tell(?! (?:if|whether|when|the difference))|phrase|word|ask|"
         r"bring (?:it|this|that) up|raise (?:it|this|that)|frame|answer|respond|put it|talk to|"
-        r"approach)|what (?:to|should i) say|how to (?:say|tell|phrase|ask|bring (?:it|this) up|"
+        r"approach|decline|turn (?:it|this|that|him|her|them) down|push back)|"
+        r"what (?:to|should i) say|how to (?:say|tell|phrase|ask|bring (?:it|this) up|"
         r"frame|talk to)|what questions? (?:should|do|can) i ask|give me (?:the )?(?:words|a "
         r"script)|what (?:words|wording))\b"
     ),
@@ -446,7 +447,7 @@ READS: dict[str, str] = {
     "verdict:fine_to_stay": (
         r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:that i|to|if "
         r"i) (?:don'?t|do not|not|never|stay|just stay|remain)\b[^?]{0,40}\b(?:promot\w*|"
-        r"level|senior|staff|move up|climb\w*)"
+        r"level|senior|staff|move up|climb\w*|sde[- ]?\w+|mid[- ]?level|engineer|years?|where i am)"
     ),
     "verdict:not_paranoid": (
         r"^(?:so |but )?am i (?:being )?(?:paranoid|crazy|imagining (?:it|this|things)|"
@@ -830,7 +831,11 @@ READS: dict[str, str] = {
         r"to (?:be(?:come)? (?:a |an )?(?:staff|principal|senior)|move up|climb|be promoted|go "
         r"for (?:a |the )?promo\w*)|(?<!not )(?<!n't )(?<!never )(?:happy|content) (?:to stay|"
         r"staying|where i am|at my (?:current )?level|as an? (?:senior|sde[- ]?\d))|want to "
-        r"stay (?:at )?(?:senior|my (?:current )?level|where i am|sde[- ]?\d))\b"
+        r"stay (?:at )?(?:senior|my (?:current )?level|where i am|sde[- ]?\d))\b|"
+        # "I don't want the extra scope right now", "I'd rather just code": not now, by choice.
+        r"\b(?:don'?t|do not) (?:really |actually |honestly )?want (?:the |any |all the )?(?:extra|"
+        r"more|added|additional|bigger) (?:scope|responsibilit\w+|pressure|stress)\b|"
+        r"\bi'?d rather (?:just )?(?:code|keep coding|stay hands-on|write code)\b"
     ),
     # "What's different between mid-level and senior?", "SDE2 vs SDE3", "the jump from
     # senior to staff": the step between two levels is the question.

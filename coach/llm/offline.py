@@ -605,9 +605,9 @@ def choose_cards(
             if (
                 ctx.content_to_stay
                 and TOWARDS_PROMOTION & set(card.situations)
-                and "deciding" not in card.situations
+                and ("deciding" not in card.situations or "explicit-goal" in card.situations)
             ):
-                continue  # "no interest in staff": not the gaps to the next level
+                continue  # "no interest in staff": not the gaps to it, nor "commit to it"
             if among is not None and not among & set(card.situations):
                 continue
             section = card_section(passage.text, passage.heading, card.anchor)
