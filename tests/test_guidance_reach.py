@@ -638,3 +638,19 @@ def test_declining_a_push_to_promotion_gets_words_for_the_level_they_hold(make_c
     second = coach.ask(first.session_id, "Is it bad to stay at SDE II for a few more years?")
     assert second.answer.startswith("No, it isn't.")
     assert "commit to it" not in second.answer
+
+
+def test_how_after_an_answer_is_about_that_answer(make_coach) -> None:
+    """ "how?" right after "most promotion processes share the same parts … which do you
+    know least about?" got "the next level is different work": the last answer's passage
+    had not come back. Now it does, with the card on the same situation: find out what is
+    expected and how it differs from what you do today."""
+    coach = make_coach()
+    sid = coach.ask(
+        None,
+        "I'm a new grad, four months into my first job at a 60-person startup. I want to get "
+        "to the next level but nobody has told me what that means here. We don't even have a "
+        "written ladder.",
+    ).session_id
+    assert "share the same parts" in coach.ask(sid, "ok").answer
+    assert "Find out what is expected" in coach.ask(sid, "how?").answer

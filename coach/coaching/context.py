@@ -67,6 +67,9 @@ class TurnContext(BaseModel):
     passages: tuple[PassageView, ...] = ()
     asked: tuple[str, ...] = Field(default=(), description="questions already asked")
     used_cards: tuple[str, ...] = Field(default=(), description="card ids already used")
+    last_cards: tuple[str, ...] = Field(
+        default=(), description='card ids the coach\'s last answer gave ("how?" asks about them)'
+    )
     used_quotes: tuple[str, ...] = Field(default=(), description="sentences already quoted")
     today: dt.date = Field(default_factory=dt.date.today)
     said_lines: tuple[str, ...] = Field(

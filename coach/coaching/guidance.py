@@ -109,12 +109,14 @@ class GuidanceMap:
         levels: set[str] | frozenset[str] = frozenset(),
         said: str = "",
         step: tuple[str, str] | None = None,
+        last: str = "",
     ) -> list[Passage]:
         """``passages`` plus, for each named situation none of them has a card for, the
         passage of the card closest to the message (by meaning, else by shared words)
         among those written for anyone or for one of ``levels`` (the person's, generic).
         A card already ``said`` in the conversation neither covers a situation nor comes
-        back. Two levels compared (``step``) bring the ladders' account of that step first."""
+        back. Two levels compared (``step``) bring the ladders' account of that step first;
+        a follow-up about the ``last`` answer brings that answer's passages first."""
         by_situation = self._map(chunks)
         # A card written mainly for the situation: one that mentions it in passing
         # ("…and start this week") does not answer "what do I do first?".
@@ -130,10 +132,22 @@ class GuidanceMap:
         held = {p.chunk.chunk_id for p in passages}
         words = set(tokenize(message))
         out = list(passages)
+        if last:  # "how?": what the last answer was about is the situation to answer
+            said_last = [
+                c.situations[0] for ch in chunks.values() for c in ch.cards if c.said_in(last)
+            ]
+            situations = list(dict.fromkeys([*said_last, *situations]))
+        for chunk in chunks.values():
+            # "how?" asks about the last answer: its passages come back with it.
+            if len(out) - len(passages) == MOST:
+                break
+            if last and chunk.chunk_id not in held and any(c.said_in(last) for c in chunk.cards):
+                held.add(chunk.chunk_id)
+                out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
         if step is not None:
+            # The step's two sections come on top of the situations' extra passages: "the
+            # next level, and we have no ladder" needs both answers.
             for chunk in chunks.values():
-                if len(out) - len(passages) == MOST:
-                    break
                 if chunk.chunk_id not in held and any(
                     answers_step(
                         chunk.doc_id, card_section(chunk.text, chunk.heading, c.anchor), step
@@ -142,6 +156,7 @@ class GuidanceMap:
                 ):
                     held.add(chunk.chunk_id)
                     out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+            passages = out[:]  # the situations' budget counts from here
         named = set(situations)
         if len(named) >= 2:
             # "My team only maintains a legacy system; it feels like a dead end": the card

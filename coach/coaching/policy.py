@@ -117,6 +117,11 @@ def after_distress(history: Sequence[Message], distress: DistressCheck | None) -
     return any(read_message(text, distress).intent == "distress" for text in earlier)
 
 
+def last_answer(history: Sequence[Message]) -> str:
+    """The coach's last answer, which a terse "how?" asks about."""
+    return next((m["content"] for m in reversed(history) if m["role"] == "assistant"), "")
+
+
 def thread_situations(history: Sequence[Message]) -> tuple[str, ...]:
     """The situations of the last two user messages before this one, the latest first:
     what the conversation is about when a message names nothing of its own."""
@@ -170,6 +175,10 @@ def build_context(
         signals = signals.model_copy(update={"feeling": None})
     views = passage_views(passages)
     used_cards = tuple(card.id for view in views for card in view.cards if card.said_in(said))
+    last_said = last_answer(history)
+    last_cards = tuple(
+        dict.fromkeys(card.id for view in views for card in view.cards if card.said_in(last_said))
+    )
     quotes = tuple(a or b for a, b in QUOTE.findall(said))
     asked = tuple(dict.fromkeys(q.strip() for q in QUESTION.findall(said) if q.strip()))
     if not WORD.search(message):  # "ok", "да": keep the language
@@ -206,6 +215,7 @@ def build_context(
         passages=views,
         asked=asked,
         used_cards=tuple(dict.fromkeys(used_cards)),
+        last_cards=last_cards,
         used_quotes=quotes,
         today=today or dt.date.today(),
     )

@@ -25,12 +25,13 @@ from coach.coaching.policy import (
     after_distress,
     build_context,
     in_support_mode,
+    last_answer,
     thread_situations,
     understand,
 )
 from coach.coaching.profile import Profile, card_level, level_step
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
-from coach.coaching.signals import TurnSignals, detect_language
+from coach.coaching.signals import TERSE, TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
 from coach.llm.base import ChatModel, ChatRequest, Message
 from coach.llm.offline import OfflineResponder, respond
@@ -202,6 +203,7 @@ class Coach:
                 },
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
                 step=level_step(message, profile),
+                last=last_answer(history) if TERSE.search(message) else "",
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

@@ -34,6 +34,7 @@ from coach.coaching.signals import (
     BIAS,
     CONTENT_TO_STAY,
     PROMOTION_TALK,
+    TERSE,
     TOWARDS_PROMOTION,
     situations_in,
 )
@@ -93,6 +94,8 @@ MOTIVE_MATCH = 3.0
 WORDS_MATCH = 2.0
 #: What a card off the conversation's topic loses when the message names no topic.
 OFF_TOPIC = 4.0
+#: "how?" after an answer: a card on what that answer was about.
+FOLLOWS_UP = 3.0
 #: Two levels compared: the ladder section written about exactly that step leads.
 STEP_MATCH = 4.0
 #: Situations that are circumstances a person has, not topics: advice whose first
@@ -258,10 +261,13 @@ def respond(ctx: TurnContext) -> str:
             parts.append(t["no_sources"])
         # Passages came back but none speaks to this message: listening and asking is the
         # better turn than advice beside the point.
-    if signals.asks_for_words and not plan:  # "what do I say?": the words, from a card given
+    # "how?" after a suggested conversation: the words for it are the how.
+    how = TERSE.search(ctx.message) is not None and bool(ctx.last_cards)
+    if (signals.asks_for_words or how) and not plan:  # "what do I say?": words, from a card
         # The words of a card given now, else of one given earlier whose passage is back:
         # the point was made, the words to say it were not.
-        earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in ctx.used_cards]
+        given = ctx.last_cards if how and not signals.asks_for_words else ctx.used_cards
+        earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in given]
         said = next(
             (
                 card.say.get(lang)
@@ -577,6 +583,16 @@ def choose_cards(
     # complaining.") continues the conversation's topic: advice off that topic is noise.
     topic = (thread | known | set(ctx.thread)) - GENERIC - BROAD
     off_topic_possible = bool(topic) and not (now - {"first-step"}) and among is None
+    # "how?" right after an answer asks how to do what it suggested: the cards that share
+    # its situations, the ones to act on first.
+    follows = TERSE.search(ctx.message) is not None
+    last = {
+        situation
+        for p in ctx.passages
+        for c in p.cards
+        if c.id in ctx.last_cards
+        for situation in c.situations[:2]
+    }
     scored: list[tuple[float, int, PassageView, Card, float]] = []
     on_topic = False
     for passage in ctx.passages:
@@ -670,6 +686,8 @@ def choose_cards(
                 score += 1.5 if stage == "will" and stage != ctx.stage else 0.75
             if "possible-bias" in now and "possible-bias" in card.situations:
                 score += 5.0
+            if follows and last & set(card.situations):
+                score += FOLLOWS_UP + (1.0 if card.stage == "will" else 0.0)
             if on_step:
                 score += STEP_MATCH  # the ladders' own account of the step they asked about
             scored.append((score, -passage.n, passage, card, relevance))
