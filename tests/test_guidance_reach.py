@@ -654,3 +654,25 @@ def test_how_after_an_answer_is_about_that_answer(make_coach) -> None:
     ).session_id
     assert "share the same parts" in coach.ask(sid, "ok").answer
     assert "Find out what is expected" in coach.ask(sid, "how?").answer
+
+
+def test_a_step_checked_by_its_owner_is_checked_not_replanned(make_coach) -> None:
+    """ "I'll ask my manager on Friday for one example. Is that the right ask?" and
+    "Решил так: … соберу статистику … Это нормальный план или я что-то упускаю?": the
+    Russian one got a four-week plan (the word «план»), the English one no verdict. Both
+    now hear that it is a good step, have it said back, and get what makes it count."""
+    coach = make_coach()
+    answer = coach.ask(
+        None,
+        "I'll ask my manager this Friday for one concrete example of what 'strategic' "
+        "would look like from me. Is that the right ask or too small?",
+    ).answer
+    assert answer.startswith("It's a good step")
+    assert "You've committed to ask your manager" in answer
+    answer = coach.ask(
+        None,
+        "Решил так: до конца месяца соберу статистику по всем ночным вызовам за квартал и "
+        "покажу руководителю. Это нормальный план или я что-то упускаю?",
+    ).answer
+    assert answer.startswith("Хороший шаг")
+    assert "Неделя 1" not in answer and "соберу статистику" in answer

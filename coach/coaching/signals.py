@@ -31,6 +31,8 @@ NO_QUESTIONS = reading("no-questions")
 DIRECT_QUESTION = reading("direct-question")
 UNMARKED_QUESTION = reading("unmarked-question")
 ASKS_FOR_WORDS = reading("asks-for-words")
+#: "Is that the right ask or too small?": their own step, checked.
+PLAN_CHECK = reading("plan-check")
 TERSE = reading("terse-follow-up")
 #: "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
 CONTENT_TO_STAY = reading("content-to-stay")
@@ -91,6 +93,7 @@ class TurnSignals(BaseModel):
     states_a_want: bool = False  # "I want…", "what matters to me is…": a motive, said
     about_a_report: bool = False  # "one of my engineers asked…": someone else's path
     asks_for_words: bool = False  # "what do I say to my skip-level?": the words, not a topic
+    checks_a_plan: bool = False  # "is that the right ask?": their own step, to be checked
     language: Language = "en"
     situations: tuple[str, ...] = ()
 
@@ -154,7 +157,9 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.
-        wants_plan=bool(WANTS_PLAN.search(message)) and not COMMITS.search(message),
+        wants_plan=bool(WANTS_PLAN.search(message))
+        and not COMMITS.search(message)
+        and not PLAN_CHECK.search(message),
         asks_for_action=bool(ACTION_QUESTION.search(message) or TERSE.search(message)),
         asks_guarantee=bool(GUARANTEE.search(message)),
         decided=bool(DECIDED.search(message)),
@@ -164,6 +169,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         states_a_want=bool(WANT.search(REPORTED.sub(" ", message))),
         about_a_report=bool(ABOUT_A_REPORT.search(message)),
         asks_for_words=bool(ASKS_FOR_WORDS.search(message)),
+        checks_a_plan=bool(PLAN_CHECK.search(message)),
         language=detect_language(message),
         situations=situations_in(message),
     )

@@ -155,6 +155,7 @@ TEXT: dict[str, str] = {
     "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
     "choice, not a failure.",
     "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
+    "plan_ok": "It's a good step: it is concrete and it has a date.",
     "stay_ok": "Not wanting the next level is a legitimate choice; staying at a level you enjoy "
     "and do well is not a failure.",
     "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
@@ -358,7 +359,8 @@ READS: dict[str, str] = {
     ),
     # "What do I say to my manager?", "how do I phrase it?": they want words to use.
     "asks-for-words": (
-        r"\b(what (?:do|should|would|could|can) i (?:say|tell|ask|write)|how (?:do|should|can|"
+        r"\b(what (?:exactly |else |specifically |questions? )?(?:do|should|would|could|can) i "
+        r"(?:say|tell|ask|write|bring)|how (?:do|should|can|"
         r"would|could) i (?:say|tell(?! (?:if|whether|when|the difference))|phrase|word|ask|"
         r"bring (?:it|this|that) up|raise (?:it|this|that)|frame|answer|respond|put it|talk to|"
         r"approach|decline|turn (?:it|this|that|him|her|them) down|push back)|"
@@ -852,6 +854,16 @@ READS: dict[str, str] = {
     "level-word:staff": (r"\bstaff\b(?! (?:meeting|member)s?\b)"),
     "level-word:principal": (r"\bprincipal\b"),
     "yes-or-no": (r"\b(?:yes or no|yes/no)\b"),
+    # "Is that the right ask or too small?", "Does this plan sound OK?": their own step,
+    # checked, not a request for a plan.
+    "plan-check": (
+        r"\b(?:is (?:this|that|it) (?:a |the )?(?:good|right|reasonable|decent|ok|okay|solid|"
+        r"sensible|realistic|smart|enough of a) (?:plan|ask|step|move|idea|approach|start|"
+        r"first step|question)|(?:does|would) (?:this|that|it) (?:sound|seem|look) (?:right|ok|"
+        r"okay|good|reasonable|enough)|am i missing (?:something|anything)|is (?:this|that|it) "
+        r"(?:too small|enough|too little|too much)|(?:or|is that) too (?:small|little|much)\?|"
+        r"is this plan (?:ok|okay|good|enough|realistic))"
+    ),
     # A follow-up asking for a figure ("what is your page count?"), and one asking for the
     # step and its date: neither is asked once the person has said it.
     "quantity-question": (r"\b(how many|how much|count|number of|how often|how long)\b"),

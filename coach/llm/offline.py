@@ -189,7 +189,10 @@ def respond(ctx: TurnContext) -> str:
         return t["thanks_step"].format(action=pack(lang).second_person(step.action))
 
     signals = ctx.signals
-    direct = signals.wants_direct_advice or signals.direct_question
+    # "I'll ask for one example by Friday. Is that the right ask?": the step is theirs;
+    # the answer checks it and adds what makes it count, as for any step just decided.
+    checking = signals.checks_a_plan and bool(ctx.news.commitments)
+    direct = (signals.wants_direct_advice or signals.direct_question) and not checking
     parts: list[str] = []
     if ctx.gentle:
         parts.append(t["gentle"])
@@ -203,6 +206,8 @@ def respond(ctx: TurnContext) -> str:
     verdict = verdict_for(ctx.message, bias_known="possible bias" in ctx.profile.blockers)
     if verdict and f"verdict_{verdict}" in t:
         parts.append(t[f"verdict_{verdict}"])
+    elif checking:
+        parts.append(t["plan_ok"])  # "I'll ask for one example by Friday. Right ask?"
     elif YES_OR_NO.search(ctx.message) and not guarantee:
         parts.append(t["no_flat_verdict"])  # asked for a yes or no the sources don't give
     elif CONTENT_TO_STAY.search(ctx.message) and "stay_ok" not in ctx.said_lines:
