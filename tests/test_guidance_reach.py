@@ -676,3 +676,42 @@ def test_a_step_checked_by_its_owner_is_checked_not_replanned(make_coach) -> Non
     ).answer
     assert answer.startswith("Хороший шаг")
     assert "Неделя 1" not in answer and "соберу статистику" in answer
+
+
+def test_an_example_spanning_teams_with_no_owner_is_confirmed_as_staff_work(make_coach) -> None:
+    """ "Three teams each run their own flaky pipeline; nobody owns it. Is that the kind of
+    thing you mean?" got three operational-load cards and no answer; the ladder describes
+    exactly this as staff work, so the answer says so first."""
+    coach = make_coach()
+    sid = coach.ask(None, "I'm a senior engineer aiming for staff.").session_id
+    answer = coach.ask(
+        sid,
+        "Concretely: three teams each run their own flaky deploy pipeline and nobody owns it. "
+        "Is that the kind of thing you mean?",
+    ).answer
+    assert answer.startswith("Yes: a problem several teams share and no one owns")
+    assert "staff" in answer.split("\n\n", 1)[1].lower()
+
+
+def test_a_goal_in_the_previous_sentence_is_not_the_level_held() -> None:
+    """ "I don't want to be promoted. I'm a senior backend engineer": "promoted" in the
+    sentence before made "senior" a target, so the coach pushed a content senior on."""
+    from coach.coaching.profile import classify_levels
+
+    said = "Honestly I don't want to be promoted. I'm a senior backend engineer, I love coding."
+    assert classify_levels(said) == ("senior engineer", None)
+    assert classify_levels("I want to get promoted to senior engineer") == (None, "senior engineer")
+
+
+def test_words_asked_for_later_come_from_the_card_given_for_their_level(make_coach) -> None:
+    """A content senior asked "what do I actually say to her?" a turn after hearing that
+    senior is a career level: the card for their own level came back with its words."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "Honestly I don't want to be promoted. I'm a senior backend engineer, I love writing "
+        "code, and my manager keeps nudging me toward staff. Am I hurting my career by saying no?",
+    )
+    assert "senior is a career level" in first.answer
+    second = coach.ask(first.session_id, "ok. what do I actually say to her at our next 1:1?")
+    assert "Staff isn't my goal right now" in second.answer

@@ -137,13 +137,17 @@ class GuidanceMap:
                 c.situations[0] for ch in chunks.values() for c in ch.cards if c.said_in(last)
             ]
             situations = list(dict.fromkeys([*said_last, *situations]))
-        for chunk in chunks.values():
-            # "how?" asks about the last answer: its passages come back with it.
-            if len(out) - len(passages) == MOST:
-                break
-            if last and chunk.chunk_id not in held and any(c.said_in(last) for c in chunk.cards):
-                held.add(chunk.chunk_id)
-                out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+        # "how?" asks about the last answer: its passages come back with it, those whose
+        # cards carry words to say first ("what do I say?" wants them).
+        said_before = [
+            ch
+            for ch in chunks.values()
+            if last and ch.chunk_id not in held and any(c.said_in(last) for c in ch.cards)
+        ]
+        said_before.sort(key=lambda ch: not any(c.say and c.said_in(last) for c in ch.cards))
+        for chunk in said_before[:MOST]:
+            held.add(chunk.chunk_id)
+            out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
         if step is not None:
             # The step's two sections come on top of the situations' extra passages: "the
             # next level, and we have no ladder" needs both answers.
@@ -229,6 +233,24 @@ class GuidanceMap:
                 continue
             held.add(chunk.chunk_id)
             out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+        # A card written for this person's own level ("senior is a career level" for a senior
+        # who doesn't want staff) says more than the generic ones that covered the situation.
+        for situation in situations if levels else ():
+            if len(out) - len(passages) == MOST:
+                break
+            own = [
+                (c, ch)
+                for c, ch in by_situation.get(situation, [])
+                if c.situations[0] == situation
+                and "any" not in c.levels
+                and set(c.levels) <= set(levels)
+                and not c.said_in(said)
+            ]
+            if own and not any(ch.chunk_id in held for _, ch in own):
+                scores = similarity(message, [c for c, _ in own]) if similarity else {}
+                _, chunk = max(own, key=lambda item: _closeness(item[0], scores, words))
+                held.add(chunk.chunk_id)
+                out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
         return out
 
 

@@ -123,6 +123,10 @@ SENTENCE_OPENING = reading("sentence-opening")
 MANAGER_SELF = reading("manager-self")
 
 
+#: Where a clause ends: "…want to be promoted. I'm a senior" holds no goal for "senior".
+CLAUSE_END = re.compile(r"[,;.!?]")
+
+
 def classify_levels(text: str) -> tuple[str | None, str | None]:
     """(current, target) levels mentioned in ``text``, judged by the words before each."""
     current = target = None
@@ -143,7 +147,7 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
     for pos, level in find_levels(text):
         if NEGATED_LEVEL.search(text[max(0, pos - 16) : pos]):
             continue  # "I'm not a junior": the level they are not
-        near = text[max(0, pos - 25) : pos].split(",")[-1]
+        near = CLAUSE_END.split(text[max(0, pos - 25) : pos])[-1]  # this clause's own cue
         if HYPOTHETICAL.search(text[max(0, pos - 45) : pos]):
             target = target or level  # "what would I be doing as an L4?" imagines it
         elif SENTENCE_OPENING.search(text[max(0, pos - 12) : pos]) and not TARGET_CUES.search(near):
@@ -298,6 +302,17 @@ def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
             return LEVEL_ORDER[LEVEL_ORDER.index(high) - 1], high
         if NEXT_LEVEL.search(sentence) and current in LEVEL_ORDER[:-1]:
             return current, LEVEL_ORDER[LEVEL_ORDER.index(current) + 1]
+    # "Staff engineer, aiming for principal. What should I do in the next 6 months?": a
+    # question about the path they named is about the step from their level to the next.
+    target = card_level(profile.target_level)
+    if (
+        "?" in message
+        and (_levels_named(message) or NEXT_LEVEL.search(message))
+        and current in LEVEL_ORDER
+        and target in LEVEL_ORDER
+        and LEVEL_ORDER.index(target) == LEVEL_ORDER.index(current) + 1
+    ):
+        return current, target
     return None
 
 

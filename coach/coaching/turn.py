@@ -203,7 +203,10 @@ class Coach:
                 },
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
                 step=level_step(message, profile),
-                last=last_answer(history) if TERSE.search(message) else "",
+                # "how?" and "what do I say?" are about the last answer: it comes back.
+                last=last_answer(history)
+                if TERSE.search(message) or signals.asks_for_words
+                else "",
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

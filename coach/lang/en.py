@@ -155,6 +155,8 @@ TEXT: dict[str, str] = {
     "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
     "choice, not a failure.",
     "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
+    "verdict_counts_staff": "Yes: a problem several teams share and no one owns is the kind of "
+    "work that shows staff scope.",
     "plan_ok": "It's a good step: it is concrete and it has a date.",
     "stay_ok": "Not wanting the next level is a legitimate choice; staying at a level you enjoy "
     "and do well is not a failure.",
@@ -360,7 +362,7 @@ READS: dict[str, str] = {
     # "What do I say to my manager?", "how do I phrase it?": they want words to use.
     "asks-for-words": (
         r"\b(what (?:exactly |else |specifically |questions? )?(?:do|should|would|could|can) i "
-        r"(?:say|tell|ask|write|bring)|how (?:do|should|can|"
+        r"(?:actually |really |even |exactly )?(?:say|tell|ask|write|bring)|how (?:do|should|can|"
         r"would|could) i (?:say|tell(?! (?:if|whether|when|the difference))|phrase|word|ask|"
         r"bring (?:it|this|that) up|raise (?:it|this|that)|frame|answer|respond|put it|talk to|"
         r"approach|decline|turn (?:it|this|that|him|her|them) down|push back)|"
@@ -854,6 +856,18 @@ READS: dict[str, str] = {
     "level-word:staff": (r"\bstaff\b(?! (?:meeting|member)s?\b)"),
     "level-word:principal": (r"\bprincipal\b"),
     "yes-or-no": (r"\b(?:yes or no|yes/no)\b"),
+    # "Is that the kind of thing you mean?" about an example that spans teams and has no
+    # owner: the ladder's own description of staff work.
+    "example-check": (
+        r"^(?:so |and |but |ok,? )?(?:is (?:that|this|it) (?:the kind of|the sort of|what you "
+        r"mean|an example of|staff[- ]level|staff[- ]shaped)|would (?:that|this|something like "
+        r"(?:that|this)) count|does (?:that|this) count)"
+    ),
+    "cross-team-example": (
+        r"\b(?:(?:two|three|four|five|six|several|multiple|\d+) (?:other )?teams|across teams|"
+        r"cross-team|no(?:body| one) (?:owns|is driving|drives|is responsible|is owning)|no "
+        r"owner|every team|each team)\b"
+    ),
     # "Is that the right ask or too small?", "Does this plan sound OK?": their own step,
     # checked, not a request for a plan.
     "plan-check": (

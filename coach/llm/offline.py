@@ -125,6 +125,8 @@ SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
 PARANOID = reading("paranoid")
+EXAMPLE_CHECK = reading("example-check")
+CROSS_TEAM = reading("cross-team-example")
 THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
@@ -333,6 +335,8 @@ def verdict_for(message: str, bias_known: bool = False) -> str | None:
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
         if PARANOID.search(asked) and (bias_known or BIAS.search(message)):
             return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
+        if EXAMPLE_CHECK.search(asked) and CROSS_TEAM.search(message):
+            return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
         for name, pattern in VERDICTS.items():
             if pattern.search(asked):
                 return name
