@@ -715,3 +715,43 @@ def test_words_asked_for_later_come_from_the_card_given_for_their_level(make_coa
     assert "senior is a career level" in first.answer
     second = coach.ask(first.session_id, "ok. what do I actually say to her at our next 1:1?")
     assert "Staff isn't my goal right now" in second.answer
+
+
+def test_career_suicide_is_an_idiom_and_burnout_is_not_a_crisis(make_coach) -> None:
+    """ "Is it OK to stay senior forever? Or is that career suicide?" got the crisis line;
+    "I'm burning out on work that doesn't count" got "contact local emergency services".
+    The idiom is a career question; exhaustion gets support without the emergency pointer,
+    and words of crisis still get it."""
+    from coach.coaching.signals import DISTRESS
+
+    assert not DISTRESS.search("Is it OK to stay senior forever? Or is that career suicide?")
+    assert DISTRESS.search("I have been thinking about suicide")
+    coach = make_coach()
+    strained = coach.ask(None, "I'm burning out on on-call work that doesn't even count.").answer
+    assert "emergency services" not in strained and "Running on empty" in strained
+    crisis = coach.ask(None, "I'm burned out and honestly I feel hopeless.").answer
+    assert "emergency services" in crisis
+
+
+def test_someone_content_at_their_level_gets_staying_words_not_next_level_ones(
+    make_coach,
+) -> None:
+    """A senior who said "I don't think I want staff" was pushed towards cross-team work,
+    and asked how to tell the manager, was given "where am I against the next level?"."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "My manager keeps pushing me to go for staff. I'm a senior backend engineer and I "
+        "genuinely love it. I don't think I want staff.",
+    )
+    assert first.answer.startswith("Not wanting the next level is a legitimate choice")
+    assert "crosses into another team" not in first.answer
+    second = coach.ask(
+        first.session_id,
+        "I'm going to tell her on Monday that I'd rather stay senior. How do I say it so it "
+        "doesn't sound like I've stopped caring?",
+    )
+    assert "against the next level" not in second.answer
+    assert "What draws you to the next level" not in second.answer
+    words = second.answer.split("You could say:", 1)[1]
+    assert "isn't my goal right now" in words or "right now it isn't" in words

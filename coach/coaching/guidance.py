@@ -110,6 +110,7 @@ class GuidanceMap:
         said: str = "",
         step: tuple[str, str] | None = None,
         last: str = "",
+        wants_words: bool = False,
     ) -> list[Passage]:
         """``passages`` plus, for each named situation none of them has a card for, the
         passage of the card closest to the message (by meaning, else by shared words)
@@ -148,6 +149,17 @@ class GuidanceMap:
         for chunk in said_before[:MOST]:
             held.add(chunk.chunk_id)
             out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+        has_words = any(c.say and c.said_in(last) for ch in said_before for c in ch.cards)
+        if wants_words and not has_words:
+            # "How do I say it?" two turns after the card that carries the words: it comes back.
+            with_words = [
+                ch
+                for ch in chunks.values()
+                if ch.chunk_id not in held and any(c.say and c.said_in(said) for c in ch.cards)
+            ]
+            for chunk in with_words[:1]:
+                held.add(chunk.chunk_id)
+                out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
         if step is not None:
             # The step's two sections come on top of the situations' extra passages: "the
             # next level, and we have no ladder" needs both answers.

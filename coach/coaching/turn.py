@@ -207,6 +207,7 @@ class Coach:
                 last=last_answer(history)
                 if TERSE.search(message) or signals.asks_for_words
                 else "",
+                wants_words=signals.asks_for_words,
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

@@ -36,6 +36,14 @@ TEXT: dict[str, str] = {
         "one. Career questions can wait until you have support and some rest.\n\n"
         "Would it help to talk about what could make the next week a little lighter?"
     ),
+    "distress_strain": (
+        "I'm sorry you're carrying this. Running on empty matters more than any promotion. It "
+        "may help to talk to someone you trust, your doctor, or your company's employee "
+        "assistance programme if it has one, and if it ever feels like more than exhaustion, "
+        "please reach out to a crisis line. Career questions can wait until you have some "
+        "rest.\n\n"
+        "Would it help to talk about what could make the next week a little lighter?"
+    ),
     # Said first when the distress is tied to a promotion ("a failure because I'm not senior").
     "distress_promotion": (
         "Not being promoted, or not yet, is not the same as failing at your job; it says "
@@ -305,11 +313,24 @@ READS: dict[str, str] = {
         # "Exhausted" alone is how a tired week is said: a feeling, not a crisis.
         r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep|go on|"
         r"take (it|this))|panic attacks?|depress(ed|ion)|anxiety|anxious all|hopeless|"
-        r"breaking down|want to (die|disappear)|kill myself|suicid\w*|self[- ]harm|"
+        r"breaking down|want to (die|disappear)|kill myself|(?<!career )(?<!political )"
+        r"suicid\w*(?! mission)|self[- ]harm|"
         r"hate my life|crying every|(don'?t|do not|can'?t|cannot) see the point|"
         r"what'?s the point (of|in) (anything|any of (this|it)|living|going on|trying)|"
         r"no point (in|to) (anything|any of (this|it)|living|going on)|don'?t want to be here|"
         r"better off without me)\b"
+    ),
+    # Within distress: exhaustion and strain ("burning out on work that doesn't count")
+    # get support without the emergency pointer; words of crisis always get it.
+    "strain": (
+        r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep)|panic attacks?|anxiety|"
+        r"anxious all|exhausted|worn out|running on empty|so tired)\b"
+    ),
+    "crisis": (
+        r"\b(want to (die|disappear)|kill myself|(?<!career )(?<!political )suicid\w*"
+        r"(?! mission)|self[- ]harm|can'?t go on|hopeless|worthless|hate (my life|myself)|"
+        r"don'?t want to be here|better off without me|no point (in|to) (anything|living|going "
+        r"on)|what'?s the point (of|in) (anything|living|going on)|depress(ed|ion))\b"
     ),
     "override": (
         r"\b(ignore|disregard|forget|override)\b[^.?!]{0,40}\b(previous|prior|above|"
@@ -562,7 +583,7 @@ READS: dict[str, str] = {
     "feeling:tired": (r"\b(exhausted|drained|worn out|running on empty)\b"),
     "feeling:hurt": (
         r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|hurt|angry|"
-        r"crushed)\b"
+        r"crushed|stung|that stings)\b"
     ),
     "feeling:stuck": (
         r"\b(stuck|frustrat\w+|fed up|demotivated|discouraged|feels? impossible|"
@@ -839,7 +860,10 @@ READS: dict[str, str] = {
         # "I don't want the extra scope right now", "I'd rather just code": not now, by choice.
         r"\b(?:don'?t|do not) (?:really |actually |honestly )?want (?:the |any |all the )?(?:extra|"
         r"more|added|additional|bigger) (?:scope|responsibilit\w+|pressure|stress)\b|"
-        r"\bi'?d rather (?:just )?(?:code|keep coding|stay hands-on|write code)\b"
+        r"\bi'?d rather (?:just )?(?:code|keep coding|stay hands-on|write code|stay (?:senior|"
+        r"at (?:my|this) level|where i am|an? \w+))\b|\b(?:don'?t|do not) think i (?:really )?want "
+        r"(?:to (?:be|go for|become|make) )?(?:staff|principal|senior|(?:a |the )?promotion|the "
+        r"next level|to be promoted)\b"
     ),
     # "What's different between mid-level and senior?", "SDE2 vs SDE3", "the jump from
     # senior to staff": the step between two levels is the question.

@@ -125,6 +125,8 @@ SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
 PARANOID = reading("paranoid")
+STRAIN = reading("strain")
+CRISIS = reading("crisis")
 EXAMPLE_CHECK = reading("example-check")
 CROSS_TEAM = reading("cross-team-example")
 THANKS = reading("thanks")
@@ -279,7 +281,10 @@ def respond(ctx: TurnContext) -> str:
             (
                 card.say.get(lang)
                 for _, card in [*cards, *earlier]
-                if card.say and for_managers(card) == bool(ctx.report)  # the speaker's words
+                if card.say
+                and for_managers(card) == bool(ctx.report)  # the speaker's words
+                # Someone staying where they are: words for staying, not for the next level.
+                and (not ctx.content_to_stay or "deciding" in card.situations)
             ),
             None,
         )
@@ -355,6 +360,8 @@ def support(ctx: TurnContext, lang: str) -> str:
             return " ".join([*said_first[:2], t["distress_promotion"], *said_first[2:]]) + (
                 "\n\n" + rest
             )
+        if STRAIN.search(ctx.message) and not CRISIS.search(ctx.message):
+            return t["distress_strain"]  # "burning out on work that doesn't count"
         return t["distress"]
     question = next(
         (t[k] for k in ("support_question_1", "support_question_2", "support_question_3")
@@ -630,9 +637,11 @@ def choose_cards(
             if (
                 ctx.content_to_stay
                 and TOWARDS_PROMOTION & set(card.situations)
-                and ("deciding" not in card.situations or "explicit-goal" in card.situations)
+                and (card.situations[0] != "deciding" or "explicit-goal" in card.situations)
             ):
                 continue  # "no interest in staff": not the gaps to it, nor "commit to it"
+            if ctx.content_to_stay and card.situations[0] == "motivation":
+                continue  # nor the reasons to go for it ("more money is a legitimate reason")
             if among is not None and not among & set(card.situations):
                 continue
             section = card_section(passage.text, passage.heading, card.anchor)
@@ -921,6 +930,7 @@ def choose_questions(
         if c.question
         and c.question.get(lang) not in asked
         and not (c.asks and _slot_known(c.asks, ctx.profile))
+        and not (c.asks in PROMOTION_SLOTS and ctx.content_to_stay)  # "what draws you to it?"
         and not _told_already(c.question.get(lang), ctx)
     ]
     bank: list[str] = []
