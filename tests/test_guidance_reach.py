@@ -755,3 +755,24 @@ def test_someone_content_at_their_level_gets_staying_words_not_next_level_ones(
     assert "What draws you to the next level" not in second.answer
     words = second.answer.split("You could say:", 1)[1]
     assert "isn't my goal right now" in words or "right now it isn't" in words
+
+
+def test_company_levels_are_placed_by_the_crosswalk_table(make_coach) -> None:
+    """ "Microsoft 62 and an Amazon SDE II offer: the same level?" and "is Google L4 a
+    downlevel from Amazon L6?" got "my sources don't give a flat yes or no", though the
+    corpus's crosswalk table answers both; the answer is read from the table and cites it."""
+    from coach.coaching.crosswalk import parse_table, placed
+
+    table = parse_table((CORPUS / "ladders" / "level-crosswalk.md").read_text(encoding="utf-8"))
+    assert table["amazon"]["sde iii"] == "senior" and table["microsoft"]["62"] == "engineer"
+    assert [p.generic for p in placed("Meta E5 or Google L6?", table)] == ["senior", "staff"]
+    coach = make_coach()
+    same = coach.ask(
+        None,
+        "I'm at Microsoft (level 62) and got an offer from Amazon for SDE II. The recruiter "
+        "says it's the same level. Is that right?",
+    )
+    assert same.answer.startswith("Roughly the same level")
+    assert any(s.doc_id == "ladders/level-crosswalk" for s in same.sources)
+    lower = coach.ask(None, "Yes or no: is Google L4 a downlevel from my Amazon L6?").answer
+    assert "Amazon L6 sits one level above Google L4" in lower

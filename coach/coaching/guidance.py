@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
+from coach.coaching.crosswalk import TABLE_HEADER
 from coach.coaching.profile import LEVEL_ORDER
 from coach.corpus.cards import Card
 from coach.corpus.chunking import Chunk
@@ -111,6 +112,7 @@ class GuidanceMap:
         step: tuple[str, str] | None = None,
         last: str = "",
         wants_words: bool = False,
+        table: bool = False,
     ) -> list[Passage]:
         """``passages`` plus, for each named situation none of them has a card for, the
         passage of the card closest to the message (by meaning, else by shared words)
@@ -149,6 +151,12 @@ class GuidanceMap:
         for chunk in said_before[:MOST]:
             held.add(chunk.chunk_id)
             out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+        if table:  # "Microsoft 62 vs Amazon SDE II": the crosswalk table answers it
+            for chunk in chunks.values():
+                if chunk.chunk_id not in held and TABLE_HEADER in chunk.text:
+                    held.add(chunk.chunk_id)
+                    out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+                    break
         has_words = any(c.say and c.said_in(last) for ch in said_before for c in ch.cards)
         if wants_words and not has_words:
             # "How do I say it?" two turns after the card that carries the words: it comes back.

@@ -17,6 +17,7 @@ from typing import Literal
 
 from coach.coaching.citations import Source, map_citations
 from coach.coaching.context import TurnContext
+from coach.coaching.crosswalk import names_a_company_level
 from coach.coaching.guardrails import answered_by_policy, check_answer
 from coach.coaching.guidance import GuidanceMap
 from coach.coaching.meaning import CardMeaning
@@ -208,6 +209,7 @@ class Coach:
                 if TERSE.search(message) or signals.asks_for_words
                 else "",
                 wants_words=signals.asks_for_words,
+                table=names_a_company_level(message),
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

@@ -165,6 +165,24 @@ TEXT: dict[str, str] = {
     "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
     "verdict_counts_staff": "Yes: a problem several teams share and no one owns is the kind of "
     "work that shows staff scope.",
+    "crosswalk_same": "Roughly the same level: in the level crosswalk, {a} and {b} both sit at "
+    "the generic {level} level. The mapping is approximate, so compare scope and expectations "
+    "too. [{n}]",
+    "crosswalk_diff": "Not the same: in the level crosswalk, {b} sits {gap} {direction} {a} "
+    "({level_b} against {level_a}). The mapping is approximate, so compare scope and "
+    "expectations too. [{n}]",
+    "crosswalk_one": "In the level crosswalk, {a} sits at the generic {level} level; the mapping "
+    "is approximate. [{n}]",
+    "crosswalk_above": "above",
+    "crosswalk_below": "below",
+    "crosswalk_gap_1": "one level",
+    "crosswalk_gap_n": "{k} levels",
+    "crosswalk_level_entry": "entry-level engineer",
+    "crosswalk_level_engineer": "mid-level engineer (IC2)",
+    "crosswalk_level_senior": "senior engineer",
+    "crosswalk_level_staff": "staff engineer",
+    "crosswalk_level_principal": "principal engineer",
+    "crosswalk_level_distinguished": "distinguished engineer",
     "plan_ok": "It's a good step: it is concrete and it has a date.",
     "stay_ok": "Not wanting the next level is a legitimate choice; staying at a level you enjoy "
     "and do well is not a failure.",

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from coach.coaching.context import PassageView, TurnContext
+from coach.coaching.crosswalk import Placed, names_a_company_level, parse_table, placed, rank_gap
 from coach.coaching.dates import says_today
 from coach.coaching.guidance import answers_step, card_section, is_step_section, ladder_level
 from coach.coaching.policy import context_from_messages, manages
@@ -208,7 +209,10 @@ def respond(ctx: TurnContext) -> str:
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         parts.append(t["no_promises"])
     verdict = verdict_for(ctx.message, bias_known="possible bias" in ctx.profile.blockers)
-    if verdict and f"verdict_{verdict}" in t:
+    levels_placed = crosswalk_answer(ctx, lang)
+    if levels_placed:
+        parts.append(levels_placed)  # "Microsoft 62 vs Amazon SDE II": the table answers
+    elif verdict and f"verdict_{verdict}" in t:
         parts.append(t[f"verdict_{verdict}"])
     elif checking:
         parts.append(t["plan_ok"])  # "I'll ask for one example by Friday. Right ask?"
@@ -330,6 +334,42 @@ def respond(ctx: TurnContext) -> str:
     closing = _variant(t, "next_step", ctx.user_turns) if cards else t["next_step_2"]
     parts.append(" ".join(questions) if questions else closing)
     return "\n\n".join(p for p in parts if p).strip()
+
+
+def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
+    """Company levels the message names, placed by the crosswalk table among the passages
+    ("Microsoft 62 and Amazon SDE II both sit at the generic engineer level"), or ""."""
+    if not names_a_company_level(ctx.message):
+        return ""
+    t = TEXT[lang]
+    for passage in ctx.passages:
+        table = parse_table(passage.text)
+        found = placed(ctx.message, table) if table else []
+        if not found:
+            continue
+
+        def name(p: Placed) -> str:
+            return f"{p.company.capitalize()} {p.said}"
+
+        def level(p: Placed) -> str:
+            return t[f"crosswalk_level_{p.generic}"]
+
+        if len(found) == 1:
+            return t["crosswalk_one"].format(a=name(found[0]), level=level(found[0]), n=passage.n)
+        a, b = found[0], found[1]
+        gap = rank_gap(a, b)
+        if gap == 0:
+            return t["crosswalk_same"].format(a=name(a), b=name(b), level=level(a), n=passage.n)
+        return t["crosswalk_diff"].format(
+            a=name(a),
+            b=name(b),
+            gap=t["crosswalk_gap_1"] if abs(gap) == 1 else t["crosswalk_gap_n"].format(k=abs(gap)),
+            direction=t["crosswalk_above"] if gap > 0 else t["crosswalk_below"],
+            level_a=level(a),
+            level_b=level(b),
+            n=passage.n,
+        )
+    return ""
 
 
 def verdict_for(message: str, bias_known: bool = False) -> str | None:

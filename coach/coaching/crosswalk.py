@@ -1,0 +1,126 @@
+"""Company level names placed on the corpus's generic levels, read from the crosswalk table.
+
+"Is Amazon SDE II the same as Microsoft 62?" has a direct answer in
+``corpus/ladders/level-crosswalk.md``: both sit at the generic engineer level. The table is
+parsed from the passage itself, never copied into code, so the answer can only say what
+the corpus says, and it cites that passage. A message that names no company level, or a
+corpus without the table, gets no such answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coach.coaching.profile import LEVEL_ORDER
+
+#: The table's first header cell: how the passage holding it is recognised.
+TABLE_HEADER = "| Generic level |"
+#: The table's first column → the generic level (``LEVEL_ORDER``), one rank above for the rest.
+GENERIC_ROWS = {
+    "entry-level engineer": "entry",
+    "engineer": "engineer",
+    "senior engineer": "senior",
+    "staff engineer": "staff",
+    "principal engineer": "principal",
+    "distinguished and above": "distinguished",
+}
+RANKS = (*LEVEL_ORDER, "distinguished")
+ALIASES = {"facebook": "meta", "aws": "amazon", "msft": "microsoft"}
+ROW = re.compile(r"^\|(.+)\|\s*$", re.M)
+CELL_TOKEN = re.compile(r"\b([LE]\d{1,2})\b|\b(\d{2})(?:[–-](\d{2}))?\+?|\(([^)]*)\)")
+ROMAN = {"1": "i", "2": "ii", "3": "iii"}
+# What a person writes for a level: "L5", "E4", "level 62", "62", "SDE II", "SDE-2".
+SAID_LEVEL = re.compile(
+    r"\b(?:level\s*)?([le]\s?\d{1,2})\b|\blevel\s*(\d{2})\b|\b(\d{2})\b|\bsde[- ]?(i{1,3}|[123])\b",
+    re.I,
+)
+WINDOW = 40
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One company level a person named, and where the table puts it."""
+
+    company: str
+    said: str
+    generic: str
+
+
+def parse_table(text: str) -> dict[str, dict[str, str]]:
+    """company → {level token → generic level}, from the crosswalk passage's table."""
+    if TABLE_HEADER not in text:
+        return {}
+    rows = [[cell.strip() for cell in m.group(1).split("|")] for m in ROW.finditer(text)]
+    header = next((r for r in rows if r and r[0] == "Generic level"), None)
+    if header is None:
+        return {}
+    companies = [h.lower() for h in header[2:]]
+    table: dict[str, dict[str, str]] = {c: {} for c in companies}
+    for row in rows:
+        generic = GENERIC_ROWS.get(row[0].lower()) if row else None
+        if generic is None:
+            continue
+        for company, cell in zip(companies, row[2:], strict=False):
+            for token in _cell_tokens(cell):
+                table[company].setdefault(token, generic)
+    return table
+
+
+def _cell_tokens(cell: str) -> Iterable[str]:
+    for m in CELL_TOKEN.finditer(cell):
+        code, low, high, names = m.groups()
+        if code:
+            yield code.lower()
+        elif low:
+            yield from (str(n) for n in range(int(low), int(high or low) + 1))
+        elif names:
+            for name in re.split(r"[,/]", names):
+                yield name.strip().lower()
+
+
+def _said_token(match: re.Match[str]) -> str:
+    code, level, bare, sde = match.groups()
+    if code:
+        return code.replace(" ", "").lower()
+    if sde:
+        return f"sde {ROMAN.get(sde, sde).lower()}"
+    return level or bare
+
+
+def placed(message: str, table: dict[str, dict[str, str]]) -> list[Placed]:
+    """The company levels a message names ("Microsoft 62", "Amazon L5", "SDE II at
+    Amazon"), each with the generic level the table gives it, in order of mention."""
+    lowered = message.lower()
+    names = "|".join([*table, *ALIASES])
+    found: list[Placed] = []
+    for company_match in re.finditer(rf"\b({names})\b", lowered) if names else ():
+        company = ALIASES.get(company_match.group(1), company_match.group(1))
+        levels = table.get(company, {})
+        start, end = company_match.span()
+        near = [
+            m
+            for m in SAID_LEVEL.finditer(lowered, max(0, start - WINDOW), end + WINDOW)
+            if _said_token(m) in levels
+        ]
+        if not near:
+            continue
+        best = min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
+        token = _said_token(best)
+        found.append(Placed(company, message[best.start() : best.end()].strip(), levels[token]))
+    return list({(p.company, p.generic): p for p in found}.values())
+
+
+def names_a_company_level(message: str) -> bool:
+    """Cheap test before any table is read: a known company and something like a level."""
+    lowered = message.lower()
+    return bool(
+        re.search(r"\b(google|meta|facebook|amazon|aws|microsoft|msft)\b", lowered)
+        and SAID_LEVEL.search(lowered)
+    )
+
+
+def rank_gap(a: Placed, b: Placed) -> int:
+    """How many generic levels ``b`` sits above ``a`` (negative: below)."""
+    return RANKS.index(b.generic) - RANKS.index(a.generic)
