@@ -776,3 +776,15 @@ def test_company_levels_are_placed_by_the_crosswalk_table(make_coach) -> None:
     assert any(s.doc_id == "ladders/level-crosswalk" for s in same.sources)
     lower = coach.ask(None, "Yes or no: is Google L4 a downlevel from my Amazon L6?").answer
     assert "Amazon L6 sits one level above Google L4" in lower
+
+
+def test_the_next_one_on_one_is_not_asked_for_once_its_day_was_said() -> None:
+    """ "When is your next one-on-one?" came right after "our 1:1 is on Tuesday"."""
+    from coach.coaching.context import TurnContext
+    from coach.llm.offline import _told_already
+
+    question = "When is your next one-on-one, and what one question will you bring to it?"
+    told = TurnContext(message="ok", person_said=("Our 1:1 is on Tuesday.", "ok"))
+    untold = TurnContext(message="ok", person_said=("I have a 1:1 soon.", "ok"))
+    assert _told_already(question, told)
+    assert not _told_already(question, untold)

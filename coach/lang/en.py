@@ -1043,6 +1043,15 @@ READS: dict[str, str] = {
     "with-person": (r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder)\b"),
     "weeks": (r"\b(days?|weeks?|month)\b"),
     "meeting": (r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them))\b"),
+    # "When is your next one-on-one?" after "our 1:1 is on Tuesday": already told.
+    "asks-when-meeting": (
+        r"\bwhen (?:is|will) (?:your|you have|that) (?:next )?(?:one[- ]on[- ]one|1:1|meeting|"
+        r"conversation|talk)\b|\bwhen will you have (?:that|the|this) conversation\b"
+    ),
+    "when-said": (
+        r"\b(monday|tuesday|wednesday|thursday|friday|tomorrow|today|tonight|next week|this "
+        r"week|on the \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th))\b"
+    ),
     "back-to-work": (
         r"\b(i'?m (ok|okay|fine|better) now|feeling better|back to (my )?(career|"
         r"promotion)|let'?s (get back|talk about (my )?(career|promotion)))\b"

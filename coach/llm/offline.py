@@ -134,6 +134,8 @@ THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
 QUANTITY_QUESTION = reading("quantity-question")
+ASKS_WHEN_MEETING = reading("asks-when-meeting")
+WHEN_SAID = reading("when-said")
 ASKS_FOR_STEP = reading("asks-for-step")
 #: "25 pages", "3 инцидента": a figure and what it counts.
 FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?\s*%?\s+(\w+)")
@@ -940,6 +942,10 @@ def _told_already(question: str, ctx: TurnContext) -> bool:
     week" before "what is your page count?"), or the step and its date just committed."""
     if ctx.news.commitments and ASKS_FOR_STEP.search(question):
         return True
+    if ASKS_WHEN_MEETING.search(question) and any(
+        MEETING.search(text) and WHEN_SAID.search(text) for text in ctx.person_said
+    ):
+        return True  # "our 1:1 is on Tuesday" before "when is your next one-on-one?"
     if not QUANTITY_QUESTION.search(question):
         return False
     asked_about = set(tokenize(question))
