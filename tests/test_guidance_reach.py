@@ -788,3 +788,102 @@ def test_the_next_one_on_one_is_not_asked_for_once_its_day_was_said() -> None:
     untold = TurnContext(message="ok", person_said=("I have a 1:1 soon.", "ok"))
     assert _told_already(question, told)
     assert not _told_already(question, untold)
+
+
+def test_steps_and_their_dates_are_said_back_the_way_they_were_given(make_coach) -> None:
+    """ "I'll pull the failures into a spreadsheet by Friday and bring it to my 1:1 on
+    Tuesday" was said back as "…your 1:1 on Tuesday by Friday 4 December" with "mention it
+    to your manager at your next one-on-one" added, although the step is that 1:1; a
+    recruiter's interview loop got the same advice to tell the manager."""
+    coach = make_coach()
+    answer = coach.ask(
+        None,
+        "I'll pull the last 6 months of failures into a spreadsheet by Friday and bring it to "
+        "my 1:1 with my manager on Tuesday.",
+    ).answer
+    assert "on Tuesday (the first part by Friday" in answer
+    assert "mention it to your manager" not in answer
+    answer = coach.ask(None, "I'm going to ask the recruiter for the interview loop by Monday.")
+    assert "mention it to your manager" not in answer.answer
+
+
+def test_someone_weighing_management_is_not_coached_as_a_manager(make_coach) -> None:
+    """A senior thinking of switching to management was asked "which of your reports hasn't
+    had a growth conversation?"; "at least that's a promotion, right?" got no answer."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I've been a senior engineer for 4 years. There's no path to staff here, so I'm "
+        "thinking of switching to management. At least that's a promotion, right?",
+    )
+    assert first.answer.startswith("No. Moving into management is a change of job")
+    answer = coach.ask(
+        first.session_id, "I do like mentoring. I spend a lot of time helping our two juniors."
+    ).answer
+    assert "your reports" not in answer and "As a manager" not in answer
+
+
+def test_declining_a_push_holds_for_the_conversation(make_coach) -> None:
+    """ "My manager keeps pushing me to go for staff. I honestly don't want it" was not read
+    as a choice to stay: four turns of staff-path cards followed, "hurt my reviews" was
+    heard as hurt feelings, and "I'm not going to change my mind" got "which problem
+    crosses into another team's area?". The choice now holds for the conversation."""
+    coach = make_coach()
+    turns = [
+        "I'm a senior engineer, 9 years in. My manager keeps pushing me to go for staff. I "
+        "honestly don't want it. How do I decline without looking unambitious?",
+        "What do I say to her, word for word-ish?",
+        "And then? What if she says staying senior forever will hurt my reviews?",
+        "Fair. I'm not going to change my mind though.",
+    ]
+    sid = None
+    answers = []
+    for said in turns:
+        result = coach.ask(sid, said)
+        sid = result.session_id
+        answers.append(result.answer)
+    assert answers[0].startswith("Not wanting the next level is a legitimate choice")
+    assert "You could say:" in answers[1]
+    assert "disappointing" not in answers[2]
+    assert not any("another team" in a or "next level do differently" in a for a in answers)
+    assert "a clear choice, and a legitimate one" in answers[3]
+
+
+def test_words_of_crisis_get_the_emergency_line_even_after_a_turn_on_exhaustion(
+    make_coach,
+) -> None:
+    """A reviewer found that "I'm burned out" followed by "I want to die" got the gentler
+    follow-up only, and that burnout with crisis words got the strain text."""
+    coach = make_coach()
+    first = coach.ask(None, "I'm burned out.")
+    assert "emergency services" not in first.answer
+    second = coach.ask(first.session_id, "Honestly I want to die.")
+    assert "emergency services" in second.answer
+    for said in (
+        "I'm burned out and I can't see the point anymore",
+        "Burnt out. I just want it all to end.",
+        "Думаю о суициде.",
+    ):
+        answer = coach.ask(None, said).answer
+        assert "emergency services" in answer or "экстренные службы" in answer, said
+
+
+def test_the_new_readings_stay_narrow() -> None:
+    """Misfires a reviewer found in this round's patterns, each now read as it should be."""
+    from coach.coaching.crosswalk import parse_table, placed
+    from coach.coaching.profile import Profile, learn, level_step
+    from coach.coaching.signals import FEELINGS, content_to_stay
+
+    for wants in (
+        "I'd rather stay an IC than go into management. I want to get promoted to staff.",
+        "I don't want more responsibility without the promotion, how do I ask for it?",
+        "I really want staff. My peers don't want it though.",
+        "Я не хочу его подводить, он за меня радеет при повышении.",
+    ):
+        assert not content_to_stay(wants), wants
+    assert verdict_for("I work across teams doing meeting notes. Does that count?") is None
+    table = parse_table((CORPUS / "ladders" / "level-crosswalk.md").read_text(encoding="utf-8"))
+    assert placed("I've been at Microsoft for 12 years, working 60 hour weeks", table) == []
+    said = "I'm an SDE2. What's different about the mid-year review?"
+    assert level_step(said, learn(Profile(), said)) is None
+    assert not FEELINGS["hurt"].search("Does it hurt my chances if I say no?")

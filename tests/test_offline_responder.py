@@ -140,7 +140,8 @@ def test_distress_is_acknowledged_before_any_promotion_advice(make_coach) -> Non
     )
     # Exhaustion gets support and a pointer to help without the emergency-services line
     # (readers found it over the top for burnout); words of crisis keep that line.
-    assert "crisis line" in result.answer and "trust" in result.answer
+    assert "Running on empty" in result.answer and "trust" in result.answer
+    assert "emergency services" not in result.answer
     assert result.sources == []
     assert "promot" not in result.answer.split("\n\n")[0].replace("any promotion", "")
 

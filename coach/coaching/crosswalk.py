@@ -32,8 +32,11 @@ ROW = re.compile(r"^\|(.+)\|\s*$", re.M)
 CELL_TOKEN = re.compile(r"\b([LE]\d{1,2})\b|\b(\d{2})(?:[–-](\d{2}))?\+?|\(([^)]*)\)")
 ROMAN = {"1": "i", "2": "ii", "3": "iii"}
 # What a person writes for a level: "L5", "E4", "level 62", "62", "SDE II", "SDE-2".
+# A bare number is a level only when nothing says it counts something else ("12 years").
 SAID_LEVEL = re.compile(
-    r"\b(?:level\s*)?([le]\s?\d{1,2})\b|\blevel\s*(\d{2})\b|\b(\d{2})\b|\bsde[- ]?(i{1,3}|[123])\b",
+    r"\b(?:level\s*)?([le]\s?\d{1,2})\b|\blevel\s*(\d{2})\b|\b(\d{2})\b(?![-\s]*(?:years?|yrs?|"
+    r"hours?|hrs?|%|people|engineers|days?|weeks?|months?|k\b|reports|teams?|percent|minutes?))"
+    r"|\bsde[- ]?(i{1,3}|[123])\b",
     re.I,
 )
 WINDOW = 40

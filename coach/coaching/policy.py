@@ -13,15 +13,22 @@ import re
 from collections.abc import Callable, Sequence
 
 from coach.coaching.context import PassageView, TurnContext
-from coach.coaching.profile import Profile, card_level, learn, level_step
+from coach.coaching.profile import (
+    LEVEL_ORDER,
+    Profile,
+    card_level,
+    classify_levels,
+    learn,
+    level_step,
+)
 from coach.coaching.signals import (
     ABOUT_A_REPORT,
-    CONTENT_TO_STAY,
     DISTRESS,
     NO_QUESTIONS,
     PROMOTION_TALK,
     TurnSignals,
     classify,
+    content_to_stay,
     detect_language,
     situations_in,
 )
@@ -130,7 +137,21 @@ def thread_situations(history: Sequence[Message]) -> tuple[str, ...]:
 
 
 #: Lines said once a conversation: the second time they read as a template.
-ONCE_LINES = ("bias_ack", "bias_next", "not_complaining", "stay_ok")
+#: "I changed my mind, I want the promotion after all": the choice to stay is over.
+WANTS_IT_AFTER_ALL = reading("wants-it-after-all")
+ONCE_LINES = ("bias_ack", "bias_next", "not_complaining", "stay_ok", "crisis_pointer")
+
+
+def aims_above(message: str, profile: Profile) -> bool:
+    """The message names a goal above the level held ("I want staff after all"); "is it bad
+    to stay at SDE II?" names the level held, which is no goal."""
+    held = card_level(profile.current_level)
+    target = card_level(classify_levels(message)[1])
+    return (
+        held in LEVEL_ORDER
+        and target in LEVEL_ORDER
+        and LEVEL_ORDER.index(target) > LEVEL_ORDER.index(held)
+    )
 
 
 def manages(profile: Profile) -> bool:
@@ -189,7 +210,11 @@ def build_context(
     if not signals.about_a_report and any(ABOUT_A_REPORT.search(t) for t in spoken[-5:-1]):
         # "How do I tell him?" two turns after "one of my engineers…": still about the report.
         signals = signals.model_copy(update={"about_a_report": True})
-    staying = any(CONTENT_TO_STAY.search(t) for t in spoken[-3:])  # "no interest in staff"
+    # "No interest in staff" holds for the conversation, until a later message names a goal.
+    said_no = [i for i, t in enumerate(spoken) if content_to_stay(t)]
+    staying = bool(said_no) and not any(
+        aims_above(t, profile) or WANTS_IT_AFTER_ALL.search(t) for t in spoken[said_no[-1] + 1 :]
+    )
     promotion_goal = not staying and (
         bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)
     )

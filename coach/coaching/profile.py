@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coach.coaching.dates import parse_due, relative_phrase
-from coach.coaching.signals import CONTENT_TO_STAY, OTHERS_GROWTH, REPORTED
+from coach.coaching.signals import OTHERS_GROWTH, REPORTED, content_to_stay
 from coach.lang import PACKS, reading, reading_names
 
 Stage = Literal["goal", "reality", "options", "will"]
@@ -327,7 +327,7 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
 
     today = today or dt.date.today()
     current, target = classify_levels(message)
-    if HESITATION.search(message) or CONTENT_TO_STAY.search(message):
+    if HESITATION.search(message) or content_to_stay(message):
         target = None  # "not sure I even want staff", "no interest in staff": no goal
     if current and current == data.get("target_level") and ALREADY.search(message):
         # "I'm already staff": a correction; the goal they were credited with is behind them.

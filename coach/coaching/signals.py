@@ -36,6 +36,9 @@ PLAN_CHECK = reading("plan-check")
 TERSE = reading("terse-follow-up")
 #: "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
 CONTENT_TO_STAY = reading("content-to-stay")
+#: "I honestly don't want it": no promotion wanted, when the message is about one.
+DECLINES_IT = reading("declines-it")
+PROMOTION_CONTEXT = reading("promotion-context")
 #: Situations that presume the person wants the next level.
 TOWARDS_PROMOTION = {"staff-path", "first-step", "explicit-goal", "level-expectations", "readiness"}
 SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+|,\s+(?=(?:what|how|where|which|why)\b)", re.I)
@@ -107,6 +110,15 @@ def detect_language(text: str) -> Language:
 OTHERS_GROWTH = reading("others-growth")
 
 
+def content_to_stay(message: str) -> bool:
+    """The message says no promotion is wanted: "zero interest in staff", or "my manager
+    pushes me to go for staff. I honestly don't want it"."""
+    return bool(
+        CONTENT_TO_STAY.search(message)
+        or (DECLINES_IT.search(message) and PROMOTION_CONTEXT.search(message))
+    )
+
+
 def situations_in(message: str) -> tuple[str, ...]:
     """The card situations a message speaks to, in vocabulary order (``deciding`` first
     when the person says they don't want the next level).
@@ -120,7 +132,7 @@ def situations_in(message: str) -> tuple[str, ...]:
         for name, pattern in _SITUATION_RE.items()
         if pattern.search(own if name == "learning" else message)
     )
-    if CONTENT_TO_STAY.search(message):
+    if content_to_stay(message):
         kept = tuple(s for s in found if s not in TOWARDS_PROMOTION)
         return ("deciding", *(s for s in kept if s != "deciding"))
     return found

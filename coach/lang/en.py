@@ -36,6 +36,9 @@ TEXT: dict[str, str] = {
         "one. Career questions can wait until you have support and some rest.\n\n"
         "Would it help to talk about what could make the next week a little lighter?"
     ),
+    # The emergency sentence of "distress", word for word: whether it was said is read by it.
+    "crisis_pointer": "If you feel unsafe or in crisis, please contact local emergency services "
+    "or a crisis line now.",
     "distress_strain": (
         "I'm sorry you're carrying this. Running on empty matters more than any promotion. It "
         "may help to talk to someone you trust, your doctor, or your company's employee "
@@ -151,6 +154,7 @@ TEXT: dict[str, str] = {
     "due_is_today": " today ({date})",
     "due_said_today": " by {date} ({said}), which is today",
     "due": " by {date}",
+    "due_first": " (the first part by {date})",
     # The short answer to a yes/no question the sources answer outright; the cited points
     # follow it.
     "verdict_better_not_different": "No. The next level is different work, not the same work "
@@ -183,7 +187,10 @@ TEXT: dict[str, str] = {
     "crosswalk_level_staff": "staff engineer",
     "crosswalk_level_principal": "principal engineer",
     "crosswalk_level_distinguished": "distinguished engineer",
+    "stay_close": "That is a clear choice, and a legitimate one. What would you like to get "
+    "better at in the role you have over the next six months?",
     "plan_ok": "It's a good step: it is concrete and it has a date.",
+    "plan_ok_undated": "It's a good step, and a concrete one; a date would make it firmer.",
     "stay_ok": "Not wanting the next level is a legitimate choice; staying at a level you enjoy "
     "and do well is not a failure.",
     "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
@@ -206,8 +213,8 @@ TEXT: dict[str, str] = {
     "verdict_cycles_are_common": "Yes, that is common. It often takes a cycle or two.",
     "no_promises": "No one can promise a promotion, me included; what you can control is "
     "the evidence and the conversation with your manager.",
-    "next_step_1": "A next step: pick the point above that fits your team best and try it "
-    "this week.",
+    "next_step_1": "A next step: choose the one point above you can act on this week, and put "
+    "a date on it.",
     "next_step_2": "A next step: write down what you'll try and when you'll review it.",
     "rendered": "(rendered from the Russian)",
     # A manager asking about one of their people: the advice is theirs to pass on.
@@ -218,6 +225,10 @@ TEXT: dict[str, str] = {
     "report_q_2": "What opportunity on the team could you hand {obj} this quarter, and who would "
     "need to see the result?",
     "report_q_3": "If you asked at your next one-on-one, what would {subj} say is the biggest gap?",
+    "report_q_4": "What would you need to see from {obj} before you put {obj} forward, and does "
+    "{subj} know that?",
+    "report_q_5": "Who beyond you should know {pos} work before calibration, and how will they "
+    "hear about it?",
     "report_she": "she|her|her",
     "report_he": "he|him|his",
     "report_they": "they|them|their",
@@ -336,7 +347,8 @@ READS: dict[str, str] = {
         r"hate my life|crying every|(don'?t|do not|can'?t|cannot) see the point|"
         r"what'?s the point (of|in) (anything|any of (this|it)|living|going on|trying)|"
         r"no point (in|to) (anything|any of (this|it)|living|going on)|don'?t want to be here|"
-        r"better off without me)\b"
+        r"better off without me|don'?t want to (live|exist)|want (it|this|everything) (all )?to "
+        r"(end|stop)|end(ing)? (it all|my life)|hurt(ing)? myself)\b"
     ),
     # Within distress: exhaustion and strain ("burning out on work that doesn't count")
     # get support without the emergency pointer; words of crisis always get it.
@@ -347,8 +359,11 @@ READS: dict[str, str] = {
     "crisis": (
         r"\b(want to (die|disappear)|kill myself|(?<!career )(?<!political )suicid\w*"
         r"(?! mission)|self[- ]harm|can'?t go on|hopeless|worthless|hate (my life|myself)|"
-        r"don'?t want to be here|better off without me|no point (in|to) (anything|living|going "
-        r"on)|what'?s the point (of|in) (anything|living|going on)|depress(ed|ion))\b"
+        r"don'?t want to (be here|live|exist)|better off without me|no point (in|to) "
+        r"(anything|living|going on)|what'?s the point (of|in) (anything|any of (this|it)|living|"
+        r"going on|trying)|(can'?t|cannot|don'?t) see the point|can'?t take (it|this) anymore|"
+        r"want (it|this|everything) (all )?to (end|stop)|end(ing)? (it all|my life)|hurt(ing)? "
+        r"myself|depress(ed|ion)|breaking down|crying every)\b"
     ),
     "override": (
         r"\b(ignore|disregard|forget|override)\b[^.?!]{0,40}\b(previous|prior|above|"
@@ -466,6 +481,11 @@ READS: dict[str, str] = {
         r"^(?:so |but )?(?:is|would) (?:(?:moving|going) (?:into|to) )?(?:engineering )?"
         r"management\b(?![^?]*\bnot\b)[^?]{0,30}\b(?:a|the) (?:step up|promotion|faster way|"
         r"next step|way up)\b"
+    ),
+    # "…thinking of switching to management. At least that's a promotion, right?"
+    "thats-a-promotion": (
+        r"^(?:at least |so |but |and )?(?:that'?s|that is|it'?s|this is|isn'?t (?:that|it)) "
+        r"(?:still |at least )?(?:a |the )?(?:promotion|step up|way up)\b"
     ),
     "verdict:not_a_reward": (
         r"^(?:so |but |and )?(?:don'?t|do|shouldn'?t) i\b[^?]{0,20}\bdeserve\b[^?]{0,30}"
@@ -600,8 +620,8 @@ READS: dict[str, str] = {
     "report-he": (r"\b(he|him|his|himself)\b"),
     "feeling:tired": (r"\b(exhausted|drained|worn out|running on empty)\b"),
     "feeling:hurt": (
-        r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|hurt|angry|"
-        r"crushed|stung|that stings)\b"
+        r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|angry|crushed|stung|"
+        r"that stings)\b|\b(?:i'?m|i am|i feel|i felt|feeling|felt|was|so|really) hurt\b"
     ),
     "feeling:stuck": (
         r"\b(stuck|frustrat\w+|fed up|demotivated|discouraged|feels? impossible|"
@@ -836,9 +856,10 @@ READS: dict[str, str] = {
         r"\bi (?:now |currently |also )?(?:manage|lead|run) (?:a|an|the|my|our|two|"
         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d+)\b"
         r"[^.?!]{0,30}\b(?:team|teams|engineers|people|group|former peers|"
-        r"peers)\b|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b|"
+        r"peers)\b|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b"
+        r"(?! to (?:write|do|file|finish|read|submit))|"
         r"\bi'?m (?:an? |the )?(?:engineering |people )?manager\b|\bi'?m an? em\b|"
-        r"\bas (?:an? |their |his |her )?(?:engineering |people )?manager\b"
+        r"\bas an? (?:engineering |people )?manager\b"
     ),
     "manager-aligned": (
         r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|agrees?|backs?|"
@@ -877,26 +898,43 @@ READS: dict[str, str] = {
         r"stay (?:at )?(?:senior|my (?:current )?level|where i am|sde[- ]?\d))\b|"
         # "I don't want the extra scope right now", "I'd rather just code": not now, by choice.
         r"\b(?:don'?t|do not) (?:really |actually |honestly )?want (?:the |any |all the )?(?:extra|"
-        r"more|added|additional|bigger) (?:scope|responsibilit\w+|pressure|stress)\b|"
+        r"more|added|additional|bigger) (?:scope|responsibilit\w+|pressure|stress)\b"
+        r"(?! without)|"
         r"\bi'?d rather (?:just )?(?:code|keep coding|stay hands-on|write code|stay (?:senior|"
-        r"at (?:my|this) level|where i am|an? \w+))\b|\b(?:don'?t|do not) think i (?:really )?want "
+        r"at (?:my|this) level|where i am))\b|\b(?:don'?t|do not) think i (?:really )?want "
         r"(?:to (?:be|go for|become|make) )?(?:staff|principal|senior|(?:a |the )?promotion|the "
         r"next level|to be promoted)\b"
     ),
     # "What's different between mid-level and senior?", "SDE2 vs SDE3", "the jump from
     # senior to staff": the step between two levels is the question.
     "level-comparison": (
-        r"\b(?:differen(?:t|ce|ces)|differ|distinguish\w*|separates?|vs\.?|versus|compared? "
+        r"\b(?:differen(?:t|ce|ces|tly)|differ|distinguish\w*|separates?|vs\.?|versus|compared? "
         r"(?:to|with)|(?:the )?(?:gap|jump|step|leap) (?:from|between|to))\b|\bfrom\s+(?:an?\s+)?"
         r"[\w-]+(?:\s+engineer)?\s+to\s+(?:an?\s+)?(?:senior|staff|principal|mid|sde|l\d|ic)"
     ),
     "next-level": (r"\b(?:the )?next level\b|\bone level up\b|\bthe level above\b"),
     # Bare level words, read only inside a comparison ("mid-level and senior").
     "level-word:entry": (r"\b(?:junior|entry[- ]level|new grads?)\b"),
-    "level-word:engineer": (r"\b(?:mid[- ]?level|mid|middle|intermediate)\b"),
+    "level-word:engineer": (
+        r"\b(?:mid[- ]?level|mid(?![- ](?:year|cycle|term|quarter|size|sized|market|week|month|"
+        r"day|sprint)))\b"
+    ),
     "level-word:senior": (r"\bsenior\b(?! (?:manager|director|leadership|vp)\b)"),
     "level-word:staff": (r"\bstaff\b(?! (?:meeting|member)s?\b)"),
     "level-word:principal": (r"\bprincipal\b"),
+    # What "it" is in "I don't want it": a promotion or a level the message speaks of.
+    "promotion-context": (
+        r"\b(promot\w*|staff|senior|principal|next level|the title|step up|tech lead|team lead|"
+        r"lead developer)\b"
+    ),
+    "declines-it": (
+        r"\bi (?:really |honestly |actually |just )?(?:don'?t|do not|never) (?:really |honestly |"
+        r"actually |even )?want (?:it|that|the promotion)\b(?! to\b)"
+    ),
+    # "I changed my mind, I want the promotion after all": a choice to stay is over.
+    "wants-it-after-all": (
+        r"\b(?:changed my mind|i (?:do|now|actually) want (?:it|the promotion|to (?:go for|get)))\b"
+    ),
     "yes-or-no": (r"\b(?:yes or no|yes/no)\b"),
     # "Is that the kind of thing you mean?" about an example that spans teams and has no
     # owner: the ladder's own description of staff work.
@@ -905,10 +943,14 @@ READS: dict[str, str] = {
         r"mean|an example of|staff[- ]level|staff[- ]shaped)|would (?:that|this|something like "
         r"(?:that|this)) count|does (?:that|this) count)"
     ),
-    "cross-team-example": (
-        r"\b(?:(?:two|three|four|five|six|several|multiple|\d+) (?:other )?teams|across teams|"
-        r"cross-team|no(?:body| one) (?:owns|is driving|drives|is responsible|is owning)|no "
-        r"owner|every team|each team)\b"
+    # Both halves of the ladder's staff description: several teams, and no owner.
+    "several-teams": (
+        r"\b(?:(?:two|three|four|five|six|several|multiple|\d+) (?:other |different )?teams|"
+        r"every team|each team|across (?:the )?teams)\b"
+    ),
+    "no-owner": (
+        r"\b(?:no(?:body| one) (?:owns|is driving|drives|is responsible|is owning|owned)|no "
+        r"(?:single )?owner|unowned)\b"
     ),
     # "Is that the right ask or too small?", "Does this plan sound OK?": their own step,
     # checked, not a request for a plan.
@@ -1040,13 +1082,24 @@ READS: dict[str, str] = {
         r"boring for them|we have no|don'?t have time|no one gets promoted|"
         r"isn'?t challenging)\b"
     ),
-    "with-person": (r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder)\b"),
+    # A step that already involves someone, or is private (a recruiter, an interview loop):
+    # no "mention it to your manager" is added.
+    "with-person": (
+        r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder|1:1|"
+        r"one[- ]on[- ]one|recruiter|interview\w*|offer)\b"
+    ),
     "weeks": (r"\b(days?|weeks?|month)\b"),
     "meeting": (r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them))\b"),
     # "When is your next one-on-one?" after "our 1:1 is on Tuesday": already told.
     "asks-when-meeting": (
         r"\bwhen (?:is|will) (?:your|you have|that) (?:next )?(?:one[- ]on[- ]one|1:1|meeting|"
         r"conversation|talk)\b|\bwhen will you have (?:that|the|this) conversation\b"
+    ),
+    # Steps a coach does not call "a good step" unasked: leaving, or a threat.
+    "leaving-step": (r"\b(quit|resign\w*|leave|walk out|give notice|ultimatum|if i don'?t get)\b"),
+    # "…last Tuesday", "cancelled": a meeting that was, not the next one.
+    "meeting-past": (
+        r"\b(cancel\w*|last (?:monday|tuesday|wednesday|thursday|friday|week)|yesterday)\b"
     ),
     "when-said": (
         r"\b(monday|tuesday|wednesday|thursday|friday|tomorrow|today|tonight|next week|this "

@@ -33,10 +33,11 @@ from coach.coaching.profile import (
 )
 from coach.coaching.signals import (
     BIAS,
-    CONTENT_TO_STAY,
+    DISTRESS,
     PROMOTION_TALK,
     TERSE,
     TOWARDS_PROMOTION,
+    content_to_stay,
     situations_in,
 )
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
@@ -84,6 +85,8 @@ EXTRA_RELEVANT = 1.5
 WEEKS = reading("weeks")
 #: Questions that presume the person wants a promotion.
 PROMOTION_SLOTS = {"motivations", "target_level", "why"}
+#: Questions that presume the next level is wanted: not for someone content where they are.
+STAYING_SKIPS = PROMOTION_SLOTS | {"manager_alignment", "commitments", "gap", "obstacle"}
 #: A step that is itself a meeting needs no "when will you check in?".
 MEETING = reading("meeting")
 GENERIC = {"first-step", "deciding", "motivation", "readiness"}
@@ -129,7 +132,11 @@ PARANOID = reading("paranoid")
 STRAIN = reading("strain")
 CRISIS = reading("crisis")
 EXAMPLE_CHECK = reading("example-check")
-CROSS_TEAM = reading("cross-team-example")
+THATS_A_PROMOTION = reading("thats-a-promotion")
+SEVERAL_TEAMS = reading("several-teams")
+NO_OWNER = reading("no-owner")
+LEAVING_STEP = reading("leaving-step")
+MEETING_PAST = reading("meeting-past")
 THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
@@ -198,7 +205,11 @@ def respond(ctx: TurnContext) -> str:
     signals = ctx.signals
     # "I'll ask for one example by Friday. Is that the right ask?": the step is theirs;
     # the answer checks it and adds what makes it count, as for any step just decided.
-    checking = signals.checks_a_plan and bool(ctx.news.commitments)
+    checking = (
+        signals.checks_a_plan
+        and bool(ctx.news.commitments)
+        and not any(LEAVING_STEP.search(c.action) for c in ctx.news.commitments)
+    )
     direct = (signals.wants_direct_advice or signals.direct_question) and not checking
     parts: list[str] = []
     if ctx.gentle:
@@ -217,14 +228,18 @@ def respond(ctx: TurnContext) -> str:
     elif verdict and f"verdict_{verdict}" in t:
         parts.append(t[f"verdict_{verdict}"])
     elif checking:
-        parts.append(t["plan_ok"])  # "I'll ask for one example by Friday. Right ask?"
+        dated = any(c.due for c in ctx.news.commitments)
+        parts.append(
+            t["plan_ok" if dated else "plan_ok_undated"]
+        )  # "I'll ask for one example by Friday. Right ask?"
     elif YES_OR_NO.search(ctx.message) and not guarantee:
         parts.append(t["no_flat_verdict"])  # asked for a yes or no the sources don't give
-    elif CONTENT_TO_STAY.search(ctx.message) and "stay_ok" not in ctx.said_lines:
+    elif content_to_stay(ctx.message) and "stay_ok" not in ctx.said_lines:
         parts.append(t["stay_ok"])  # "zero interest in staff": that choice is heard first
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
-    elif not direct and not ctx.report:  # a direct question gets its answer first
+    elif not direct and not ctx.report and not (verdict or levels_placed):
+        # A direct question, or a yes/no one just answered, gets its answer first.
         # (A manager's news about a report is the report's: "you're dealing with…" misreads it.)
         parts.append(reflect(ctx.news, lang, signals.names_a_fix, signals.states_a_want))
     if signals.bias_disclosure and "bias_ack" not in ctx.said_lines:
@@ -283,10 +298,13 @@ def respond(ctx: TurnContext) -> str:
         # the point was made, the words to say it were not.
         given = ctx.last_cards if how and not signals.asks_for_words else ctx.used_cards
         earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in given]
+        offered = [*cards, *earlier]
+        # Words not yet given come first; the same words again beat none at all.
+        offered.sort(key=lambda item: _words_given(item[1], lang, ctx))
         said = next(
             (
                 card.say.get(lang)
-                for _, card in [*cards, *earlier]
+                for _, card in offered
                 if card.say
                 and for_managers(card) == bool(ctx.report)  # the speaker's words
                 # Someone staying where they are: words for staying, not for the next level.
@@ -304,7 +322,9 @@ def respond(ctx: TurnContext) -> str:
         # Several steps in one message: the dated one, else the fullest, is the step.
         latest = max(new_commitments, key=lambda c: (c.due is not None, len(c.action)))
         key = "due_said" if latest.said else "due"
-        if latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
+        if WHEN_SAID.search(latest.action):
+            key = "due_first"  # "…by Friday and bring it to my 1:1 on Tuesday": two dates
+        elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
             key = "due_said_today" if latest.said else "due_today"
             if latest.said and says_today(latest.said):
                 key = "due_is_today"  # "today" said back as "(today), which is today" is noise
@@ -334,6 +354,9 @@ def respond(ctx: TurnContext) -> str:
     questions = choose_questions(ctx, cards, lang, limit, direct)
     # "Pick the point above…" only reads when a point was given.
     closing = _variant(t, "next_step", ctx.user_turns) if cards else t["next_step_2"]
+    stay_question = QUESTION_SPLIT.split(t["stay_close"])[-1]
+    if ctx.content_to_stay and not cards and stay_question not in " ".join(ctx.asked):
+        closing = t["stay_close"]  # "I'm not going to change my mind": growth where they are
     parts.append(" ".join(questions) if questions else closing)
     return "\n\n".join(p for p in parts if p).strip()
 
@@ -374,6 +397,11 @@ def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
     return ""
 
 
+def _words_given(card: Card, lang: str, ctx: TurnContext) -> bool:
+    """The card's words to say were already given in this conversation."""
+    return card.say is not None and card.say.get(lang) in ctx.used_quotes
+
+
 def verdict_for(message: str, bias_known: bool = False) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one."""
     for sentence in QUESTION_SPLIT.split(message.strip()):
@@ -382,7 +410,13 @@ def verdict_for(message: str, bias_known: bool = False) -> str | None:
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
         if PARANOID.search(asked) and (bias_known or BIAS.search(message)):
             return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
-        if EXAMPLE_CHECK.search(asked) and CROSS_TEAM.search(message):
+        if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
+            return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
+        if (
+            EXAMPLE_CHECK.search(asked)
+            and SEVERAL_TEAMS.search(message)
+            and NO_OWNER.search(message)
+        ):
             return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
         for name, pattern in VERDICTS.items():
             if pattern.search(asked):
@@ -390,11 +424,24 @@ def verdict_for(message: str, bias_known: bool = False) -> str | None:
     return None
 
 
+def strain_only(message: str) -> bool:
+    """Distress in words of exhaustion only ("burning out on work that doesn't count"):
+    every distress phrase in it is a strain one, and no word of crisis is there."""
+    return bool(
+        STRAIN.search(message)
+        and not CRISIS.search(message)
+        and not DISTRESS.search(STRAIN.sub(" ", message))
+    )
+
+
 def support(ctx: TurnContext, lang: str) -> str:
     """Support mode: the full pointer to help once, then gentler turns that don't repeat it."""
     t = TEXT[lang]
     said = " ".join(ctx.asked)
-    if ctx.signals.intent == "distress" and t["distress"].split("\n\n")[-1] not in said:
+    pointed = "crisis_pointer" in ctx.said_lines  # the emergency line was already given
+    strain = strain_only(ctx.message)
+    if ctx.signals.intent == "distress" and not strain and not pointed:
+        # Words of crisis get the full pointer, even after a gentler turn on exhaustion.
         if PROMOTION_TALK.search(ctx.message) and SELF_BLAME.search(ctx.message):
             # "I feel like a failure because I'm still not senior": say that it is not.
             first, rest = t["distress"].split("\n\n", 1)
@@ -402,9 +449,13 @@ def support(ctx: TurnContext, lang: str) -> str:
             return " ".join([*said_first[:2], t["distress_promotion"], *said_first[2:]]) + (
                 "\n\n" + rest
             )
-        if STRAIN.search(ctx.message) and not CRISIS.search(ctx.message):
-            return t["distress_strain"]  # "burning out on work that doesn't count"
         return t["distress"]
+    if (
+        ctx.signals.intent == "distress"
+        and not pointed
+        and t["distress"].split("\n\n")[-1] not in said
+    ):
+        return t["distress_strain"]  # "burning out on work that doesn't count"
     question = next(
         (t[k] for k in ("support_question_1", "support_question_2", "support_question_3")
          if t[k] not in said),
@@ -521,6 +572,13 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         return False
     if "manager" in card.levels and "any" not in card.levels and not managing:
         return False
+    if (
+        for_managers(card)
+        and "manager" not in levels
+        and not ctx.report
+        and not any(MANAGER_SELF.search(text) for text in ctx.person_said)
+    ):
+        return False  # "as a manager, step in…" is not for someone only weighing the switch
     if card.situations and card.situations[0] in MANAGEMENT_CONTEXT and not managing:
         return False  # "before switching to management…" is not advice for an IC
     if ctx.report and card.situations[0] in SWITCHING and not _report_switches(ctx.message):
@@ -943,7 +1001,8 @@ def _told_already(question: str, ctx: TurnContext) -> bool:
     if ctx.news.commitments and ASKS_FOR_STEP.search(question):
         return True
     if ASKS_WHEN_MEETING.search(question) and any(
-        MEETING.search(text) and WHEN_SAID.search(text) for text in ctx.person_said
+        MEETING.search(text) and WHEN_SAID.search(text) and not MEETING_PAST.search(text)
+        for text in ctx.person_said
     ):
         return True  # "our 1:1 is on Tuesday" before "when is your next one-on-one?"
     if not QUANTITY_QUESTION.search(question):
@@ -986,6 +1045,8 @@ def choose_questions(
         for slot, variants in QUESTIONS[lang][stage]:
             if _slot_known(slot, ctx.profile) or any(v in asked for v in variants):
                 continue
+            if slot in STAYING_SKIPS and ctx.content_to_stay:
+                continue  # "have you told your manager you want this?" to someone who doesn't
             if slot in PROMOTION_SLOTS and (not ctx.promotion_goal or managing):
                 continue  # a raise, a track change, a manager asking for their reports
             if slot == "visible" and not cards:
@@ -1043,7 +1104,9 @@ def report_questions(
     ]
     words = report_words(ctx.report, lang)
     # The first one asks "which of these…": it needs points above it.
-    options = [TEXT[lang][f"report_q_{i}"].format(**words) for i in (1, 2, 3) if cards or i > 1]
+    options = [
+        TEXT[lang][f"report_q_{i}"].format(**words) for i in (1, 2, 3, 4, 5) if cards or i > 1
+    ]
     fresh = [q for q in options if q not in asked]
     # About this report first: a manager card's own follow-up asks about the whole team.
     if fresh:
