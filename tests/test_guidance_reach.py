@@ -887,3 +887,25 @@ def test_the_new_readings_stay_narrow() -> None:
     said = "I'm an SDE2. What's different about the mid-year review?"
     assert level_step(said, learn(Profile(), said)) is None
     assert not FEELINGS["hurt"].search("Does it hurt my chances if I say no?")
+
+
+def test_the_second_review_round_of_readings_stays_narrow() -> None:
+    """More misfires from the review, each read as it should be now."""
+    import datetime as dt
+
+    from coach.coaching.profile import Profile, commitments_in, learn, level_step
+    from coach.coaching.signals import FEELINGS, content_to_stay
+
+    for wants in (
+        "I don't want the extra scope to go unnoticed.",
+        "I want the senior promotion but I don't want that project.",
+        "I applied for senior. I never want it said that I didn't try.",
+    ):
+        assert not content_to_stay(wants), wants
+    assert content_to_stay("Мне предлагают стать тимлидом, но я этого не хочу.")
+    assert not FEELINGS["hurt"].search("Switching teams really hurt my promotion case.")
+    assert verdict_for("Is it bad to stay on the same team for years?") is None
+    said = "I'm a senior engineer. What is different about the senior review?"
+    assert level_step(said, learn(Profile(), said)) is None
+    step = commitments_in("I'll send my manager the 2nd draft by Friday.", dt.date(2026, 11, 30))
+    assert step and step[0].due == "2026-12-04"

@@ -297,9 +297,11 @@ def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
             return low, high
         if len(named) == 1 and "?" in sentence and named[0] != "entry":
             high = named[0]  # "what is actually different about staff?"
-            if current in LEVEL_ORDER and LEVEL_ORDER.index(current) < LEVEL_ORDER.index(high):
+            if current not in LEVEL_ORDER:
+                return LEVEL_ORDER[LEVEL_ORDER.index(high) - 1], high
+            if LEVEL_ORDER.index(current) < LEVEL_ORDER.index(high):
                 return current, high
-            return LEVEL_ORDER[LEVEL_ORDER.index(high) - 1], high
+            return None  # their own level or one below: not a step they are asking about
         if NEXT_LEVEL.search(sentence) and current in LEVEL_ORDER[:-1]:
             return current, LEVEL_ORDER[LEVEL_ORDER.index(current) + 1]
     # "Staff engineer, aiming for principal. What should I do in the next 6 months?": a

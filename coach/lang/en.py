@@ -181,6 +181,7 @@ TEXT: dict[str, str] = {
     "crosswalk_below": "below",
     "crosswalk_gap_1": "one level",
     "crosswalk_gap_n": "{k} levels",
+    "crosswalk_gap_many": "{k} levels",
     "crosswalk_level_entry": "entry-level engineer",
     "crosswalk_level_engineer": "mid-level engineer (IC2)",
     "crosswalk_level_senior": "senior engineer",
@@ -510,7 +511,7 @@ READS: dict[str, str] = {
     "verdict:fine_to_stay": (
         r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:that i|to|if "
         r"i) (?:don'?t|do not|not|never|stay|just stay|remain)\b[^?]{0,40}\b(?:promot\w*|"
-        r"level|senior|staff|move up|climb\w*|sde[- ]?\w+|mid[- ]?level|engineer|years?|where i am)"
+        r"level|senior|staff|move up|climb\w*|sde[- ]?\w+|mid[- ]?level|where i am)"
     ),
     "verdict:not_paranoid": (
         r"^(?:so |but )?am i (?:being )?(?:paranoid|crazy|imagining (?:it|this|things)|"
@@ -622,6 +623,7 @@ READS: dict[str, str] = {
     "feeling:hurt": (
         r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|angry|crushed|stung|"
         r"that stings)\b|\b(?:i'?m|i am|i feel|i felt|feeling|felt|was|so|really) hurt\b"
+        r"(?! (?:my|your|our|the|his|her|their|me|it)\b)"
     ),
     "feeling:stuck": (
         r"\b(stuck|frustrat\w+|fed up|demotivated|discouraged|feels? impossible|"
@@ -899,16 +901,16 @@ READS: dict[str, str] = {
         # "I don't want the extra scope right now", "I'd rather just code": not now, by choice.
         r"\b(?:don'?t|do not) (?:really |actually |honestly )?want (?:the |any |all the )?(?:extra|"
         r"more|added|additional|bigger) (?:scope|responsibilit\w+|pressure|stress)\b"
-        r"(?! without)|"
+        r"(?! without| to\b)|"
         r"\bi'?d rather (?:just )?(?:code|keep coding|stay hands-on|write code|stay (?:senior|"
         r"at (?:my|this) level|where i am))\b|\b(?:don'?t|do not) think i (?:really )?want "
         r"(?:to (?:be|go for|become|make) )?(?:staff|principal|senior|(?:a |the )?promotion|the "
-        r"next level|to be promoted)\b"
+        r"next level|to be promoted)\b(?! to\b)"
     ),
     # "What's different between mid-level and senior?", "SDE2 vs SDE3", "the jump from
     # senior to staff": the step between two levels is the question.
     "level-comparison": (
-        r"\b(?:differen(?:t|ce|ces|tly)|differ|distinguish\w*|separates?|vs\.?|versus|compared? "
+        r"\b(?:differ\w*|distinguish\w*|separates?|vs\.?|versus|compared? "
         r"(?:to|with)|(?:the )?(?:gap|jump|step|leap) (?:from|between|to))\b|\bfrom\s+(?:an?\s+)?"
         r"[\w-]+(?:\s+engineer)?\s+to\s+(?:an?\s+)?(?:senior|staff|principal|mid|sde|l\d|ic)"
     ),
@@ -919,7 +921,7 @@ READS: dict[str, str] = {
         r"\b(?:mid[- ]?level|mid(?![- ](?:year|cycle|term|quarter|size|sized|market|week|month|"
         r"day|sprint)))\b"
     ),
-    "level-word:senior": (r"\bsenior\b(?! (?:manager|director|leadership|vp)\b)"),
+    "level-word:senior": (r"\bsenior\b(?! (?:manager|director|leadership|vp)s?\b)"),
     "level-word:staff": (r"\bstaff\b(?! (?:meeting|member)s?\b)"),
     "level-word:principal": (r"\bprincipal\b"),
     # What "it" is in "I don't want it": a promotion or a level the message speaks of.
@@ -929,7 +931,8 @@ READS: dict[str, str] = {
     ),
     "declines-it": (
         r"\bi (?:really |honestly |actually |just )?(?:don'?t|do not|never) (?:really |honestly |"
-        r"actually |even )?want (?:it|that|the promotion)\b(?! to\b)"
+        r"actually |even )?want (?:it|that|the promotion)(?=\s*(?:[.!,;—-]|$|though\b|anymore\b|"
+        r"at all\b|right now\b))"
     ),
     # "I changed my mind, I want the promotion after all": a choice to stay is over.
     "wants-it-after-all": (
@@ -1102,8 +1105,8 @@ READS: dict[str, str] = {
         r"\b(cancel\w*|last (?:monday|tuesday|wednesday|thursday|friday|week)|yesterday)\b"
     ),
     "when-said": (
-        r"\b(monday|tuesday|wednesday|thursday|friday|tomorrow|today|tonight|next week|this "
-        r"week|on the \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th))\b"
+        r"\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|tomorrow|today|tonight|next "
+        r"week|this week|on the \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th))\b"
     ),
     "back-to-work": (
         r"\b(i'?m (ok|okay|fine|better) now|feeling better|back to (my )?(career|"
@@ -1252,5 +1255,9 @@ DATE_PHRASES: dict[str, str] = {
     "tomorrow": r"\b(?:by )?tomorrow\b",
     "today": r"\b(?:by )?(?:today|tonight)\b",
     "in": r"\bin (\d{1,2}|a|one|two|three) (day|week|month)s?\b",
-    "nth": r"the (\d{1,2})(?:st|nd|rd|th)\b",  # after an optional weekday: "Friday the 14th"
+    # After an optional weekday ("Friday the 14th"); "the 2nd draft" is no date.
+    "nth": (
+        r"the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:draft|version|round|time|attempt|iteration|"
+        r"place|revision|floor|percentile|cycle|year|level|quarter|sprint|release|try)\b)"
+    ),
 }

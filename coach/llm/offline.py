@@ -388,7 +388,9 @@ def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
         return t["crosswalk_diff"].format(
             a=name(a),
             b=name(b),
-            gap=t["crosswalk_gap_1"] if abs(gap) == 1 else t["crosswalk_gap_n"].format(k=abs(gap)),
+            gap=t["crosswalk_gap_1"]
+            if abs(gap) == 1
+            else t["crosswalk_gap_n" if abs(gap) < 5 else "crosswalk_gap_many"].format(k=abs(gap)),
             direction=t["crosswalk_above"] if gap > 0 else t["crosswalk_below"],
             level_a=level(a),
             level_b=level(b),
@@ -1001,8 +1003,11 @@ def _told_already(question: str, ctx: TurnContext) -> bool:
     if ctx.news.commitments and ASKS_FOR_STEP.search(question):
         return True
     if ASKS_WHEN_MEETING.search(question) and any(
-        MEETING.search(text) and WHEN_SAID.search(text) and not MEETING_PAST.search(text)
+        MEETING.search(sentence)
+        and WHEN_SAID.search(sentence)
+        and not MEETING_PAST.search(sentence)
         for text in ctx.person_said
+        for sentence in QUESTION_SPLIT.split(text)
     ):
         return True  # "our 1:1 is on Tuesday" before "when is your next one-on-one?"
     if not QUANTITY_QUESTION.search(question):
