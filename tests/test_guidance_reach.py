@@ -909,3 +909,19 @@ def test_the_second_review_round_of_readings_stays_narrow() -> None:
     assert level_step(said, learn(Profile(), said)) is None
     step = commitments_in("I'll send my manager the 2nd draft by Friday.", dt.date(2026, 11, 30))
     assert step and step[0].due == "2026-12-04"
+
+
+def test_a_possessive_day_stays_in_the_step() -> None:
+    """ "I'll bring it up in Thursday's 1:1" was said back as "bring it up in 's 1:1"."""
+    import datetime as dt
+
+    from coach.coaching.profile import commitments_in
+
+    step = commitments_in("I'll bring it up in Thursday's 1:1.", dt.date(2026, 11, 30))
+    assert step and step[0].action == "bring it up in Thursday's 1:1"
+    assert step[0].due == "2026-12-03"
+
+
+def test_a_step_whose_day_is_in_its_words_is_said_back_once(make_coach) -> None:
+    answer = make_coach().ask(None, "I'll bring it up in Thursday's 1:1.").answer
+    assert "You've committed to bring it up in Thursday's 1:1." in answer

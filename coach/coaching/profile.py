@@ -209,7 +209,8 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
             said = phrase_before
         else:
             said = phrase
-        if phrase:
+        # "…in Thursday's 1:1": a possessive day is part of the step, so it stays in its words.
+        if phrase and not re.search(re.escape(phrase) + r"['’]s\b", action):
             action = re.sub(r"\s{2,}", " ", action.replace(phrase, " ")).strip(" ,;—-") or action
         if found and ANAPHORA.match(action):
             # "I'll pull the pages. I'll have it done by Friday": one step, now with a date.

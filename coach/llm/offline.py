@@ -322,7 +322,10 @@ def respond(ctx: TurnContext) -> str:
         # Several steps in one message: the dated one, else the fullest, is the step.
         latest = max(new_commitments, key=lambda c: (c.due is not None, len(c.action)))
         key = "due_said" if latest.said else "due"
-        if WHEN_SAID.search(latest.action):
+        day_name = format_date(latest.due, lang).split()[0].strip(",").lower() if latest.due else ""
+        if day_name and day_name in latest.action.lower():
+            key = ""  # "…in Thursday's 1:1": the day is in the step's own words
+        elif WHEN_SAID.search(latest.action):
             key = "due_first"  # "…by Friday and bring it to my 1:1 on Tuesday": two dates
         elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
             key = "due_said_today" if latest.said else "due_today"
@@ -330,7 +333,7 @@ def respond(ctx: TurnContext) -> str:
                 key = "due_is_today"  # "today" said back as "(today), which is today" is noise
         due = (
             t[key].format(date=format_date(latest.due, lang), said=latest.said)
-            if latest.due
+            if latest.due and key
             else ""
         )
         action = pack(lang).second_person(latest.action)
