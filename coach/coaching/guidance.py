@@ -77,28 +77,40 @@ def answers_step(doc_id: str, section: str, step: tuple[str, str] | None) -> boo
     return adjacent and level == low and STEP_SIGNALS in section
 
 
+class _Index:
+    """What ``complete`` looks up, built once per snapshot: a turn never scans every chunk."""
+
+    def __init__(self, chunks: Mapping[str, Chunk]) -> None:
+        by: dict[str, list[tuple[int, Card, Chunk]]] = {}
+        for chunk in chunks.values():
+            for card in chunk.cards:
+                for place, situation in enumerate(card.situations):
+                    by.setdefault(situation, []).append((place, card, chunk))
+        #: Situation → (card, chunk), cards that name it first before those naming it later.
+        self.by_situation = {
+            s: [(card, chunk) for _, card, chunk in sorted(items, key=lambda i: i[0])]
+            for s, items in by.items()
+        }
+        #: The chunks that carry cards, in index order.
+        self.carded = [chunk for chunk in chunks.values() if chunk.cards]
+        #: The level-crosswalk table's chunk, if the corpus has one.
+        self.table = next((c for c in chunks.values() if TABLE_HEADER in c.text), None)
+
+
 class GuidanceMap:
     """Situation → (card, chunk) for every card in the index, its primary situation first."""
 
     def __init__(self) -> None:
         self._built_from: Mapping[str, Chunk] | None = None  # held: an id could be reused
-        self._by_situation: dict[str, list[tuple[Card, Chunk]]] = {}
+        self._index: _Index | None = None
         self._lock = threading.Lock()
 
-    def _map(self, chunks: Mapping[str, Chunk]) -> dict[str, list[tuple[Card, Chunk]]]:
+    def _map(self, chunks: Mapping[str, Chunk]) -> _Index:
         with self._lock:
-            if self._built_from is not chunks:
-                by: dict[str, list[tuple[int, Card, Chunk]]] = {}
-                for chunk in chunks.values():
-                    for card in chunk.cards:
-                        for place, situation in enumerate(card.situations):
-                            by.setdefault(situation, []).append((place, card, chunk))
-                self._by_situation = {
-                    s: [(card, chunk) for _, card, chunk in sorted(items, key=lambda i: i[0])]
-                    for s, items in by.items()
-                }
+            if self._built_from is not chunks or self._index is None:
+                self._index = _Index(chunks)
                 self._built_from = chunks
-            return self._by_situation
+            return self._index
 
     def complete(
         self,
@@ -120,7 +132,8 @@ class GuidanceMap:
         A card already ``said`` in the conversation neither covers a situation nor comes
         back. Two levels compared (``step``) bring the ladders' account of that step first;
         a follow-up about the ``last`` answer brings that answer's passages first."""
-        by_situation = self._map(chunks)
+        index = self._map(chunks)
+        by_situation = index.by_situation
         # A card written mainly for the situation: one that mentions it in passing
         # ("…and start this week") does not answer "what do I do first?".
         # A card for another level ("senior is a career level" to an SDE-2) covers nothing.
@@ -128,59 +141,60 @@ class GuidanceMap:
             card.situations[0]
             for p in passages
             for card in p.cards
-            if card.situations
-            and not card.said_in(said)
-            and ("any" in card.levels or not levels or levels & set(card.levels))
+            if card.situations and not card.said_in(said) and _fits(card, levels)
         }
         held = {p.chunk.chunk_id for p in passages}
         words = set(tokenize(message))
         out = list(passages)
-        if last:  # "how?": what the last answer was about is the situation to answer
-            said_last = [
-                c.situations[0] for ch in chunks.values() for c in ch.cards if c.said_in(last)
-            ]
-            situations = list(dict.fromkeys([*said_last, *situations]))
-        # "how?" asks about the last answer: its passages come back with it, those whose
-        # cards carry words to say first ("what do I say?" wants them).
-        said_before = [
-            ch
-            for ch in chunks.values()
-            if last and ch.chunk_id not in held and any(c.said_in(last) for c in ch.cards)
-        ]
-        said_before.sort(key=lambda ch: not any(c.say and c.said_in(last) for c in ch.cards))
-        for chunk in said_before[:MOST]:
+        base = len(out)  # the situations' budget of ``MOST`` counts from here
+
+        def bring(chunk: Chunk) -> None:
             held.add(chunk.chunk_id)
             out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
-        if table:  # "Microsoft 62 vs Amazon SDE II": the crosswalk table answers it
-            for chunk in chunks.values():
-                if chunk.chunk_id not in held and TABLE_HEADER in chunk.text:
-                    held.add(chunk.chunk_id)
-                    out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
-                    break
+
+        def closest(
+            items: list[tuple[Card, Chunk]], first: Callable[[Card], int] = lambda _: 0
+        ) -> Chunk:
+            scores = similarity(message, [c for c, _ in items]) if similarity else {}
+            return max(items, key=lambda i: (first(i[0]), _closeness(i[0], scores, words)))[1]
+
+        # "how?" asks about the last answer: its situations are the ones to answer, and its
+        # passages come back with it, those whose cards carry words to say first ("what do
+        # I say?" wants them).
+        said_last = (
+            [ch for ch in index.carded if any(c.said_in(last) for c in ch.cards)] if last else []
+        )
+        if last:
+            told = [c.situations[0] for ch in said_last for c in ch.cards if c.said_in(last)]
+            situations = list(dict.fromkeys([*told, *situations]))
+        said_before = [ch for ch in said_last if ch.chunk_id not in held]
+        said_before.sort(key=lambda ch: not any(c.say and c.said_in(last) for c in ch.cards))
+        for chunk in said_before[:MOST]:
+            bring(chunk)
+        # "Microsoft 62 vs Amazon SDE II": the crosswalk table answers it.
+        if table and index.table is not None and index.table.chunk_id not in held:
+            bring(index.table)
         has_words = any(c.say and c.said_in(last) for ch in said_before for c in ch.cards)
         if wants_words and not has_words:
             # "How do I say it?" two turns after the card that carries the words: it comes back.
-            with_words = [
-                ch
-                for ch in chunks.values()
-                if ch.chunk_id not in held and any(c.say and c.said_in(said) for c in ch.cards)
-            ]
-            for chunk in with_words[:1]:
-                held.add(chunk.chunk_id)
-                out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+            for chunk in index.carded:
+                if chunk.chunk_id not in held and any(
+                    c.say and c.said_in(said) for c in chunk.cards
+                ):
+                    bring(chunk)
+                    break
         if step is not None:
             # The step's two sections come on top of the situations' extra passages: "the
             # next level, and we have no ladder" needs both answers.
-            for chunk in chunks.values():
+            for chunk in index.carded:
                 if chunk.chunk_id not in held and any(
                     answers_step(
                         chunk.doc_id, card_section(chunk.text, chunk.heading, c.anchor), step
                     )
                     for c in chunk.cards
                 ):
-                    held.add(chunk.chunk_id)
-                    out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
-            passages = out[:]  # the situations' budget counts from here
+                    bring(chunk)
+            base = len(out)
         named = set(situations)
         if len(named) >= 2:
             # "My team only maintains a legacy system; it feels like a dead end": the card
@@ -189,45 +203,29 @@ class GuidanceMap:
                 (c, ch)
                 for items in by_situation.values()
                 for c, ch in items
-                if len(named & set(c.situations)) >= 2
-                and not c.said_in(said)
-                and ("any" in c.levels or not levels or levels & set(c.levels))
+                if len(named & set(c.situations)) >= 2 and not c.said_in(said) and _fits(c, levels)
             ]
             if both:
-                scores = similarity(message, [c for c, _ in both]) if similarity else {}
-                _, chunk = max(
-                    both,
-                    key=lambda item: (
-                        len(named & set(item[0].situations)),
-                        _closeness(item[0], scores, words),
-                    ),
-                )
+                chunk = closest(both, first=lambda c: len(named & set(c.situations)))
                 if chunk.chunk_id not in held:
-                    held.add(chunk.chunk_id)
-                    out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+                    bring(chunk)
         # "The IC track is a dead end; I'm thinking of management to keep moving up": a
         # change of track named with its reason is answered by a card written for both
         # (the reason is the crux), so its passage comes along unless one is already here.
         for pair in combinations(dict.fromkeys(situations), 2):
-            if len(out) - len(passages) == MOST:
+            if len(out) - base == MOST:
                 break
             if not TRACKS & set(pair) or WEAK & set(pair):
                 continue
             both = [
                 (c, ch)
                 for c, ch in by_situation.get(pair[0], [])
-                if pair[1] in c.situations
-                and not c.said_in(said)
-                and ("any" in c.levels or not levels or levels & set(c.levels))
+                if pair[1] in c.situations and not c.said_in(said) and _fits(c, levels)
             ]
-            if not both or any(ch.chunk_id in held for _, ch in both):
-                continue
-            scores = similarity(message, [c for c, _ in both]) if similarity else {}
-            _, chunk = max(both, key=lambda item: _closeness(item[0], scores, words))
-            held.add(chunk.chunk_id)
-            out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+            if both and not any(ch.chunk_id in held for _, ch in both):
+                bring(closest(both))
         for situation in situations:
-            if len(out) - len(passages) == MOST:
+            if len(out) - base == MOST:
                 break
             if situation in covered:
                 continue
@@ -246,17 +244,14 @@ class GuidanceMap:
             candidates = fitting or ([] if levels else candidates)
             if not candidates:
                 continue
-            scores = similarity(message, [c for c, _ in candidates]) if similarity else {}
-            _, chunk = max(candidates, key=lambda item: _closeness(item[0], scores, words))
+            chunk = closest(candidates)
             covered.add(situation)
-            if chunk.chunk_id in held:
-                continue
-            held.add(chunk.chunk_id)
-            out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+            if chunk.chunk_id not in held:
+                bring(chunk)
         # A card written for this person's own level ("senior is a career level" for a senior
         # who doesn't want staff) says more than the generic ones that covered the situation.
         for situation in situations if levels else ():
-            if len(out) - len(passages) == MOST:
+            if len(out) - base == MOST:
                 break
             own = [
                 (c, ch)
@@ -267,11 +262,13 @@ class GuidanceMap:
                 and not c.said_in(said)
             ]
             if own and not any(ch.chunk_id in held for _, ch in own):
-                scores = similarity(message, [c for c, _ in own]) if similarity else {}
-                _, chunk = max(own, key=lambda item: _closeness(item[0], scores, words))
-                held.add(chunk.chunk_id)
-                out.append(Passage(chunk=chunk, score=0.0, rank=len(out) + 1))
+                bring(closest(own))
         return out
+
+
+def _fits(card: Card, levels: set[str] | frozenset[str]) -> bool:
+    """Written for anyone, for one of ``levels``, or judged without a level at all."""
+    return "any" in card.levels or not levels or bool(levels & set(card.levels))
 
 
 def _closeness(card: Card, scores: Mapping[str, float], words: set[str]) -> tuple[float, int]:

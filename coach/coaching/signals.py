@@ -96,6 +96,7 @@ class TurnSignals(BaseModel):
     states_a_want: bool = False  # "I want…", "what matters to me is…": a motive, said
     about_a_report: bool = False  # "one of my engineers asked…": someone else's path
     asks_for_words: bool = False  # "what do I say to my skip-level?": the words, not a topic
+    terse: bool = False  # "how?", "and then?": about the coach's last answer
     checks_a_plan: bool = False  # "is that the right ask?": their own step, to be checked
     language: Language = "en"
     situations: tuple[str, ...] = ()
@@ -154,6 +155,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         intent = "off_topic"
     else:
         intent = "coaching"
+    terse = bool(TERSE.search(message))
     return TurnSignals(
         intent=intent,
         wants_direct_advice=bool(DIRECT_ADVICE.search(message)),
@@ -163,7 +165,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         )
         # "whats the fastest way to get promoted" typed without its question mark
         or bool(UNMARKED_QUESTION.search(SENTENCES.split(message.strip())[-1].strip()))
-        or bool(TERSE.search(message)),
+        or terse,
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=bool(BIAS.search(message)),
         feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
@@ -172,7 +174,8 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         wants_plan=bool(WANTS_PLAN.search(message))
         and not COMMITS.search(message)
         and not PLAN_CHECK.search(message),
-        asks_for_action=bool(ACTION_QUESTION.search(message) or TERSE.search(message)),
+        asks_for_action=bool(ACTION_QUESTION.search(message)) or terse,
+        terse=terse,
         asks_guarantee=bool(GUARANTEE.search(message)),
         decided=bool(DECIDED.search(message)),
         work_described=bool(WORK_DESCRIBED.search(message)),

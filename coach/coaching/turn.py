@@ -32,7 +32,7 @@ from coach.coaching.policy import (
 )
 from coach.coaching.profile import Profile, card_level, level_step
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
-from coach.coaching.signals import TERSE, TurnSignals, detect_language
+from coach.coaching.signals import TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
 from coach.llm.base import ChatModel, ChatRequest, Message
 from coach.llm.offline import OfflineResponder, respond
@@ -205,9 +205,7 @@ class Coach:
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
                 step=level_step(message, profile),
                 # "how?" and "what do I say?" are about the last answer: it comes back.
-                last=last_answer(history)
-                if TERSE.search(message) or signals.asks_for_words
-                else "",
+                last=last_answer(history) if signals.terse or signals.asks_for_words else "",
                 wants_words=signals.asks_for_words,
                 table=names_a_company_level(message),
             )

@@ -35,7 +35,6 @@ from coach.coaching.signals import (
     BIAS,
     DISTRESS,
     PROMOTION_TALK,
-    TERSE,
     TOWARDS_PROMOTION,
     content_to_stay,
     situations_in,
@@ -292,7 +291,7 @@ def respond(ctx: TurnContext) -> str:
         # Passages came back but none speaks to this message: listening and asking is the
         # better turn than advice beside the point.
     # "how?" after a suggested conversation: the words for it are the how.
-    how = TERSE.search(ctx.message) is not None and bool(ctx.last_cards)
+    how = signals.terse and bool(ctx.last_cards)
     if (signals.asks_for_words or how) and not plan:  # "what do I say?": words, from a card
         # The words of a card given now, else of one given earlier whose passage is back:
         # the point was made, the words to say it were not.
@@ -706,7 +705,7 @@ def choose_cards(
     off_topic_possible = bool(topic) and not (now - {"first-step"}) and among is None
     # "how?" right after an answer asks how to do what it suggested: the cards that share
     # its situations, the ones to act on first.
-    follows = TERSE.search(ctx.message) is not None
+    follows = ctx.signals.terse
     last = {
         situation
         for p in ctx.passages
