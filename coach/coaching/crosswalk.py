@@ -39,7 +39,7 @@ SAID_LEVEL = re.compile(
     r"|\bsde[- ]?(i{1,3}|[123])\b",
     re.I,
 )
-WINDOW = 40
+WINDOW = 50
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,12 @@ def _pack_patterns(p: Pack) -> dict[str, re.Pattern[str]]:
         )
     if p.weekdays:
         # "by Friday the 14th", "on the 3rd": the day of the month decides, the weekday is a label.
+        # "Friday 14th" needs no "the" after a weekday: the weekday makes it a date.
         if "nth" in p.date_phrases:
-            built["nth"] = r"\b" + lead + rf"(?:(?:{days}),? )?" + p.date_phrases["nth"]
+            built["nth"] = (
+                r"\b" + lead + rf"(?:(?:{days}),? )?" + p.date_phrases["nth"]
+                + r"|\b" + lead + rf"(?:{days}),? (\d{{1,2}})(?:st|nd|rd|th)\b"
+            )  # fmt: skip
         built["weekday"] = r"\b" + lead + rf"(?:({p.date_next}) )?({days})\b"
     return {kind: re.compile(pattern, re.I) for kind, pattern in built.items()}
 
@@ -96,6 +100,21 @@ def relative_phrase(phrase: str) -> str | None:
     return phrase[:1].lower() + phrase[1:]  # "До конца месяца, …" read mid-sentence
 
 
+def weekday_clash(phrase: str, day: dt.date | str) -> bool:
+    """The phrase names a weekday the date does not fall on ("Friday the 14th" for a
+    Monday 14th): the day number was read, and the person should check which they meant."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    words = re.findall(r"\w+", phrase.lower())
+    named = {
+        number
+        for w in words
+        for name, number in WEEKDAYS.items()
+        if (w.startswith(name) if _is_stem(name) else w in (name, name + "s"))
+    }
+    return bool(named) and day.weekday() not in named
+
+
 def says_today(phrase: str) -> bool:
     """The phrase is one of the packs' own words for today ("by today", "сегодня")."""
     return any(
@@ -142,7 +161,7 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:
             return None
         return day if day >= today else day.replace(year=today.year + 1)
     if kind == "nth":
-        n = int(match.group(1))
+        n = int(next(g for g in match.groups() if g and g.isdigit()))
         first = today.replace(day=1)
         for month_start in (first, _end_of_month(first) + dt.timedelta(days=1)):
             if n <= calendar.monthrange(month_start.year, month_start.month)[1]:

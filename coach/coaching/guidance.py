@@ -125,13 +125,16 @@ class GuidanceMap:
         last: str = "",
         wants_words: bool = False,
         table: bool = False,
+        own_levels: frozenset[str] = frozenset(),
     ) -> list[Passage]:
         """``passages`` plus, for each named situation none of them has a card for, the
         passage of the card closest to the message (by meaning, else by shared words)
         among those written for anyone or for one of ``levels`` (the person's, generic).
         A card already ``said`` in the conversation neither covers a situation nor comes
-        back. Two levels compared (``step``) bring the ladders' account of that step first;
-        a follow-up about the ``last`` answer brings that answer's passages first."""
+        back; one written for a level in ``own_levels`` (the level held) or for anyone comes before
+        one for the level aimed at. Two levels compared (``step``) bring the ladders' account
+        of that step first; a follow-up about the ``last`` answer brings that answer's
+        passages first."""
         index = self._map(chunks)
         by_situation = index.by_situation
         # A card written mainly for the situation: one that mentions it in passing
@@ -244,7 +247,11 @@ class GuidanceMap:
             candidates = fitting or ([] if levels else candidates)
             if not candidates:
                 continue
-            chunk = closest(candidates)
+            # A card for the level they hold (or for anyone) before one for the level they aim
+            # at: "senior is a career level" says nothing to a mid-level engineer.
+            chunk = closest(
+                candidates, first=lambda c: "any" in c.levels or bool(own_levels & set(c.levels))
+            )
             covered.add(situation)
             if chunk.chunk_id not in held:
                 bring(chunk)

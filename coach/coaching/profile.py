@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coach.coaching.dates import parse_due, relative_phrase
+from coach.coaching.dates import parse_due, relative_phrase, weekday_clash
 from coach.coaching.signals import OTHERS_GROWTH, REPORTED, content_to_stay
 from coach.lang import PACKS, reading, reading_names
 
@@ -215,7 +216,7 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
         if found and ANAPHORA.match(action):
             # "I'll pull the pages. I'll have it done by Friday": one step, now with a date.
             if found[-1].due is None and due is not None:
-                update = {"due": due.isoformat(), "said": relative_phrase(said)}
+                update = {"due": due.isoformat(), "said": _said(said, due)}
                 found[-1] = found[-1].model_copy(update=update)
             continue
         if len(action) >= 3:
@@ -223,10 +224,18 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
                 Commitment(
                     action=action[:500],
                     due=due.isoformat() if due else None,
-                    said=relative_phrase(said) if due else None,
+                    said=_said(said, due) if due else None,
                 )
             )
     return found
+
+
+def _said(phrase: str, due: dt.date) -> str | None:
+    """The person's words for the date, kept when they don't name the day themselves ("end
+    of the month") or name a weekday the date isn't ("Friday the 14th" for a Monday)."""
+    if weekday_clash(phrase, due):
+        return phrase.strip()
+    return relative_phrase(phrase)
 
 
 def _add(values: list[str], item: str) -> list[str]:
@@ -267,7 +276,41 @@ def card_level(level: str | None) -> str | None:
     return None
 
 
+def person_levels(profile: Profile) -> set[str]:
+    """The levels whose advice fits: the current one, else the one below the target.
+
+    Cards are written for people *at* a level ("going from senior to staff…" is for a
+    senior), so someone aiming for senior is served by the engineer-level cards.
+    """
+    current = card_level(profile.current_level)
+    if current:
+        return {current}
+    target = card_level(profile.target_level)
+    if target in LEVEL_ORDER and LEVEL_ORDER.index(target) > 0:
+        return {LEVEL_ORDER[LEVEL_ORDER.index(target) - 1]}
+    return {target} if target else set()
+
+
+def served_levels(
+    profile: Profile, situations: Iterable[str], step: tuple[str, str] | None
+) -> set[str]:
+    """The levels whose cards serve a turn: the person's own (``person_levels``), both
+    levels of a step they asked about, and the next one up when they ask what a level
+    expects. Retrieval and the card choice use the same set, so a passage is not brought
+    for a card that can never be given (a senior's card to someone at mid-level)."""
+    levels = person_levels(profile)
+    if step:  # "mid-level vs senior": both levels' cards speak to the question
+        levels |= set(step)
+    if "level-expectations" in situations:
+        levels |= {
+            LEVEL_ORDER[LEVEL_ORDER.index(lv) + 1] for lv in levels if lv in LEVEL_ORDER[:-1]
+        }
+    return levels
+
+
 LEVEL_COMPARISON = reading("level-comparison")
+#: "Will this hurt me long-term?": a worry about the cost of waiting, not the path up.
+HURTS_LATER = reading("hurts-later")
 NEXT_LEVEL = reading("next-level")
 LEVEL_WORDS = {level: reading(f"level-word:{level}") for level in reading_names("level-word:")}
 
@@ -278,6 +321,13 @@ def _levels_named(sentence: str) -> list[str]:
     found += [(m.start(), level) for level, p in LEVEL_WORDS.items() for m in p.finditer(sentence)]
     ordered = [level for _, level in sorted(found) if level in LEVEL_ORDER]
     return list(dict.fromkeys(ordered))
+
+
+def level_words(sentence: str) -> list[str]:
+    """Generic levels a sentence names as words ("basically senior"), not as codes: the
+    claim a company's code ("L5") is weighed against."""
+    found = [(m.start(), level) for level, p in LEVEL_WORDS.items() for m in p.finditer(sentence)]
+    return list(dict.fromkeys(level for _, level in sorted(found) if level in LEVEL_ORDER))
 
 
 def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
@@ -310,6 +360,8 @@ def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
     target = card_level(profile.target_level)
     if (
         "?" in message
+        # "Will this hurt me long-term? I did want senior one day": the cost of waiting.
+        and not any(HURTS_LATER.search(s.strip()) for s in SENTENCE.split(message))
         and (_levels_named(message) or NEXT_LEVEL.search(message))
         and current in LEVEL_ORDER
         and target in LEVEL_ORDER

@@ -30,7 +30,7 @@ from coach.coaching.policy import (
     thread_situations,
     understand,
 )
-from coach.coaching.profile import Profile, card_level, level_step
+from coach.coaching.profile import Profile, card_level, level_step, person_levels
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
 from coach.coaching.signals import TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
@@ -189,6 +189,7 @@ class Coach:
             # A message that names no situation continues the last two's ("I don't want to
             # seem like I'm complaining" after a disclosure of bias).
             thread = thread_situations(history)
+            step = level_step(message, profile)
             passages = self.guidance.complete(
                 passages,
                 (*signals.situations, *thread)
@@ -203,11 +204,12 @@ class Coach:
                     if lv
                 },
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
-                step=level_step(message, profile),
+                step=step,
                 # "how?" and "what do I say?" are about the last answer: it comes back.
                 last=last_answer(history) if signals.terse or signals.asks_for_words else "",
                 wants_words=signals.asks_for_words,
                 table=names_a_company_level(message),
+                own_levels=frozenset(person_levels(profile)),
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

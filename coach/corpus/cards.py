@@ -39,6 +39,8 @@ SITUATIONS: dict[str, str] = {
     "easy-work": "the work feels small or too easy",
     "existing-work": "the belief that fixing bugs or improving existing features is not promotable",
     "manager-alignment": "the manager as the advocate who makes the case",
+    "undervalued-work": "the manager or company does not count their kind of work (reliability, "
+    "maintenance, ops) toward a promotion",
     "manager-of-team": "advice for managers about which work can be promoted",
     "vague-feedback": "feedback that is vague or not actionable",
     "possible-bias": "underrepresented groups, bias or discrimination",
@@ -48,6 +50,7 @@ SITUATIONS: dict[str, str] = {
     "staff-path": "senior to staff: scope beyond the team, archetypes",
     "management-switch": "considering a move into management",
     "back-to-ic": "moving back from management to an individual contributor role",
+    "comparing-offers": "weighing a job offer or a move to another company: levels, titles, scope",
     "no-ladder": "a company or startup without a career ladder",
     "evidence": "evidence, measurable impact, the promotion document",
     "visibility": "calibration, sponsors, visibility beyond the team",
@@ -55,6 +58,8 @@ SITUATIONS: dict[str, str] = {
     "first-step": "what to do first, this week",
     "check-in": "checking in regularly with the manager on growth",
     "no-time": "no time beyond the current work",
+    "holding-steady": "a season of not pushing for the next level (caring for family, health, a "
+    "new child) and the worry that it will look bad or cost them later",
     "learning": "wanting to learn and grow rather than the title itself",
 }
 Situation = str

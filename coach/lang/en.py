@@ -62,6 +62,8 @@ TEXT: dict[str, str] = {
     "support_later": "When you feel ready, we can look at the next steps for your career together.",
     "gentle": "We can look at that, and there's no rush: one small step is plenty for now.",
     # A feeling named in passing (not a crisis) is acknowledged before anything else.
+    "feel_caring": "That's a lot to carry alongside work. Setting your own pace for a while is "
+    "a legitimate choice.",
     "feel_anxious": "That sounds stressful, and it makes sense that it's on your mind.",
     "feel_inadequate": "Feeling like you don't measure up is hard, and worth taking seriously.",
     "feel_unseen": "Feeling that your work goes unseen is discouraging, especially when you're "
@@ -95,6 +97,9 @@ TEXT: dict[str, str] = {
     "thanks_step": "You're welcome. Good luck with your step: {action}. Come back and tell me "
     "how it went.",
     "you_could_say": "You could say: “{say}”",
+    "you_could_ask": "You could ask: “{say}”",
+    "after_words_when": "When will you have that conversation?",
+    "after_words_listen": "What would you listen for in the answer?",
     "greeting": (
         "Hi! I'm a career coach for engineers. I'll ask about your goals and situation, and "
         "bring in what my sources say, with citations.\n\nWhat would you like to think "
@@ -152,7 +157,12 @@ TEXT: dict[str, str] = {
     "due_said": " by {date} ({said})",
     "due_today": " by {date}, which is today",
     "due_is_today": " today ({date})",
-    "due_said_today": " by {date} ({said}), which is today",
+    "due_said_today": " by {date} ({said}), which is today: if that's too soon, pick a date you "
+    "can keep",
+    # "Friday the 14th" when the 14th is a Monday: the day number decides, the clash is said.
+    "due_mismatch": " by {date} (you said “{said}”, so check which day you mean)",
+    "due_first_mismatch": " (the first part by {date}: you said “{said}”, so check which day "
+    "you mean)",
     "due": " by {date}",
     "due_first": " (the first part by {date})",
     # The short answer to a yes/no question the sources answer outright; the cited points
@@ -164,6 +174,8 @@ TEXT: dict[str, str] = {
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
     "bonuses are what reward good work.",
     "verdict_existing_work_counts": "Yes. Improving what already exists can be promotable work.",
+    "verdict_steady_no_harm": "Not by itself. Time at a level is not a verdict on you, and the "
+    "path to the next level is still there when you choose to take it.",
     "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
     "choice, not a failure.",
     "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
@@ -177,6 +189,9 @@ TEXT: dict[str, str] = {
     "expectations too. [{n}]",
     "crosswalk_one": "In the level crosswalk, {a} sits at the generic {level} level; the mapping "
     "is approximate. [{n}]",
+    "crosswalk_vs": "In the level crosswalk, {a} sits at the generic {level} level, {gap} "
+    "{direction} {claimed}. The mapping is approximate, so compare scope and expectations too. "
+    "[{n}]",
     "crosswalk_above": "above",
     "crosswalk_below": "below",
     "crosswalk_gap_1": "one level",
@@ -502,6 +517,15 @@ READS: dict[str, str] = {
         r"[^?]{0,20}\b(?:get|be) promoted\b[^?]{0,50}\b(?:maintenance|legacy|support team|ops team|"
         r"existing (?:features|systems?|product)|bug ?fix\w*|keep\w* the lights on)"
     ),
+    "level-claim": (
+        r"\b(basically|essentially|equivalent|equal|the same( as)?|same level|like an?|counts? "
+        r"as|really|actually|means|call(s|ed)? (it|this|that)|is (it|that|this)|isn'?t (it|that))\b"
+    ),
+    "hurts-later": (
+        r"^(?:so |but |and )?(?:will|would|could|does|is|won'?t) (?:this|it|that|staying|"
+        r"holding \w+|writing that|doing that)\b[^?]{0,30}\b(?:hurt|harm|damage|cost|count "
+        r"against|look bad|set me back|hold me back)\b"
+    ),
     "verdict:fine_to_stay_yes": (
         r"^(?:so |but |and )?(?:is it|would it be) (?:actually |really |totally |even )?(?:ok|okay|"
         r"fine|alright|all right|acceptable|normal|legit\w*) (?:to|if i) (?:just )?(?:stay|remain|"
@@ -593,6 +617,11 @@ READS: dict[str, str] = {
         r"\b(help\w*|mentor\w*|coach\w*|watch\w*|see\w*) (people|others|juniors|my team|"
         r"the team|them|engineers|folks)( to)? (grow|learn|develop)\w*"
     ),
+    "feeling:caring": (
+        r"\b(caring for|taking care of|caregiv\w*|(dad|mom|mum|mother|father|parents?|wife|"
+        r"husband|partner|son|daughter|child|kid|baby)\b[^.?!]{0,25}\b(got |is |fell |has "
+        r"been )?(sick|ill|cancer|in (the )?hospital|surgery|diagnosed))\b"
+    ),
     "feeling:inadequate": (
         r"\b(fraud|impost[eo]r|not good enough|out of my depth|in over my head|(slower|"
         r"worse|behind) than everyone|everyone (else )?(is|seems) (so much )?(faster|"
@@ -615,7 +644,7 @@ READS: dict[str, str] = {
     "about-a-report": (
         r"\b(my (?:[\w-]+ )?(?:engineers?|reports?|direct reports?|team members?|devs|"
         r"developers)|one of my (?:[\w-]+ ){0,2}(?:engineers|reports|direct reports|team "
-        r"members|people|devs|developers|ics))\b"
+        r"members|people|devs|developers|ics)|(?:reports|engineers)\b[^?!]{0,80}\bone of them)\b"
     ),
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
@@ -719,6 +748,20 @@ READS: dict[str, str] = {
         r"new manager|(manager|boss)\b[^.?!]{0,40}\b(ready|on board|support\w*|advocate|"
         r"put me up|make the case|my case)|talk\w* (to|with) my (manager|boss|lead))\b"
     ),
+    # "My manager says reliability work doesn't count unless it's on the roadmap", "what if
+    # he says it isn't a priority?": the work is real; the leader doesn't value it yet.
+    "situation:undervalued-work": (
+        r"\b((reliability|maintenance|ops|operational|on-?call|infra\w*|glue|support|toil|"
+        r"cleanup|refactor\w*|migration|tech(nical)? debt|this|that|such|my|our) work "
+        r"(doesn'?t|does not|won'?t|will not|wouldn'?t|isn'?t|is not|never) (count|get \w+ "
+        r"promoted|matter|valued|rewarded|recogni[sz]ed)|(manager|boss|lead|director|he|she|"
+        r"they)\b[^.?!]{0,50}\b(say|says|said|think|thinks|tells? me|will say|might say|"
+        r"could say)\b[^.?!]{0,60}\b(not (a |the )?priority|isn'?t (a |the )?priority|"
+        r"doesn'?t count|won'?t count|not (on|part of) the roadmap|not promotable|isn'?t "
+        r"promotable|not important|doesn'?t matter)|(doesn'?t|does not|won'?t|only) "
+        r"(count|counts) unless|only (rewards?|values?|recogni[sz]es?|counts?) (new|shiny|"
+        r"big) )"
+    ),
     "situation:vague-feedback": (
         r"\b((vague|unclear|not actionable|generic|fuzzy) (feedback|answers?|reviews?|"
         r"comments?)|feedback[^.?!]{0,20}\b(vague|unclear|not actionable|fuzzy)|(same|still|"
@@ -770,6 +813,11 @@ READS: dict[str, str] = {
         r"engineering|hands-on)|return\w* to (ic|coding|engineering)|ex-?manager|hands-on "
         r"again|swing back|hate managing)\b"
     ),
+    "situation:comparing-offers": (
+        r"\b(job offers?|an offer (from|at)|offers? from|(two|competing|both|the|these) offers|"
+        r"hiring managers?|recruiters?|apples to apples|(amazon|google|meta|microsoft|facebook)"
+        r"\b[^.?!]{0,30}\boffer)\b"
+    ),
     "situation:no-ladder": (
         r"\b(no (career )?ladder|startup|no (levels|titles|career framework|written "
         r"expectations|review process|performance reviews?)|flat (org|company)|tiny company|"
@@ -815,6 +863,15 @@ READS: dict[str, str] = {
         r"\b(no time|too busy|swamped|overloaded|(barely|never) (have|get) (the )?time|"
         r"barely have time|eats? (100%|all) of my|\d\d hours a week|can'?t do evenings|"
         r"(gets?|keeps? getting) pushed|never happens|single parent)\b"
+    ),
+    # "I'm caring for my dad this year; will writing 'stay where I am' hurt me long-term?"
+    "situation:holding-steady": (
+        r"\b(caring for|taking care of|caregiv\w*|(dad|mom|mum|mother|father|parents?|wife|"
+        r"husband|partner|son|daughter|child|kid|baby)\b[^.?!]{0,25}\b(sick|ill|cancer|"
+        r"hospital\w*|surgery|diagnos\w+)|new(born| baby)|health (issues?|problems?)|hold(ing)? "
+        r"steady|stay(ing)? (put|where i am)|(will|would|could|does|is) (this|it|that)"
+        r" (going to )?(hurt|harm|damage|cost) (me|my career)( \w+)?( long[- ]term| later| in "
+        r"the long (run|term))|long[- ]term (damage|cost|harm)|not the right time)\b"
     ),
     "situation:learning": (
         r"\b(learn\w*|stagnat\w*|get (much )?better at|new skills?|keep growing|grow(ing)? "
@@ -1087,6 +1144,10 @@ READS: dict[str, str] = {
     ),
     # A step that already involves someone, or is private (a recruiter, an interview loop):
     # no "mention it to your manager" is added.
+    "asks-what-to-ask": (
+        r"\b(?:what|which) (?:questions? )?(?:should|do|could|can|would) i (?:actually |even )?"
+        r"ask\b|\bhow (?:should|do|can) i ask\b|\bquestions? (?:to|should i|i should) ask\b"
+    ),
     "with-person": (
         r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder|1:1|"
         r"one[- ]on[- ]one|recruiter|interview\w*|offer)\b"

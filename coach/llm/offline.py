@@ -18,11 +18,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from coach.coaching.context import PassageView, TurnContext
-from coach.coaching.crosswalk import Placed, names_a_company_level, parse_table, placed, rank_gap
-from coach.coaching.dates import says_today
+from coach.coaching.crosswalk import (
+    RANKS,
+    Placed,
+    names_a_company_level,
+    parse_table,
+    placed,
+    rank_gap,
+)
+from coach.coaching.dates import says_today, weekday_clash
 from coach.coaching.guidance import answers_step, card_section, is_step_section, ladder_level
 from coach.coaching.policy import context_from_messages, manages
 from coach.coaching.profile import (
+    HURTS_LATER,
     LEVEL_ORDER,
     MANAGER_SELF,
     MOTIVATIONS,
@@ -30,6 +38,9 @@ from coach.coaching.profile import (
     STAGES,
     Profile,
     card_level,
+    level_words,
+    person_levels,
+    served_levels,
 )
 from coach.coaching.signals import (
     BIAS,
@@ -62,6 +73,8 @@ PROFILE_SITUATIONS = {
 }
 #: Situations any question can carry ("what first?"): alone they say little about which advice fits.
 WITH_PERSON = reading("with-person")
+#: "What should I ask the hiring manager?": the words are questions to ask.
+ASKS_WHAT_TO_ASK = reading("asks-what-to-ask")
 #: Problems said back as heard; the others ("maintenance-only work" from "I maintain
 #: billing") are read from a keyword too loosely to put in the person's mouth.
 SAID_BACK = {
@@ -104,6 +117,7 @@ STEP_MATCH = 4.0
 #: Situations that are circumstances a person has, not topics: advice whose first
 #: situation is one of these presumes it, so it waits until the person says so.
 CIRCUMSTANCES = {
+    "holding-steady",
     "operational-load",
     "maintenance-team",
     "missed-cycle",
@@ -152,6 +166,9 @@ PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
 #: Cards written for someone weighing or leaving management.
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
 SWITCHING = {"management-switch", "back-to-ic"}
+HOLDING_STEADY = {"holding-steady"}
+#: "Basically senior", "the same as": a level claimed for a company's level code.
+LEVEL_CLAIM = reading("level-claim")
 #: What makes a committed step count, in both articles: the manager knows, impact is measured.
 FOLLOW_THROUGH = {"check-in", "evidence", "manager-alignment", "explicit-goal"}
 #: Cards from one passage in one answer: a section that holds the best two pieces of advice
@@ -220,7 +237,11 @@ def respond(ctx: TurnContext) -> str:
     guarantee = signals.asks_guarantee
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         parts.append(t["no_promises"])
-    verdict = verdict_for(ctx.message, bias_known="possible bias" in ctx.profile.blockers)
+    verdict = verdict_for(
+        ctx.message,
+        bias_known="possible bias" in ctx.profile.blockers,
+        steady=_holding_steady(ctx),
+    )
     levels_placed = crosswalk_answer(ctx, lang)
     if levels_placed:
         parts.append(levels_placed)  # "Microsoft 62 vs Amazon SDE II": the table answers
@@ -256,6 +277,8 @@ def respond(ctx: TurnContext) -> str:
         n_points = 0  # the person just decided: acknowledge it, don't pile on advice
     elif direct:
         n_points = 3
+    elif signals.pushback:
+        n_points = 2  # after "this is generic", two points on what they added, not a list
     else:
         n_points = POINTS_PER_STAGE.get(ctx.stage, 1)
     # The person's own ladder outranks the built-in guidance when retrieval put it on top:
@@ -263,6 +286,16 @@ def respond(ctx: TurnContext) -> str:
     own = n_points and any(p.origin == "user" for p in ctx.passages[:2])
     plan = choose_plan(ctx) if signals.wants_plan and n_points and not own else []
     cards = plan or (choose_cards(ctx, n_points) if n_points and not own else [])
+    words = words_to_say(ctx, cards, lang) if not plan else None
+    words_only = False
+    if words and words[0] not in cards and ctx.signals.situations:
+        # "What should I ask the hiring manager?" after the card that carries those words:
+        # the words answer it; points on other topics around them would bury the answer.
+        now = set(ctx.signals.situations)
+        if now & set(words[0][1].situations) and not any(now & set(c.situations) for _, c in cards):
+            cards = []
+            n_points = 0
+            words_only = True
     if not n_points:
         pass
     elif plan:
@@ -276,7 +309,7 @@ def respond(ctx: TurnContext) -> str:
         ]
         parts.append(t[lead] + "\n" + "\n".join(steps))
     elif cards:
-        parts.append(compose_guidance(ctx, cards, lang, direct))
+        parts.append(compose_guidance(ctx, cards, lang, direct or signals.pushback))
     else:
         extract = choose_sentences(ctx, n_points, lang)
         if extract:
@@ -290,29 +323,10 @@ def respond(ctx: TurnContext) -> str:
             parts.append(t["no_sources"])
         # Passages came back but none speaks to this message: listening and asking is the
         # better turn than advice beside the point.
-    # "how?" after a suggested conversation: the words for it are the how.
-    how = signals.terse and bool(ctx.last_cards)
-    if (signals.asks_for_words or how) and not plan:  # "what do I say?": words, from a card
-        # The words of a card given now, else of one given earlier whose passage is back:
-        # the point was made, the words to say it were not.
-        given = ctx.last_cards if how and not signals.asks_for_words else ctx.used_cards
-        earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in given]
-        offered = [*cards, *earlier]
-        # Words not yet given come first; the same words again beat none at all.
-        offered.sort(key=lambda item: _words_given(item[1], lang, ctx))
-        said = next(
-            (
-                card.say.get(lang)
-                for _, card in offered
-                if card.say
-                and for_managers(card) == bool(ctx.report)  # the speaker's words
-                # Someone staying where they are: words for staying, not for the next level.
-                and (not ctx.content_to_stay or "deciding" in card.situations)
-            ),
-            None,
-        )
-        if said:
-            parts.append(t["you_could_say"].format(say=said))
+    if words:
+        key = "you_could_ask" if ASKS_WHAT_TO_ASK.search(ctx.message) else "you_could_say"
+        cite = f" [{words[0][0].n}]" if words_only else ""  # the only grounding in the turn
+        parts.append(t[key].format(say=words[1]) + cite)
     if signals.bias_disclosure and "bias_next" not in ctx.said_lines:
         parts.append(t["bias_next"])
 
@@ -322,7 +336,10 @@ def respond(ctx: TurnContext) -> str:
         latest = max(new_commitments, key=lambda c: (c.due is not None, len(c.action)))
         key = "due_said" if latest.said else "due"
         day_name = format_date(latest.due, lang).split()[0].strip(",").lower() if latest.due else ""
-        if day_name and day_name in latest.action.lower():
+        if latest.due and latest.said and weekday_clash(latest.said, latest.due):
+            # "Friday the 14th" when the 14th is a Monday; "…and on Monday": two dates.
+            key = "due_first_mismatch" if WHEN_SAID.search(latest.action) else "due_mismatch"
+        elif day_name and day_name in latest.action.lower():
             key = ""  # "…in Thursday's 1:1": the day is in the step's own words
         elif WHEN_SAID.search(latest.action):
             key = "due_first"  # "…by Friday and bring it to my 1:1 on Tuesday": two dates
@@ -354,6 +371,11 @@ def respond(ctx: TurnContext) -> str:
         limit = 0  # they asked not to be questioned: the turn ends with a step instead
     limit -= sum(card.point.get(lang).count("?") for _, card in cards)
     questions = choose_questions(ctx, cards, lang, limit, direct)
+    if words_only and limit > 0:
+        # The words were the answer: the question is about that conversation, not a new topic.
+        key = "after_words_listen" if WHEN_SAID.search(ctx.message) else "after_words_when"
+        if t[key] not in " ".join(ctx.asked):
+            questions = [t[key]]
     # "Pick the point above…" only reads when a point was given.
     closing = _variant(t, "next_step", ctx.user_turns) if cards else t["next_step_2"]
     stay_question = QUESTION_SPLIT.split(t["stay_close"])[-1]
@@ -381,8 +403,36 @@ def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
         def level(p: Placed) -> str:
             return t[f"crosswalk_level_{p.generic}"]
 
+        def gap_words(gap: int) -> str:
+            if abs(gap) == 1:
+                return t["crosswalk_gap_1"]
+            key = "crosswalk_gap_n" if abs(gap) < 5 else "crosswalk_gap_many"
+            return t[key].format(k=abs(gap))
+
         if len(found) == 1:
-            return t["crosswalk_one"].format(a=name(found[0]), level=level(found[0]), n=passage.n)
+            a = found[0]
+            # "The recruiter says L5 is basically senior": the table weighs the claim, made in
+            # the sentence that names the company level ("L5 at Google, aiming for staff" is none).
+            claim = next(
+                (
+                    s
+                    for s in QUESTION_SPLIT.split(ctx.message)
+                    if a.said in s and LEVEL_CLAIM.search(s)
+                ),
+                "",
+            )
+            claimed = [w for w in level_words(claim) if w != a.generic]
+            if not claimed:
+                return t["crosswalk_one"].format(a=name(a), level=level(a), n=passage.n)
+            gap = RANKS.index(a.generic) - RANKS.index(claimed[0])
+            return t["crosswalk_vs"].format(
+                a=name(a),
+                level=level(a),
+                gap=gap_words(gap),
+                direction=t["crosswalk_above"] if gap > 0 else t["crosswalk_below"],
+                claimed=t[f"crosswalk_level_{claimed[0]}"],
+                n=passage.n,
+            )
         a, b = found[0], found[1]
         gap = rank_gap(a, b)
         if gap == 0:
@@ -390,9 +440,7 @@ def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
         return t["crosswalk_diff"].format(
             a=name(a),
             b=name(b),
-            gap=t["crosswalk_gap_1"]
-            if abs(gap) == 1
-            else t["crosswalk_gap_n" if abs(gap) < 5 else "crosswalk_gap_many"].format(k=abs(gap)),
+            gap=gap_words(gap),
             direction=t["crosswalk_above"] if gap > 0 else t["crosswalk_below"],
             level_a=level(a),
             level_b=level(b),
@@ -401,17 +449,48 @@ def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
     return ""
 
 
+def words_to_say(
+    ctx: TurnContext, cards: list[tuple[PassageView, Card]], lang: str
+) -> tuple[tuple[PassageView, Card], str] | None:
+    """ "What do I say?", or "how?" after a suggested conversation: the words for it, from a
+    card given now, else from one given earlier whose passage is back (the point was made,
+    the words to say it were not); with the card they come from."""
+    how = ctx.signals.terse and bool(ctx.last_cards)
+    if not (ctx.signals.asks_for_words or how):
+        return None
+    given = ctx.last_cards if how and not ctx.signals.asks_for_words else ctx.used_cards
+    earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in given]
+    offered = [*cards, *earlier]
+    # Words not yet given come first; the same words again beat none at all.
+    offered.sort(key=lambda item: _words_given(item[1], lang, ctx))
+    for item in offered:
+        card = item[1]
+        if (
+            card.say
+            and for_managers(card) == bool(ctx.report)  # the speaker's words
+            # Someone staying where they are: words for staying, not for the next level.
+            and (not ctx.content_to_stay or "deciding" in card.situations)
+            # Words for a review form in a year of caring for someone are for that year only.
+            and (card.situations[0] not in HOLDING_STEADY or _holding_steady(ctx))
+        ):
+            return item, card.say.get(lang)
+    return None
+
+
 def _words_given(card: Card, lang: str, ctx: TurnContext) -> bool:
     """The card's words to say were already given in this conversation."""
     return card.say is not None and card.say.get(lang) in ctx.used_quotes
 
 
-def verdict_for(message: str, bias_known: bool = False) -> str | None:
-    """The yes/no question of ``message`` the sources answer outright, if it asks one."""
+def verdict_for(message: str, bias_known: bool = False, steady: bool = False) -> str | None:
+    """The yes/no question of ``message`` the sources answer outright, if it asks one
+    (``steady``: the person is holding their level for a while, for a reason of their own)."""
     for sentence in QUESTION_SPLIT.split(message.strip()):
         if not sentence.rstrip().endswith("?"):
             continue
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
+        if steady and HURTS_LATER.search(asked):
+            return "steady_no_harm"  # "caring for my dad this year… will this hurt me long-term?"
         if PARANOID.search(asked) and (bias_known or BIAS.search(message)):
             return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
         if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
@@ -533,33 +612,12 @@ def reflect(news: Profile, lang: str, names_a_fix: bool = False, states_a_want: 
 # -- cards --------------------------------------------------------------------------------
 
 
-def person_levels(profile: Profile) -> set[str]:
-    """The levels whose advice fits: the current one, else the one below the target.
-
-    Cards are written for people *at* a level ("going from senior to staff…" is for a
-    senior), so someone aiming for senior is served by the engineer-level cards.
-    """
-    current = card_level(profile.current_level)
-    if current:
-        return {current}
-    target = card_level(profile.target_level)
-    if target in LEVEL_ORDER and LEVEL_ORDER.index(target) > 0:
-        return {LEVEL_ORDER[LEVEL_ORDER.index(target) - 1]}
-    return {target} if target else set()
-
-
 def card_fits(card: Card, ctx: TurnContext) -> bool:
     """A card fits the person's level and track (unknown level: every card fits).
 
     Asked what the next level looks like, the next level's own cards fit too.
     """
-    levels = person_levels(ctx.profile)
-    if ctx.level_step:  # "mid-level vs senior": both levels' cards speak to the question
-        levels = levels | set(ctx.level_step)
-    if "level-expectations" in ctx.signals.situations:
-        levels = levels | {
-            LEVEL_ORDER[LEVEL_ORDER.index(lv) + 1] for lv in levels if lv in LEVEL_ORDER[:-1]
-        }
+    levels = served_levels(ctx.profile, ctx.signals.situations, ctx.level_step)
     managing = (
         ctx.profile.track == "management"
         or "manager" in levels
@@ -666,6 +724,22 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
     return now, known - now
 
 
+def _holding_steady(ctx: TurnContext) -> bool:
+    """A season of not pushing (caring for a parent, a new child) is in this conversation."""
+    return bool(HOLDING_STEADY & {*ctx.signals.situations, *ctx.thread})
+
+
+def _last_situations(ctx: TurnContext) -> set[str]:
+    """The situations the coach's last answer spoke to (its cards' first two)."""
+    return {
+        situation
+        for p in ctx.passages
+        for c in p.cards
+        if c.id in ctx.last_cards
+        for situation in c.situations[:2]
+    }
+
+
 def choose_cards(
     ctx: TurnContext,
     n: int,
@@ -682,8 +756,12 @@ def choose_cards(
     so that "what should I do this week?" is answered for this person's situation.
     """
     now, known = _situations(ctx)
-    thread = set(ctx.thread) - now - known
     signals = ctx.signals
+    # "This is generic": what the last answer spoke to missed them, so what this message
+    # adds ("my manager says reliability doesn't count") leads, and the rest steps back.
+    missed = _last_situations(ctx) if signals.pushback else set()
+    now = (now - missed) or now
+    thread = set(ctx.thread) - now - known - missed
     direct = (
         signals.wants_direct_advice or signals.direct_question or signals.no_questions or spread
     )
@@ -706,13 +784,7 @@ def choose_cards(
     # "how?" right after an answer asks how to do what it suggested: the cards that share
     # its situations, the ones to act on first.
     follows = ctx.signals.terse
-    last = {
-        situation
-        for p in ctx.passages
-        for c in p.cards
-        if c.id in ctx.last_cards
-        for situation in c.situations[:2]
-    }
+    last = _last_situations(ctx)
     scored: list[tuple[float, int, PassageView, Card, float]] = []
     on_topic = False
     for passage in ctx.passages:
@@ -722,10 +794,15 @@ def choose_cards(
             if (
                 card.situations[0] in CIRCUMSTANCES
                 and card.situations[0] not in now | known | thread
+                and not HOLDING_STEADY & now & set(card.situations)
             ):
                 continue  # "on call, fix…" presumes someone who is on call
-            if card.situations[0] in PROMOTION_FRAMED - now and not ctx.promotion_goal:
-                continue
+            if (
+                card.situations[0] in PROMOTION_FRAMED - now
+                and not ctx.promotion_goal
+                and not HOLDING_STEADY & now & set(card.situations)
+            ):
+                continue  # (a year of caring for a parent: whether to push now is the topic)
             if (
                 signals.decided
                 and "deciding" in card.situations[:2]
@@ -808,6 +885,8 @@ def choose_cards(
                 score += 1.5 if stage == "will" and stage != ctx.stage else 0.75
             if "possible-bias" in now and "possible-bias" in card.situations:
                 score += 5.0
+            if HOLDING_STEADY & now & situations:
+                score += 3.0  # a year of caring for a parent: that comes before level advice
             if follows and last & set(card.situations):
                 score += FOLLOWS_UP + (1.0 if card.stage == "will" else 0.0)
             if on_step:
@@ -1042,7 +1121,8 @@ def choose_questions(
         if c.question
         and c.question.get(lang) not in asked
         and not (c.asks and _slot_known(c.asks, ctx.profile))
-        and not (c.asks in PROMOTION_SLOTS and ctx.content_to_stay)  # "what draws you to it?"
+        # "What draws you to it?" to someone content where they are, or holding steady.
+        and not (c.asks in PROMOTION_SLOTS and (ctx.content_to_stay or _holding_steady(ctx)))
         and not _told_already(c.question.get(lang), ctx)
     ]
     bank: list[str] = []
@@ -1052,6 +1132,8 @@ def choose_questions(
         for slot, variants in QUESTIONS[lang][stage]:
             if _slot_known(slot, ctx.profile) or any(v in asked for v in variants):
                 continue
+            if slot in PROMOTION_SLOTS and _holding_steady(ctx):
+                continue  # "what draws you to the next level?" to someone caring for a parent
             if slot in STAYING_SKIPS and ctx.content_to_stay:
                 continue  # "have you told your manager you want this?" to someone who doesn't
             if slot in PROMOTION_SLOTS and (not ctx.promotion_goal or managing):
