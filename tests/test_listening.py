@@ -61,8 +61,27 @@ def test_the_new_situations_are_read_and_stay_narrow() -> None:
     assert "comparing-offers" in situations_in("What should I ask the hiring manager?")
     assert "comparing-offers" not in situations_in("My manager offered to put me up for senior.")
     assert "holding-steady" in situations_in("My dad got sick and I'm caring for him this year.")
-    assert "holding-steady" in situations_in("Will this hurt me long-term?")
-    assert "holding-steady" not in situations_in("I'm sick of waiting for a promotion.")
+    assert "holding-steady" in situations_in("My dad had a stroke and I'm his main carer now.")
+    assert "holding-steady" in situations_in("Our daughter is four months old.")
+    assert "holding-steady" in situations_in(
+        "Недавно перенёс операцию, врач сказал снизить нагрузку."
+    )
+    for ordinary in (
+        "I'm sick of waiting for a promotion.",
+        "My partner and I are both sick of this company.",
+        "My kid is sick today so I'll finish the doc tomorrow.",
+        "My dad is a doctor who works in the hospital.",
+        "Will this hurt me long-term?",  # the worry alone is no season of caring
+        "Ребёнок заболел, сегодня не успею.",
+    ):
+        assert "holding-steady" not in situations_in(ordinary), ordinary
+    assert "undervalued-work" not in situations_in(
+        "My boss said it doesn't matter which team I join, both have a path to senior."
+    )
+    assert "undervalued-work" in situations_in("Support work is never rewarded here.")
+    assert "undervalued-work" not in situations_in("Это не приоритет для меня сейчас.")
+    assert "comparing-offers" not in situations_in("Recruiters keep messaging me but I'm happy.")
+    assert "management-switch" not in situations_in("Обсужу с тимлидом план развития.")
 
 
 def test_a_recruiters_claim_is_weighed_against_the_crosswalk(make_coach) -> None:
@@ -150,3 +169,135 @@ def test_the_end_of_the_month_on_its_last_day_is_questioned(make_coach) -> None:
     coach.today = lambda: MONDAY  # 30 November: the month's last day
     answer = coach.ask(None, "I'll send the proposal to my manager by the end of the month.").answer
     assert "which is today: if that's too soon, pick a date you can keep" in answer, answer
+
+
+def test_advice_they_said_they_have_read_is_not_offered_again(make_coach) -> None:
+    """Before: "I've read StaffEng" was answered with "there are good outside resources, such
+    as Will Larson's StaffEng guide"."""
+    coach = make_coach()
+    first = coach.ask(None, "Staff engineer, I want to get to principal. What should I be doing?")
+    answer = coach.ask(
+        first.session_id,
+        "This is generic. I've read StaffEng and every blog post on this. I need something "
+        "specific to my situation.",
+    ).answer
+    assert "StaffEng" not in answer, answer
+
+
+def test_a_small_company_gets_no_advice_about_its_vps(make_coach) -> None:
+    """Before: "Which director or VP already treats you as their technical counterpart?" to a
+    staff engineer at a 60-person startup whose only technical superior is the CTO."""
+    coach = make_coach()
+    session = None
+    for message in (
+        "Staff engineer at a 60-person startup. I want to get to principal in the next 18 "
+        "months. What should I be doing?",
+        "Specifics: there is no principal role here. The CTO is the only person technically "
+        "above me. We have 4 product teams and no platform team.",
+        "What does a principal actually do day to day?",
+    ):
+        answer = coach.ask(session, message)
+        session = answer.session_id
+        assert "director or VP" not in answer.answer, answer.answer
+        assert "organisation of hundreds" not in answer.answer, answer.answer
+        assert "exists mostly in large organisations" not in answer.answer, answer.answer
+
+
+def test_a_worry_about_harm_gets_the_steady_answer_only_in_a_season_of_caring() -> None:
+    from coach.llm.offline import verdict_for
+
+    assert verdict_for("Will this hurt me long-term?", steady=True) == "steady_no_harm"
+    assert verdict_for("Honestly, will this hurt me long-term?", steady=True) == "steady_no_harm"
+    assert verdict_for("Would it hurt to ask my manager for a promo packet?", steady=True) is None
+    assert verdict_for("Will that hurt my relationship with my manager?", steady=True) is None
+
+
+def test_yes_or_no_questions_about_saying_no_or_failing_get_their_answer() -> None:
+    from coach.llm.offline import verdict_for
+
+    assert verdict_for("My manager asked about staff. Is it bad if I say no for now?") == (
+        "not_now_ok"
+    )
+    assert verdict_for("Честно, я не уверен, что хочу этого сейчас. Это плохо?") == "not_now_ok"
+    assert verdict_for("Is it bad that I don't really want to be promoted?") == "fine_to_stay"
+    assert verdict_for("Two people who joined with me got promoted. Am I failing?") == (
+        "not_failing"
+    )
+    assert verdict_for("Will I get managed out if I stay senior forever?") == "senior_for_good"
+    assert verdict_for("Would moving to EM be a step up for me?") == "management_not_a_step_up"
+    assert verdict_for("Is it bad that I fixed bugs all year?") is None
+
+
+def test_dates_with_a_weekday_and_a_month_are_read_whole() -> None:
+    """ "by Friday, December 14" had left "by Friday" in the step and said the date as "the
+    first part"; "Friday 0th" crashed the turn; Russian had no day-of-month dates at all."""
+    assert parse_due("by Friday, December 14", MONDAY) == (
+        dt.date(2026, 12, 14),
+        "by Friday, December 14",
+    )
+    assert parse_due("by Friday 14 December", MONDAY)[0] == dt.date(2026, 12, 14)
+    assert parse_due("by Friday 0th", MONDAY)[0] == dt.date(2026, 12, 4)
+    assert parse_due("к пятнице 14-го", MONDAY) == (dt.date(2026, 12, 14), "к пятнице 14-го")
+    assert parse_due("к 14 декабря", MONDAY)[0] == dt.date(2026, 12, 14)
+    assert weekday_clash("к пятнице 14-го", dt.date(2026, 12, 14))
+    (step,) = commitments_in("I'll send it by Friday, December 14.", MONDAY)
+    assert step.action == "send it" and step.said == "by Friday, December 14"
+
+
+def test_in_a_season_of_caring_the_words_asked_for_are_for_that_season(make_coach) -> None:
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "Mid-level engineer. My dad had a stroke and I'm his main carer this year. Our review "
+        "form has a career goals box.",
+    )
+    answer = coach.ask(first.session_id, "What do I actually write in it?").answer
+    assert "This year my goal is to keep doing my current work well" in answer, answer
+
+
+def test_someone_elses_promotion_is_not_the_persons_level() -> None:
+    """ "Two people who joined with me just got promoted to senior" had made a mid-level
+    engineer a senior, and read as a question about what senior expects."""
+    from coach.coaching.profile import learn
+
+    profile = learn(
+        Profile(),
+        "I'm a mid-level engineer. Two people who joined with me just got promoted to senior.",
+    )
+    assert profile.current_level == "engineer"
+    assert learn(Profile(), "I got promoted to senior two months ago.").current_level == (
+        "senior engineer"
+    )
+    assert "level-expectations" not in situations_in("Two of my peers just got promoted.")
+    assert "level-expectations" in situations_in("Just became a senior. What now?")
+
+
+def test_a_trailing_no_to_a_promotion_is_heard(make_coach) -> None:
+    """ "My manager keeps pushing me to go for staff and I just... don't want to. Is something
+    wrong with me?" had been coached towards staff for four turns."""
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "I'm a senior engineer. My manager keeps pushing me to go for staff and I just... "
+            "don't want to. Is something wrong with me?",
+        )
+        .answer
+    )
+    assert answer.startswith("Not wanting the next level is a legitimate choice"), answer
+    assert "Signals you are working at staff level" not in answer
+
+
+def test_a_new_parent_is_not_given_the_gaps_to_staff(make_coach) -> None:
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "I'm a senior engineer and my manager asked if I want to go for staff this cycle. "
+            "Our daughter is four months old and I'm sleeping about five hours a night.",
+        )
+        .answer
+    )
+    assert answer.startswith("That's a lot to carry alongside work."), answer
+    for pushing in ("staff scope lives between teams", "staff-plus shape", "archetype"):
+        assert pushing not in answer, answer

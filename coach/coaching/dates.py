@@ -39,8 +39,12 @@ def _pack_patterns(p: Pack) -> dict[str, re.Pattern[str]]:
     lead = rf"(?:(?:{p.date_lead})\s+)*"
     built = dict(p.date_phrases)
     if p.months:
+        # "December 14", "Friday, December 14", "Friday 14 December", "14 декабря".
+        months = "|".join(sorted(p.months, key=len, reverse=True))
+        weekday = rf"(?:(?:{days}),? )?" if p.weekdays else ""
         built["monthday"] = (
-            r"\b(?:by |before |on )?(" + "|".join(p.months) + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b"
+            rf"\b{lead}{weekday}(?:({months})\.? (\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"|(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({months}))\b"
         )
     if p.weekdays:
         # "by Friday the 14th", "on the 3rd": the day of the month decides, the weekday is a label.
@@ -154,14 +158,17 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:
         days = n * next((d for stem, d in DATE_UNITS.items() if unit.startswith(stem)), 1)
         return today + dt.timedelta(days=days)
     if kind == "monthday":
-        month = MONTHS[match.group(1).lower()]
+        words = [g for g in match.groups() if g]
+        month = MONTHS[next(w for w in words if not w.isdigit()).lower()]
         try:
-            day = dt.date(today.year, month, int(match.group(2)))
+            day = dt.date(today.year, month, int(next(w for w in words if w.isdigit())))
         except ValueError:
             return None
         return day if day >= today else day.replace(year=today.year + 1)
     if kind == "nth":
         n = int(next(g for g in match.groups() if g and g.isdigit()))
+        if n < 1:
+            return None  # "Friday 0th"
         first = today.replace(day=1)
         for month_start in (first, _end_of_month(first) + dt.timedelta(days=1)):
             if n <= calendar.monthrange(month_start.year, month_start.month)[1]:

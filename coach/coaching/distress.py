@@ -46,6 +46,9 @@ CONTRASTS: tuple[str, ...] = (
     "I feel good about my progress.",
     "I was passed over for promotion and I'm frustrated.",
     "I'm a bit stressed about my performance review.",
+    # Dreading a meeting about the promotion is dislike of the meeting, not despair.
+    "It's starting to make me dread these meetings.",
+    "I dread our weekly one-on-ones about my promotion plan.",
     "I'm worried about the reorg and what it means for my team.",
     "I'm nervous about the layoffs at my company.",
     "I feel like I let my team down on this project.",

@@ -209,6 +209,13 @@ TEXT: dict[str, str] = {
     "plan_ok_undated": "It's a good step, and a concrete one; a date would make it firmer.",
     "stay_ok": "Not wanting the next level is a legitimate choice; staying at a level you enjoy "
     "and do well is not a failure.",
+    "verdict_not_failing": "No. Not being promoted as often as others is no sign that you do "
+    "your current job badly.",
+    "verdict_senior_for_good": "Not for staying senior as such: at many companies senior is a "
+    "career level that people hold for the rest of their careers. Whether yours is one of them "
+    "is a fair question to ask directly.",
+    "verdict_not_now_ok": 'No. Saying "not now" to the next level is a legitimate choice, and '
+    "you can come back to it later.",
     "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
     "verdict_not_paranoid": "It is not paranoid to ask. Vague feedback can be a sign of bias, "
     "and it deserves a closer look.",
@@ -494,9 +501,9 @@ READS: dict[str, str] = {
         r"\b(?:better|more|faster)\b"
     ),
     "verdict:management_not_a_step_up": (
-        r"^(?:so |but )?(?:is|would) (?:(?:moving|going) (?:into|to) )?(?:engineering )?"
-        r"management\b(?![^?]*\bnot\b)[^?]{0,30}\b(?:a|the) (?:step up|promotion|faster way|"
-        r"next step|way up)\b"
+        r"^(?:so |but )?(?:is|would) (?:(?:moving|going|switching) (?:into|to) )?(?:an? )?"
+        r"(?:engineering )?(?:management|em|manager role|em role)\b(?![^?]*\bnot\b)[^?]{0,30}"
+        r"\b(?:a|the) (?:step up|promotion|faster way|next step|way up)\b"
     ),
     # "…thinking of switching to management. At least that's a promotion, right?"
     "thats-a-promotion": (
@@ -517,14 +524,37 @@ READS: dict[str, str] = {
         r"[^?]{0,20}\b(?:get|be) promoted\b[^?]{0,50}\b(?:maintenance|legacy|support team|ops team|"
         r"existing (?:features|systems?|product)|bug ?fix\w*|keep\w* the lights on)"
     ),
+    "small-company": (
+        r"\b(?:\d{1,2}|1\d\d)[- ](?:person|people|employee)s? (?:company|startup|start-up|shop|"
+        r"agency|business)|\bwe(?:'re| are) (?:only |just )?(?:\d{1,2}|1\d\d) people\b|"
+        r"\b(?:startup|start-up|seed[- ]stage|series a|small (?:company|shop|agency))\b"
+    ),
+    "large-org": (
+        r"\b(large organi[sz]ations?|organi[sz]ation of hundreds|director or vp|vps?\b|"
+        r"executives?'?s?)\b"
+    ),
+    "already-known": (
+        r"\b(?:i'?ve|i have) (?:already |both )?(?:read|seen|tried|heard|watched|done) "
+        r"([^.?!;]{3,80})"
+    ),
     "level-claim": (
         r"\b(basically|essentially|equivalent|equal|the same( as)?|same level|like an?|counts? "
         r"as|really|actually|means|call(s|ed)? (it|this|that)|is (it|that|this)|isn'?t (it|that))\b"
     ),
+    "is-it-bad": (
+        r"^(?:so |but |and |honestly,? )?(?:is (?:it|that|this)|would (?:it|that) be) (?:really )?"
+        r"(?:bad|wrong|a mistake|a problem|selfish|lazy)\b"
+    ),
+    "not-now": (
+        r"\b(?:say(?:ing)? no|decline|turn(?:ing)? (?:it|this|that) down|pass on it|wait a cycle|"
+        r"not (?:right )?now|for now|not sure i (?:even )?want)\b"
+    ),
     "hurts-later": (
-        r"^(?:so |but |and )?(?:will|would|could|does|is|won'?t) (?:this|it|that|staying|"
-        r"holding \w+|writing that|doing that)\b[^?]{0,30}\b(?:hurt|harm|damage|cost|count "
-        r"against|look bad|set me back|hold me back)\b"
+        r"^(?:so |but |and |honestly,? |ok(?:ay)?,? )?(?:will|would|could|does|is|won'?t) "
+        r"(?:this|it|that|staying|holding \w+|writing that|doing that|waiting)\b[^?]{0,30}"
+        r"\b(?:(?:hurt|harm|damage) (?:me|my (?:career|chances|promotion|growth))|(?:hurt|harm|"
+        r"damage)\b(?! to\b)[^?]{0,12}\b(?:long[- ]term|later|in the long (?:run|term))|count "
+        r"against me|look bad|set me back|hold me back)"
     ),
     "verdict:fine_to_stay_yes": (
         r"^(?:so |but |and )?(?:is it|would it be) (?:actually |really |totally |even )?(?:ok|okay|"
@@ -536,6 +566,17 @@ READS: dict[str, str] = {
         r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:that i|to|if "
         r"i) (?:don'?t|do not|not|never|stay|just stay|remain)\b[^?]{0,40}\b(?:promot\w*|"
         r"level|senior|staff|move up|climb\w*|sde[- ]?\w+|mid[- ]?level|where i am)"
+    ),
+    # "Am I failing?", "is something wrong with me?": the article's misconception, answered.
+    "verdict:not_failing": (
+        r"^(?:so |and |but |honestly,? )?(?:am i (?:just )?(?:failing|a failure|doing something "
+        r"wrong|falling behind)|is (?:there )?something wrong with me)\b"
+    ),
+    # "Will I get managed out if I stay senior forever?": senior is a career level.
+    "verdict:senior_for_good": (
+        r"\b(?:managed out|pushed out|fired|let go|penali[sz]ed|held against me)\b[^?]{0,60}"
+        r"\b(?:stay\w*|remain\w*) (?:a )?senior|\b(?:stay\w*|remain\w*) (?:a )?senior\b[^?]{0,40}"
+        r"\b(?:a risk|risky|a problem|managed out|held against)"
     ),
     "verdict:not_paranoid": (
         r"^(?:so |but )?am i (?:being )?(?:paranoid|crazy|imagining (?:it|this|things)|"
@@ -618,9 +659,13 @@ READS: dict[str, str] = {
         r"the team|them|engineers|folks)( to)? (grow|learn|develop)\w*"
     ),
     "feeling:caring": (
-        r"\b(caring for|taking care of|caregiv\w*|(dad|mom|mum|mother|father|parents?|wife|"
-        r"husband|partner|son|daughter|child|kid|baby)\b[^.?!]{0,25}\b(got |is |fell |has "
-        r"been )?(sick|ill|cancer|in (the )?hospital|surgery|diagnosed))\b"
+        r"\b(caring for (?:my|him|her|them|our)|taking care of (?:my|him|her|them|our)|"
+        r"caregiv\w*|(main|primary|full-time) carer|(dad|mom|mum|mother|father|parents?|wife|"
+        r"husband|partner|son|daughter|child|kid|"
+        r"baby)\b[^.?!]{0,25}\b(cancer|(is|was|has been|got|went) (in|into) (the )?hospital|"
+        r"surgery|diagnosed|(had|has) a stroke|dementia)|(daughter|son|baby|twins) (is|are) \w+ "
+        r"(weeks?|months?) old|long covid|chronic (illness|pain|fatigue)|recovering from "
+        r"(surgery|an? (operation|illness|injury)))\b"
     ),
     "feeling:inadequate": (
         r"\b(fraud|impost[eo]r|not good enough|out of my depth|in over my head|(slower|"
@@ -644,7 +689,8 @@ READS: dict[str, str] = {
     "about-a-report": (
         r"\b(my (?:[\w-]+ )?(?:engineers?|reports?|direct reports?|team members?|devs|"
         r"developers)|one of my (?:[\w-]+ ){0,2}(?:engineers|reports|direct reports|team "
-        r"members|people|devs|developers|ics)|(?:reports|engineers)\b[^?!]{0,80}\bone of them)\b"
+        r"members|people|devs|developers|ics)|(?:reports|engineers)\b[^?!]{0,80}[.!;]\s+one of "
+        r"them)\b"
     ),
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
@@ -758,7 +804,8 @@ READS: dict[str, str] = {
         r"they)\b[^.?!]{0,50}\b(say|says|said|think|thinks|tells? me|will say|might say|"
         r"could say)\b[^.?!]{0,60}\b(not (a |the )?priority|isn'?t (a |the )?priority|"
         r"doesn'?t count|won'?t count|not (on|part of) the roadmap|not promotable|isn'?t "
-        r"promotable|not important|doesn'?t matter)|(doesn'?t|does not|won'?t|only) "
+        r"promotable)|(is|are|gets?) never (rewarded|recogni[sz]ed|valued|counted)|"
+        r"(doesn'?t|does not|won'?t|only) "
         r"(count|counts) unless|only (rewards?|values?|recogni[sz]es?|counts?) (new|shiny|"
         r"big) )"
     ),
@@ -793,8 +840,10 @@ READS: dict[str, str] = {
     ),
     "situation:level-expectations": (
         r"\b(what does an? \w+ (engineer )?(actually )?do|expectations?|expected (of|"
-        r"from|to)|what should i be doing|now that i'?m|just became|(got|was|just|"
-        r"recently) promoted|what (is|are) (an? )?(senior|staff|principal|sde|l\d)|"
+        r"from|to)|what should i be doing|now that i'?m|i (just |recently )?became|i('ve| have)? "
+        r"(just |recently |finally )?(got|was|been) promoted|(^|[.!?]\s+)(just |recently )?(became|"
+        r"got promoted)|what (is|are) (an? )?(senior|staff|"
+        r"principal|sde|l\d)|"
         r"(next|that) level (actually )?looks? like|doing differently (as|at)|what does it "
         r"take|the bar (for|at)|entry[- ]level)\b"
     ),
@@ -815,8 +864,9 @@ READS: dict[str, str] = {
     ),
     "situation:comparing-offers": (
         r"\b(job offers?|an offer (from|at)|offers? from|(two|competing|both|the|these) offers|"
-        r"hiring managers?|recruiters?|apples to apples|(amazon|google|meta|microsoft|facebook)"
-        r"\b[^.?!]{0,30}\boffer)\b"
+        r"(ask|asking|tell|call with|calls with|interview with|talk to|speak to) (the |their |each "
+        r"|both )?(hiring managers?|recruiters?)|the recruiter (says|said|keeps|told)|apples to "
+        r"apples|(amazon|google|meta|microsoft|facebook)\b[^.?!]{0,30}\boffer)\b"
     ),
     "situation:no-ladder": (
         r"\b(no (career )?ladder|startup|no (levels|titles|career framework|written "
@@ -866,12 +916,15 @@ READS: dict[str, str] = {
     ),
     # "I'm caring for my dad this year; will writing 'stay where I am' hurt me long-term?"
     "situation:holding-steady": (
-        r"\b(caring for|taking care of|caregiv\w*|(dad|mom|mum|mother|father|parents?|wife|"
-        r"husband|partner|son|daughter|child|kid|baby)\b[^.?!]{0,25}\b(sick|ill|cancer|"
-        r"hospital\w*|surgery|diagnos\w+)|new(born| baby)|health (issues?|problems?)|hold(ing)? "
-        r"steady|stay(ing)? (put|where i am)|(will|would|could|does|is) (this|it|that)"
-        r" (going to )?(hurt|harm|damage|cost) (me|my career)( \w+)?( long[- ]term| later| in "
-        r"the long (run|term))|long[- ]term (damage|cost|harm)|not the right time)\b"
+        r"\b(caring for (?:my|him|her|them|our)|taking care of (?:my|him|her|them|our)|"
+        r"caregiv\w*|(main|primary|full-time) carer|(dad|mom|mum|mother|father|parents?|wife|"
+        r"husband|partner|son|daughter|child|kid|"
+        r"baby)\b[^.?!]{0,25}\b(cancer|(is|was|has been|got|went) (in|into) (the )?hospital|"
+        r"surgery|diagnosed|(had|has) a stroke|dementia|chronic\w*)|new(born| baby| parent)|"
+        r"(daughter|son|baby|twins) (is|are) \w+ (weeks?|months?) old|my health|long covid|"
+        r"get well|chronic (illness|pain|fatigue)|recovering from (surgery|an? (operation|illness|"
+        r"injury))|can'?t take on (any )?more (right now|at the moment|this year)|stay(ing)? "
+        r"(put|where i am))\b"
     ),
     "situation:learning": (
         r"\b(learn\w*|stagnat\w*|get (much )?better at|new skills?|keep growing|grow(ing)? "
@@ -908,7 +961,10 @@ READS: dict[str, str] = {
         r"principal)\b(?!\s+(?:software\s+)?(?:engineer|level))"
     ),
     "promoted-past": (
-        r"\b(?:got|was|been|just|recently) promoted to\s+(?:a\s+)?(senior|staff|"
+        # The speaker's own promotion: "two people who joined with me got promoted to senior"
+        # is someone else's.
+        r"(?:\bi(?:'ve| have)?\s+|(?:^|[.!?]\s+))(?:just |recently |finally |was |got |been )+"
+        r"promoted to\s+(?:a\s+)?(senior|staff|"
         r"principal|lead|l\s?[3-8]|sde[\s-]?(?:i{1,3}|[1-3]))\b"
     ),
     "manager-self": (
@@ -984,12 +1040,17 @@ READS: dict[str, str] = {
     # What "it" is in "I don't want it": a promotion or a level the message speaks of.
     "promotion-context": (
         r"\b(promot\w*|staff|senior|principal|next level|the title|step up|tech lead|team lead|"
-        r"lead developer)\b"
+        r"lead developer|my career|(this|a|one|another) cycle)\b"
     ),
     "declines-it": (
-        r"\bi (?:really |honestly |actually |just )?(?:don'?t|do not|never) (?:really |honestly |"
-        r"actually |even )?want (?:it|that|the promotion)(?=\s*(?:[.!,;—-]|$|though\b|anymore\b|"
-        r"at all\b|right now\b))"
+        # "Is it bad for my career if I say no for now?", "I want to wait a cycle": not now.
+        r"\b(?:say(?:ing)? no (?:for now|this (?:cycle|time|year))|wait (?:a|another|one) cycle|"
+        r"hold(?:ing)? off (?:for now|this cycle|on (?:it|staff|the promotion))|skip (?:this|a) "
+        r"cycle)\b|"
+        r"\bi (?:(?:really|honestly|actually|just)(?:\s*(?:\.{2,3}|…))?\s+)?(?:don'?t|do not|"
+        r"never) "
+        r"(?:really |honestly |actually |even )?want (?:it|that|the promotion|to)(?=\s*(?:[.!,;—-]|"
+        r"$|though\b|anymore\b|at all\b|right now\b))"
     ),
     # "I changed my mind, I want the promotion after all": a choice to stay is over.
     "wants-it-after-all": (

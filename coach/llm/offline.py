@@ -167,6 +167,22 @@ PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
 SWITCHING = {"management-switch", "back-to-ic"}
 HOLDING_STEADY = {"holding-steady"}
+#: "Is it bad if I say no for now?": asked about declining or waiting, it has an answer.
+IS_IT_BAD = reading("is-it-bad")
+NOT_NOW = reading("not-now")
+#: "I've read StaffEng and every blog post on this": what follows is known already.
+ALREADY_KNOWN = reading("already-known")
+#: Words too common to say which advice was meant ("I've read every post on this").
+COMMON_WORDS = set(
+    tokenize(
+        "every all post posts blog blogs article articles book books advice thing things about "
+        "this that these those stuff guide guides tips the usual"
+    )
+)
+#: "A 60-person startup": advice that presumes directors, VPs or hundreds of engineers
+#: (``LARGE_ORG``, read in a card's own words) does not fit it.
+SMALL_COMPANY = reading("small-company")
+LARGE_ORG = reading("large-org")
 #: "Basically senior", "the same as": a level claimed for a company's level code.
 LEVEL_CLAIM = reading("level-claim")
 #: What makes a committed step count, in both articles: the manager knows, impact is measured.
@@ -461,8 +477,15 @@ def words_to_say(
     given = ctx.last_cards if how and not ctx.signals.asks_for_words else ctx.used_cards
     earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in given]
     offered = [*cards, *earlier]
-    # Words not yet given come first; the same words again beat none at all.
-    offered.sort(key=lambda item: _words_given(item[1], lang, ctx))
+    # Words not yet given come first; the same words again beat none at all. In a year of
+    # caring for someone, the words for that year ("this year my goal is…") come first.
+    steady = _holding_steady(ctx)
+    offered.sort(
+        key=lambda item: (
+            _words_given(item[1], lang, ctx),
+            not (steady and item[1].situations[0] in HOLDING_STEADY),
+        )
+    )
     for item in offered:
         card = item[1]
         if (
@@ -503,7 +526,13 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
         for name, pattern in VERDICTS.items():
             if pattern.search(asked):
+                if name == "not_failing" and content_to_stay(message):
+                    return None  # "I don't want staff. Is something wrong with me?": the choice
                 return name
+        if IS_IT_BAD.search(asked) and NOT_NOW.search(message):
+            return "not_now_ok"  # "…my manager asked about staff. Is it bad if I say no for now?"
+        if IS_IT_BAD.search(asked) and content_to_stay(message):
+            return "fine_to_stay"  # "I don't want staff at all. Is that bad?"
     return None
 
 
@@ -618,6 +647,10 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
     Asked what the next level looks like, the next level's own cards fit too.
     """
     levels = served_levels(ctx.profile, ctx.signals.situations, ctx.level_step)
+    if LARGE_ORG.search(_card_words(card)) and any(
+        SMALL_COMPANY.search(t) for t in ctx.person_said
+    ):
+        return False  # "which director or VP…?" at a 15-person startup: no such person
     managing = (
         ctx.profile.track == "management"
         or "manager" in levels
@@ -760,6 +793,10 @@ def choose_cards(
     # "This is generic": what the last answer spoke to missed them, so what this message
     # adds ("my manager says reliability doesn't count") leads, and the rest steps back.
     missed = _last_situations(ctx) if signals.pushback else set()
+    # "I've read StaffEng and every blog post": advice naming what they already know is out.
+    known_already = {
+        word for m in ALREADY_KNOWN.finditer(ctx.message) for word in tokenize(m.group(1))
+    } - COMMON_WORDS
     now = (now - missed) or now
     thread = set(ctx.thread) - now - known - missed
     direct = (
@@ -791,6 +828,8 @@ def choose_cards(
         for card in passage.cards:
             if card.id in used or not card_fits(card, ctx):
                 continue
+            if len(known_already & set(tokenize(card.point.en))) >= min(2, len(known_already)) > 0:
+                continue
             if (
                 card.situations[0] in CIRCUMSTANCES
                 and card.situations[0] not in now | known | thread
@@ -821,6 +860,12 @@ def choose_cards(
                 and (card.situations[0] != "deciding" or "explicit-goal" in card.situations)
             ):
                 continue  # "no interest in staff": not the gaps to it, nor "commit to it"
+            if (
+                HOLDING_STEADY & now
+                and TOWARDS_PROMOTION & set(card.situations)
+                and not HOLDING_STEADY & set(card.situations)
+            ):
+                continue  # "our daughter is four months old": not the gaps to staff, this turn
             if ctx.content_to_stay and card.situations[0] == "motivation":
                 continue  # nor the reasons to go for it ("more money is a legitimate reason")
             if among is not None and not among & set(card.situations):
