@@ -164,6 +164,7 @@ TEXT: dict[str, str] = {
     "due_first_mismatch": " (the first part by {date}: you said “{said}”, so check which day "
     "you mean)",
     "due": " by {date}",
+    "due_on": " on {date}",
     "due_first": " (the first part by {date})",
     # The short answer to a yes/no question the sources answer outright; the cited points
     # follow it.
@@ -417,7 +418,8 @@ READS: dict[str, str] = {
     ),
     "no-questions": (
         r"\b(skip the questions|no (more )?questions|not questions|stop asking|"
-        r"don'?t ask me|enough questions)\b"
+        r"don'?t ask me|enough questions|(don'?t|do not) want (any )?(more )?questions|without "
+        r"(more |any )?questions)\b"
     ),
     "direct-question": (
         r"^(?:(?:so|and|ok(?:ay)?|but|fine|then|well|just answer|honestly|be honest|"
@@ -529,10 +531,7 @@ READS: dict[str, str] = {
         r"agency|business)|\bwe(?:'re| are) (?:only |just )?(?:\d{1,2}|1\d\d) people\b|"
         r"\b(?:startup|start-up|seed[- ]stage|series a|small (?:company|shop|agency))\b"
     ),
-    "large-org": (
-        r"\b(large organi[sz]ations?|organi[sz]ation of hundreds|director or vp|vps?\b|"
-        r"executives?'?s?)\b"
-    ),
+    "large-org": (r"\b(organi[sz]ation of hundreds|director or vp)\b"),
     "already-known": (
         r"\b(?:i'?ve|i have) (?:already |both )?(?:read|seen|tried|heard|watched|done) "
         r"([^.?!;]{3,80})"
@@ -563,9 +562,10 @@ READS: dict[str, str] = {
         r"at (?:my|this) level|an? \w+ (?:engineer|forever)|where i am)\b"
     ),
     "verdict:fine_to_stay": (
-        r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:that i|to|if "
-        r"i) (?:don'?t|do not|not|never|stay|just stay|remain)\b[^?]{0,40}\b(?:promot\w*|"
-        r"level|senior|staff|move up|climb\w*|sde[- ]?\w+|mid[- ]?level|where i am)"
+        r"^(?:so |but )?is it (?:bad|wrong|weird|a problem|a mistake|selfish|lazy) (?:for (?:me|my "
+        r"career) )?(?:that i|to|if i) (?:don'?t|do not|not|never|stay|just stay|remain)\b"
+        r"[^?]{0,40}\b(?:promot\w*|level|senior|staff|move up|climb\w*|sde[- ]?\w+|mid[- ]?level|"
+        r"where i am)"
     ),
     # "Am I failing?", "is something wrong with me?": the article's misconception, answered.
     "verdict:not_failing": (
@@ -1235,7 +1235,11 @@ READS: dict[str, str] = {
         r"promotion)|let'?s (get back|talk about (my )?(career|promotion)))\b"
     ),
     "commits": (r"\b(i|we)('ll| will| plan to| am going to|'m going to)\b"),
-    "count": (r"\b(2|3|4|5|two|three|four|five)\b"),
+    # "Three things", "5 steps": not "the next 3 months".
+    "count": (
+        r"\b(2|3|4|5|two|three|four|five) (?:\w+ )?(things|steps|items|actions|points|priorities|"
+        r"ideas|moves|tips)\b"
+    ),
     # How an answer to "how did it go?" reads (``coach/plan/model.py``).
     "answer-done": (
         r"\b(done|did it|did that|finished|completed|shipped|delivered|wrapped up|yes[,!. ]|"

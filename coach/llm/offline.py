@@ -167,6 +167,8 @@ PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
 SWITCHING = {"management-switch", "back-to-ic"}
 HOLDING_STEADY = {"holding-steady"}
+#: "on the 14th": a day the step happens on, said back as "on Monday 14 December".
+ON_A_DAY = re.compile(r"on\b", re.I)
 #: "Is it bad if I say no for now?": asked about declining or waiting, it has an answer.
 IS_IT_BAD = reading("is-it-bad")
 NOT_NOW = reading("not-now")
@@ -359,6 +361,8 @@ def respond(ctx: TurnContext) -> str:
             key = ""  # "…in Thursday's 1:1": the day is in the step's own words
         elif WHEN_SAID.search(latest.action):
             key = "due_first"  # "…by Friday and bring it to my 1:1 on Tuesday": two dates
+        elif latest.said and ON_A_DAY.match(latest.said):
+            key = "due_on"  # "…before sprint planning on the 14th": on that day, not by it
         elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
             key = "due_said_today" if latest.said else "due_today"
             if latest.said and says_today(latest.said):
@@ -984,7 +988,7 @@ def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
     wanted = COUNT.search(ctx.message)
     # The whole match is the number word: each pack's alternatives are a group of their
     # own once joined, so a group index would name only the first language's.
-    n = NUMBERS.get(wanted.group(0).lower(), 4) if wanted else 4
+    n = NUMBERS.get(wanted.group(0).split()[0].lower(), 4) if wanted else 4
     cards = choose_cards(ctx, n, stage="will", spread=True, stages={"options", "will"})
     if len(cards) < 2:
         return []
