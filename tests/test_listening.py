@@ -313,3 +313,59 @@ def test_a_step_on_a_day_is_said_back_on_that_day(make_coach) -> None:
         None, "I'll group the pages by cause before our sprint planning on the 14th."
     ).answer
     assert "before your sprint planning on Monday 14 December." in answer, answer
+
+
+def test_readings_from_the_latest_blind_round() -> None:
+    """Each of these was misread in a graded conversation."""
+    from coach.coaching.profile import learn
+    from coach.coaching.signals import NO_QUESTIONS, PUSHBACK
+    from coach.llm.offline import COUNT, LOAD_STATED
+
+    profile = learn(Profile(), "I've been senior for three years and I keep not getting staff.")
+    assert (profile.current_level, profile.target_level) == ("senior engineer", "staff engineer")
+    assert PUSHBACK.search("Generic again. Detail: four teams each built their own flags.")
+    assert PUSHBACK.search("This sounds a bit like generic 'just take initiative' advice.")
+    assert NO_QUESTIONS.search("Give me a concrete plan, I don't want more questions.")
+    assert not COUNT.search("Give me a plan for the next 3 months.")
+    assert COUNT.search("Give me three things to do.")
+    assert "staff-path" in situations_in("Four teams here each built their own flag system.")
+    assert "no-time" in situations_in(
+        "Every sprint is full of feature tickets. When am I supposed to do this?"
+    )
+    assert not LOAD_STATED.search("We had two incidents this quarter where flags disagreed.")
+    assert LOAD_STATED.search("We get around 15 pages a week.")
+
+
+def test_a_problem_already_named_is_not_asked_for_again(make_coach) -> None:
+    """Before: "Most of the pages come from the same three batch jobs" was followed by
+    "Which page from your last shift deserves a follow-up ticket…?"."""
+    coach = make_coach()
+    first = coach.ask(
+        None,
+        "I'm an SDE-2 on a payments reconciliation team at a large retailer. We're basically "
+        "firefighting: around 15 pages a week, split between three of us. Nobody on my team has "
+        "been promoted to senior in two years and I think it's because there's no real project "
+        "work here. Should I transfer?",
+    )
+    answer = coach.ask(
+        first.session_id,
+        "Most of the pages come from the same three batch jobs timing out at month end. "
+        "Everyone just reruns them manually.",
+    ).answer
+    question = answer.split("\n\n")[-1]
+    assert not question.startswith(("Which page", "Which recurring page", "Which operational")), (
+        answer
+    )
+
+
+def test_incidents_mentioned_are_not_said_back_as_a_heavy_load(make_coach) -> None:
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "I'm a senior engineer. Four teams here each built their own feature-flag system, "
+            "and we've had two incidents this quarter where flags disagreed between services.",
+        )
+        .answer
+    )
+    assert "heavy operational load" not in answer, answer

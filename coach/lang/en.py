@@ -487,7 +487,9 @@ READS: dict[str, str] = {
         r"matters to me|i care about)\b"
     ),
     "pushback": (
-        r"\b((this|that|it)('s| is| was| sounds)( (so|too|very|pretty))? generic|"
+        r"\b((this|that|it)('s| is| was| sounds)( (so|too|very|pretty))? generic|generic again|"
+        r"(still|too) generic|(sounds|feels|"
+        r"reads) (a bit |kind of |pretty |very )?(like )?(generic|boilerplate)|"
         r"generic advice|doesn'?t (apply|fit|help)|not (helpful|useful|relevant)|"
         r"my situation is different|you'?re not listening|that'?s not what i (asked|"
         r"meant)|i (already )?know that|(you'?re|you are) not answering|you (didn'?t|"
@@ -849,7 +851,9 @@ READS: dict[str, str] = {
     ),
     "situation:staff-path": (
         r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver|across "
-        r"teams|cross-team|beyond (my|the) team|maxed out)\b"
+        r"teams|cross-team|beyond (my|the) team|maxed out|(several|multiple|two|three|four|five|"
+        r"six|\d+) teams (here |in \w+ )?(each )?(built|have|run|maintain|own|use|wrote)( their "
+        r"own)?)\b"
     ),
     "situation:management-switch": (
         r"\b(manager track|management|becom\w* an? (engineering )?manager|"
@@ -912,7 +916,9 @@ READS: dict[str, str] = {
     "situation:no-time": (
         r"\b(no time|too busy|swamped|overloaded|(barely|never) (have|get) (the )?time|"
         r"barely have time|eats? (100%|all) of my|\d\d hours a week|can'?t do evenings|"
-        r"(gets?|keeps? getting) pushed|never happens|single parent)\b"
+        r"(gets?|keeps? getting) pushed|never happens|single parent|when am i supposed to|when "
+        r"would i (even )?(do|find the time for) (this|that|it)|(every )?sprints? (is |are )?"
+        r"(always )?full|full of feature (tickets|work))\b"
     ),
     # "I'm caring for my dad this year; will writing 'stay where I am' hurt me long-term?"
     "situation:holding-steady": (
@@ -948,7 +954,8 @@ READS: dict[str, str] = {
         r"next level|go for|aim\w*|wants?|wanting|hoping)\b"
     ),
     "bare-current": (
-        r"\b(?:i'?m|i am|im)\s+(?:already |now |currently |actually |officially )?(?:an? )?"
+        r"\b(?:i'?m|i am|im|i'?ve been|i have been)\s+(?:already |now |currently |actually |"
+        r"officially )?(?:an? )?"
         r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year|member|meeting|manager|director|"
         r"to))"
     ),
@@ -956,7 +963,8 @@ READS: dict[str, str] = {
     "negated-level": (r"\b(?:not|no longer|never been|isn'?t|wasn'?t)\s+(?:an?\s+|the\s+)?$"),
     "bare-target": (
         r"\b(?:reach|become|make|get to|move to|jump to|promoted to|promotion to|"
-        r"go for|aim(?:ing)? (?:for|at)|want(?:s|ed)?(?: to (?:be|get to|make|reach|"
+        r"go for|aim(?:ing)? (?:for|at)|(?:not|never|keep not) getting|passed over for|"
+        r"want(?:s|ed)?(?: to (?:be|get to|make|reach|"
         r"become))?|up for|push for|going for|shot at)\s+(?:a\s+)?(senior|staff|"
         r"principal)\b(?!\s+(?:software\s+)?(?:engineer|level))"
     ),
@@ -1044,9 +1052,9 @@ READS: dict[str, str] = {
     ),
     "declines-it": (
         # "Is it bad for my career if I say no for now?", "I want to wait a cycle": not now.
-        r"\b(?:say(?:ing)? no (?:for now|this (?:cycle|time|year))|wait (?:a|another|one) cycle|"
-        r"hold(?:ing)? off (?:for now|this cycle|on (?:it|staff|the promotion))|skip (?:this|a) "
-        r"cycle)\b|"
+        r"(?<!if i )(?<!if you )\b(?:say(?:ing)? no (?:for now|this (?:cycle|time|year))|wait "
+        r"(?:a|another|one) cycle|hold(?:ing)? off (?:for now|this cycle|on (?:it|staff|the "
+        r"promotion)))\b|"
         r"\bi (?:(?:really|honestly|actually|just)(?:\s*(?:\.{2,3}|…))?\s+)?(?:don'?t|do not|"
         r"never) "
         r"(?:really |honestly |actually |even )?want (?:it|that|the promotion|to)(?=\s*(?:[.!,;—-]|"
@@ -1211,11 +1219,29 @@ READS: dict[str, str] = {
     ),
     "with-person": (
         r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder|1:1|"
-        r"one[- ]on[- ]one|recruiter|interview\w*|offer)\b"
+        r"one[- ]on[- ]one|recruiter|interview\w*|offer|sprint planning|planning meeting|"
+        r"retro\w*|stand-?up|staff meeting)\b"
     ),
     "weeks": (r"\b(days?|weeks?|month)\b"),
     "meeting": (r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them))\b"),
     # "When is your next one-on-one?" after "our 1:1 is on Tuesday": already told.
+    "load-stated": (
+        r"\b(\d+|dozens?|a (lot|ton|bunch) of|lots of|constant(ly)?|all the time|every (day|"
+        r"week|night|shift|sprint)|non-?stop|firefight\w*|always on call|on call all|keep(ing)? "
+        r"the lights on|ktlo|toil|drowning|swamped|(pages|alerts|incidents|tickets|escalations) "
+        r"(a|per|every) (day|week|night|shift)|same (issues|problems|pages|incidents)|over and "
+        r"over|recurring|keeps? breaking|keep coming back)\b"
+    ),
+    "named-problem": (
+        r"\b(?:most|all|half|the bulk|nearly all|almost all) (?:of )?(?:the |our |my )?(?:pages|"
+        r"alerts|incidents|tickets|escalations|outages|problems|toil) (?:come|comes|are|is) "
+        r"(?:from|caused by|about|due to)\b|\bthe (?:main|biggest|real) (?:problem|issue|pain|"
+        r"pain point|source of pages) is\b"
+    ),
+    "asks-which-problem": (
+        r"^(?:which|what) (?:recurring |single |one )?(?:page|alert|problem|operational problem|"
+        r"pain point|issue|incident)s?\b"
+    ),
     "asks-when-meeting": (
         r"\bwhen (?:is|will) (?:your|you have|that) (?:next )?(?:one[- ]on[- ]one|1:1|meeting|"
         r"conversation|talk)\b|\bwhen will you have (?:that|the|this) conversation\b"

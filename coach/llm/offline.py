@@ -155,6 +155,10 @@ REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
 QUANTITY_QUESTION = reading("quantity-question")
 ASKS_WHEN_MEETING = reading("asks-when-meeting")
+#: "Most of the pages come from three batch jobs": the problem is named; "which recurring
+#: page would you fix first?" asks for it again.
+NAMED_PROBLEM = reading("named-problem")
+ASKS_WHICH_PROBLEM = reading("asks-which-problem")
 WHEN_SAID = reading("when-said")
 ASKS_FOR_STEP = reading("asks-for-step")
 #: "25 pages", "3 инцидента": a figure and what it counts.
@@ -167,6 +171,8 @@ PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
 MANAGEMENT_CONTEXT = {"management-switch", "back-to-ic", "manager-of-team"}
 SWITCHING = {"management-switch", "back-to-ic"}
 HOLDING_STEADY = {"holding-steady"}
+#: "15 pages a week", "firefighting all the time": a load said, not an incident mentioned.
+LOAD_STATED = reading("load-stated")
 #: "on the 14th": a day the step happens on, said back as "on Monday 14 December".
 ON_A_DAY = re.compile(r"on\b", re.I)
 #: "Is it bad if I say no for now?": asked about declining or waiting, it has an answer.
@@ -279,7 +285,9 @@ def respond(ctx: TurnContext) -> str:
     elif not direct and not ctx.report and not (verdict or levels_placed):
         # A direct question, or a yes/no one just answered, gets its answer first.
         # (A manager's news about a report is the report's: "you're dealing with…" misreads it.)
-        parts.append(reflect(ctx.news, lang, signals.names_a_fix, signals.states_a_want))
+        parts.append(
+            reflect(ctx.news, lang, signals.names_a_fix, signals.states_a_want, ctx.message)
+        )
     if signals.bias_disclosure and "bias_ack" not in ctx.said_lines:
         parts.append(t["bias_ack"])
     elif (
@@ -599,7 +607,13 @@ def _join(items: list[str], lang: str) -> str:
     return t["list_sep"].join(items[:-1]) + t["and"] + items[-1]
 
 
-def reflect(news: Profile, lang: str, names_a_fix: bool = False, states_a_want: bool = True) -> str:
+def reflect(
+    news: Profile,
+    lang: str,
+    names_a_fix: bool = False,
+    states_a_want: bool = True,
+    message: str = "",
+) -> str:
     """One sentence saying back what this message added; empty when it added nothing.
 
     Only what the person plainly said: a motive only when they say what they want ("pay"
@@ -609,6 +623,9 @@ def reflect(news: Profile, lang: str, names_a_fix: bool = False, states_a_want: 
     """
     t = TEXT[lang]
     blockers = [] if names_a_fix else [b for b in news.blockers if b in SAID_BACK]
+    if message and not LOAD_STATED.search(message):
+        # "two incidents this quarter where flags disagreed" names incidents, not a load.
+        blockers = [b for b in blockers if b != "heavy operational load"]
     news = news.model_copy(
         update={"blockers": blockers, "motivations": news.motivations if states_a_want else []}
     )
@@ -865,11 +882,11 @@ def choose_cards(
             ):
                 continue  # "no interest in staff": not the gaps to it, nor "commit to it"
             if (
-                HOLDING_STEADY & now
+                HOLDING_STEADY & (now | thread | known)
                 and TOWARDS_PROMOTION & set(card.situations)
                 and not HOLDING_STEADY & set(card.situations)
             ):
-                continue  # "our daughter is four months old": not the gaps to staff, this turn
+                continue  # "our daughter is four months old": not the gaps to staff
             if ctx.content_to_stay and card.situations[0] == "motivation":
                 continue  # nor the reasons to go for it ("more money is a legitimate reason")
             if among is not None and not among & set(card.situations):
@@ -1140,6 +1157,10 @@ def _told_already(question: str, ctx: TurnContext) -> bool:
         for sentence in QUESTION_SPLIT.split(text)
     ):
         return True  # "our 1:1 is on Tuesday" before "when is your next one-on-one?"
+    if ASKS_WHICH_PROBLEM.search(question) and any(
+        NAMED_PROBLEM.search(t) for t in ctx.person_said
+    ):
+        return True  # "most pages come from the batch jobs" before "which page first?"
     if not QUANTITY_QUESTION.search(question):
         return False
     asked_about = set(tokenize(question))
