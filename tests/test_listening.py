@@ -369,3 +369,14 @@ def test_incidents_mentioned_are_not_said_back_as_a_heavy_load(make_coach) -> No
         .answer
     )
     assert "heavy operational load" not in answer, answer
+
+
+def test_a_divorce_is_heard_and_going_on_leave_is_no_return() -> None:
+    from coach.coaching.signals import FEELINGS
+
+    divorce = "My promo doc is due in 3 weeks. I'm also in the middle of a divorce."
+    assert "holding-steady" in situations_in(divorce)
+    assert FEELINGS["caring"].search(divorce)
+    assert not FEELINGS["returning"].search("My manager goes on parental leave next month.")
+    assert FEELINGS["returning"].search("I came back from five months of parental leave.")
+    assert "holding-steady" not in situations_in("The divorce of the two services was messy.")

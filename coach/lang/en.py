@@ -661,6 +661,9 @@ READS: dict[str, str] = {
         r"the team|them|engineers|folks)( to)? (grow|learn|develop)\w*"
     ),
     "feeling:caring": (
+        r"\b((in the middle of|going through) (a |my )?(divorce|separation)|getting divorced|"
+        r"(dad|mom|mum|mother|father|wife|husband|partner|brother|sister) (died|passed away)|"
+        r"bereave\w*|grieving)\b|"
         r"\b(caring for (?:my|him|her|them|our)|taking care of (?:my|him|her|them|our)|"
         r"caregiv\w*|(main|primary|full-time) carer|(dad|mom|mum|mother|father|parents?|wife|"
         r"husband|partner|son|daughter|child|kid|"
@@ -684,9 +687,10 @@ READS: dict[str, str] = {
         r"not taken seriously|never be seen as|only sees? my (commits|tickets))\b"
     ),
     "feeling:returning": (
-        r"\b(sick leave|medical leave|parental leave|maternity leave|paternity leave|"
-        r"(back|returned|returning|came back) (from|after) (a |my )?(long )?(leave|"
-        r"break|illness))\b"
+        # Back from leave, not going on it ("my manager goes on parental leave next month").
+        r"\b((back|returned|returning|came back|coming back) (from|after) (a |my )?(\w+ (weeks|"
+        r"months) of )?(long )?(sick |medical |parental |maternity |paternity )?(leave|break|"
+        r"illness))\b"
     ),
     "about-a-report": (
         r"\b(my (?:[\w-]+ )?(?:engineers?|reports?|direct reports?|team members?|devs|"
@@ -922,6 +926,9 @@ READS: dict[str, str] = {
     ),
     # "I'm caring for my dad this year; will writing 'stay where I am' hurt me long-term?"
     "situation:holding-steady": (
+        r"\b((in the middle of|going through) (a |my )?(divorce|separation)|getting divorced|"
+        r"(dad|mom|mum|mother|father|wife|husband|partner|brother|sister) (died|passed away)|"
+        r"bereave\w*|grieving)\b|"
         r"\b(caring for (?:my|him|her|them|our)|taking care of (?:my|him|her|them|our)|"
         r"caregiv\w*|(main|primary|full-time) carer|(dad|mom|mum|mother|father|parents?|wife|"
         r"husband|partner|son|daughter|child|kid|"
