@@ -380,3 +380,22 @@ def test_a_divorce_is_heard_and_going_on_leave_is_no_return() -> None:
     assert not FEELINGS["returning"].search("My manager goes on parental leave next month.")
     assert FEELINGS["returning"].search("I came back from five months of parental leave.")
     assert "holding-steady" not in situations_in("The divorce of the two services was messy.")
+
+
+def test_is_doing_my_job_well_enough_and_would_this_fix_count_get_their_answer() -> None:
+    """Graders found "My sources don't give a flat yes or no" for both; the article answers
+    them (an uplevel is different work; improving what exists can be promotable)."""
+    from coach.llm.offline import verdict_for
+
+    assert verdict_for("Is closing tickets fast enough to get promoted?") == (
+        "better_not_different"
+    )
+    assert verdict_for("If I just keep doing my job really well, will I get promoted?") == (
+        "better_not_different"
+    )
+    assert verdict_for("Would cutting page load time count?") == "existing_work_counts"
+    assert verdict_for("Does fixing flaky tests count toward promotion?") == (
+        "existing_work_counts"
+    )
+    assert verdict_for("Is two weeks enough time to prepare?") is None
+    assert verdict_for("Would cutting scope on the project count against me?") is None

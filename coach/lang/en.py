@@ -500,6 +500,13 @@ READS: dict[str, str] = {
     "self-blame": (r"\b(failure|failing|failed|worthless|not good enough|useless|inadequate)\b"),
     # Yes/no questions the sources answer outright (``verdict_*`` texts).
     "verdict:better_not_different": (
+        # "Is closing tickets fast enough?", "If I keep doing my job really well, will I get
+        # promoted?": the same work done better is not the next level's work.
+        r"^(?:so |but |and )?(?:is|isn'?t|will|would) (?:just )?(?:closing tickets|shipping\b"
+        r"[^?]{0,20}|doing (?:my|the) (?:current )?(?:job|work)\b[^?]{0,15}|working (?:really )?"
+        r"hard|being (?:fast|reliable|productive)|delivering\b[^?]{0,20}|hitting my (?:deadlines|"
+        r"targets))[^?]{0,25}\benough\b|^(?:so |but )?if i (?:just )?keep doing my (?:job|work) "
+        r"(?:really |very )?well,? will i (?:get promoted|make \w+)|"
         r"^(?:so |but )?is (?:(?:being|becoming) )?(?:a |an )?(?:senior|staff|principal|the "
         r"next level)\b(?![^?]*\bnot\b)[^?]{0,30}\b(?:just|only|simply)\b[^?]{0,30}"
         r"\b(?:better|more|faster)\b"
@@ -522,6 +529,11 @@ READS: dict[str, str] = {
         r"[^?]{0,40}\b(?:count|be rewarded|get (?:me )?promoted|earn)|i'?ve earned it,? right"
     ),
     "verdict:existing_work_counts": (
+        # "Would cutting page load time count?": improving what exists can be promotable.
+        r"^(?:so |but )?(?:would|does|do|will|could|can) (?:cutting|reducing|fixing|improving|"
+        r"speeding up|removing|automating)\b(?! scope)[^?]{0,60}\b(?:count(?! against)|be "
+        r"promotable|get me promoted|"
+        r"matter for (?:my |a )?promo\w*)|"
         r"^(?:so |but )?(?:can|does|do|will|could) (?:fixing bugs|bug ?fix\w*|improving "
         r"(?:existing|old) \w+)\b[^?]{0,40}\b(?:get (?:me |you )?promoted|promotable)\b|"
         r"^(?:so |but )?(?:can|could) (?:someone|anyone|people|you|i|one|an? \w+)(?! not)\b"
