@@ -112,15 +112,17 @@ def markdown(results: dict) -> str:
             rates = i.get("index_chunks_per_s_by_backend", {"onnx": i["index_chunks_per_s"]})
             speed = i.get("speedup_over_torch", {})
             lines.append(
-                f"| {size} | {i['chunks']} | {spread(i['encode_floor_chunks_per_s'], '{:.1f}')} | "
+                f"| {size} | {i['chunks']} | "
+                + (spread(floor, "{:.1f}") if (floor := i["encode_floor_chunks_per_s"]) else "–")
+                + " | "
                 + " / ".join(
                     spread(rates[b], "{:.1f}") if b in rates else "–"
                     for b in ("torch", "onnx", "int8")
                 )
                 + " | "
                 + ", ".join(f"{speed[b]:.2f}x" for b in ("onnx", "int8") if b in speed)
-                + f" | {i['ratio']:.2f}x | "
-                f"{spread(i['unchanged_reindex_s'], '{:.3f}')} | {spread(i['one_file_edited_reindex_s'], '{:.3f}')} |"
+                + (f" | {i['ratio']:.2f}x | " if i["ratio"] else " | – | ")
+                + f"{spread(i['unchanged_reindex_s'], '{:.3f}')} | {spread(i['one_file_edited_reindex_s'], '{:.3f}')} |"
             )
         lines += [
             "",

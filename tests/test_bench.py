@@ -118,6 +118,34 @@ def test_targets_report_met_and_missed_from_the_figures() -> None:
     assert not bad["hybrid p50 @ 1k"] and not bad["hybrid p95 / p50 @ 1k"]
 
 
+def test_a_size_embedded_once_for_latency_reports_no_floor_and_checks_latency() -> None:
+    """``--large-backends onnx`` indexes a large corpus with onnx alone: no torch floor and
+    no speed-up exist, so none is reported or checked, while its latency targets are."""
+    from bench.report import markdown
+    from bench.targets import checks
+
+    results = {**_results(1.5, 250, 14.0, 22.0), "machine": "test machine"}
+    spread = {"median": 28.0, "min": 28.0, "max": 28.0, "n": 1}
+    results["sizes"]["1k"]["indexing"] = {
+        "chunks": 50000,
+        "encode_floor_chunks_per_s": None,
+        "index_chunks_per_s": spread,
+        "index_chunks_per_s_by_backend": {"onnx": spread},
+        "speedup_over_torch": {},
+        "ratio": None,
+        "unchanged_reindex_s": spread,
+        "one_file_edited_reindex_s": spread,
+    }
+    results["sizes"]["1k"]["load_s"] = 15.0
+    results["sizes"]["1k"]["retrieval"]["bm25"] = {"p50_ms": 1.2, "p95_ms": 1.5, "n": 1}
+    results["sizes"]["1k"]["turn"]["offline_first_token"] = {"p50_ms": 1.0, "p95_ms": 2.0}
+    named = {c.name: c.met for c in checks(results)}
+    assert named["hybrid p50 @ 1k"] and named["hybrid p95 / p50 @ 1k"]
+    assert not any(name.startswith("indexing") for name in named)
+    table = markdown({k: v for k, v in results.items() if k != "cold_start"})
+    assert "| 1k | 50000 | – | – / 28.0 (28.0–28.0, n=1) / – |  | – |" in table
+
+
 def test_a_childs_peak_memory_is_its_own_not_the_benchmarks() -> None:
     """Linux hands the exec-ing process's high-water mark to the new program; the bench
     holds several models, so a naive measurement reported ~1.6 GiB for every child."""
