@@ -443,7 +443,8 @@ def test_a_manager_asking_to_promise_a_promotion_hears_no(make_coach) -> None:
     result = make_coach().ask(
         None, "I manage a team of five. Can I tell my report he'll get promoted next cycle?"
     )
-    assert result.answer.startswith("No one can promise a promotion")
+    # the manager is the one who would promise: the answer says what to promise instead
+    assert result.answer.startswith("No. Don't promise the outcome"), result.answer
 
 
 def test_a_manager_told_only_launches_get_promoted_gets_the_essays_answer(make_coach) -> None:

@@ -36,7 +36,7 @@ from coach.coaching.signals import TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
 from coach.llm.base import ChatModel, ChatRequest, Message
 from coach.llm.offline import OfflineResponder, respond
-from coach.plan.followup import learn_into_plan, opening, record_answer
+from coach.plan.followup import learn_into_plan, opening, record_answer, step_reported_done
 from coach.retrieval.retriever import INCOMPLETE_INDEX, Passage, Retriever
 from coach.security.identity import LOCAL_OWNER
 from coach.security.sanitize import is_invisible
@@ -257,7 +257,9 @@ class Coach:
         profile_before = session.profile  # saving the message leaves the profile as it was
         today = self.today()
         # A reply to "last time you planned to … — how did it go?" is recorded first.
-        plan, acknowledgement = record_answer(plan_before, message, today, detect_language(message))
+        # So is "done it, what now?" about the step this conversation agreed.
+        awaiting = step_reported_done(plan_before, profile_before, message)
+        plan, acknowledgement = record_answer(awaiting, message, today, detect_language(message))
         request, passages, profile = self.prepare(session_id, message)
         if getattr(self.retriever, "incomplete", False):
             yield Notice(INCOMPLETE_INDEX)

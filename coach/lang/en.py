@@ -204,6 +204,8 @@ TEXT: dict[str, str] = {
     "crosswalk_level_staff": "staff engineer",
     "crosswalk_level_principal": "principal engineer",
     "crosswalk_level_distinguished": "distinguished engineer",
+    "stay_say": "I've thought about it: the next level isn't my goal right now, and I want to "
+    "keep doing the work I have well. Can we talk about what growing in this role looks like?",
     "stay_close": "That is a clear choice, and a legitimate one. What would you like to get "
     "better at in the role you have over the next six months?",
     "plan_ok": "It's a good step: it is concrete and it has a date.",
@@ -230,6 +232,8 @@ TEXT: dict[str, str] = {
     "and principal; management is a different job, not the next step up.",
     "verdict_keep_a_log": "Yes. A running log of your work and its evidence makes the case "
     "far easier to write when the time comes.",
+    "verdict_title_can_matter": "No, caring about the title is reasonable; when you compare "
+    "roles, weigh the scope and expectations beside it.",
     "verdict_not_too_early": "No. It is okay, and expected, to put active effort into your "
     "career; what matters is doing it deliberately.",
     "verdict_your_call": "That's your call, not anyone else's. It makes sense if you want the "
@@ -237,6 +241,9 @@ TEXT: dict[str, str] = {
     "verdict_cycles_are_common": "Yes, that is common. It often takes a cycle or two.",
     "no_promises": "No one can promise a promotion, me included; what you can control is "
     "the evidence and the conversation with your manager.",
+    "no_promises_report": "No. Don't promise the outcome: you present the case, but others "
+    "weigh it in calibration, so a promise that breaks costs more than it helps. Promise what "
+    "you control instead.",
     "next_step_1": "A next step: choose the one point above you can act on this week, and put "
     "a date on it.",
     "next_step_2": "A next step: write down what you'll try and when you'll review it.",
@@ -437,7 +444,7 @@ READS: dict[str, str] = {
     "direct-question": (
         r"^(?:(?:so|and|ok(?:ay)?|but|fine|then|well|just answer|honestly|be honest|"
         r"seriously|quick question|last thing|one more thing)[,.!:]?\s+)*(what|how|which|where|"
-        r"when|why|should|is|are|am|does|do|did|can|could|would|will|who)\b[^?]*\?"
+        r"when|why|should|is|are|am|does|do|did|can|could|would|will|who|anything|any)\b[^?]*\?"
     ),
     "unmarked-question": (
         r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:(?:what'?s|whats|"
@@ -453,7 +460,8 @@ READS: dict[str, str] = {
     ),
     # "What do I say to my manager?", "how do I phrase it?": they want words to use.
     "asks-for-words": (
-        r"\b(what (?:exactly |else |specifically |questions? )?(?:do|should|would|could|can) i "
+        r"\b(anything (?:else )?(?:that )?i should (?:ask|say|bring)|"
+        r"what (?:exactly |else |specifically |questions? )?(?:do|should|would|could|can) i "
         r"(?:actually |really |even |exactly )?(?:say|tell|ask|write|bring)|how (?:do|should|can|"
         r"would|could) i (?:say|tell(?! (?:if|whether|when|the difference))|phrase|word|ask|"
         r"bring (?:it|this|that) up|raise (?:it|this|that)|frame|answer|respond|put it|talk to|"
@@ -477,7 +485,8 @@ READS: dict[str, str] = {
     ),
     "guarantee": (
         r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|"
-        r"(he|she|they)('ll| will) (get|be) promoted)\b"
+        r"(he|she|they)('ll| will) (get|be) promoted|(he|she|they)('ll| will) (get|make) (it|"
+        r"there|senior|staff|the promotion) next (time|cycle|round|year))\b"
     ),
     "work-described": (
         r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|"
@@ -626,7 +635,8 @@ READS: dict[str, str] = {
     "verdict:raise_it": (
         r"^(?:so |but )?(?:should|do) i (?:escalate|go|talk|raise|bring|take)(?: (?:it|this|"
         r"that))?(?: (?:up|further))?(?: (?:to|with))? (?:my |the |a )?(?:skip[- ]level|"
-        r"director|hr|manager'?s manager|mentor)\b(?![^?]*\bnot\b)"
+        r"director|hr|manager'?s manager|mentor)\b(?![^?]*\bnot\b)|\bgo(?:ing)? over (?:my )?"
+        r"(?:manager'?s|boss'?s|lead'?s|his|her|their) head\b"
     ),
     # "Do I have to become a manager to keep growing?"
     "verdict:no_need_to_manage": (
@@ -640,6 +650,12 @@ READS: dict[str, str] = {
         r"file)|brag doc\w*|(?:work )?(?:log|journal))\b"
     ),
     # "Is it too early to think about promotion?"
+    # "Am I crazy to care about the title?"
+    "verdict:title_can_matter": (
+        r"^(?:so |but |honestly,? )?(?:am i|is it) (?:crazy|wrong|silly|stupid|petty|shallow|"
+        r"vain|bad)\b[^?]{0,30}\b(?:care|caring|worry|worrying|think\w*|bothered|hung up)\b"
+        r"[^?]{0,20}\btitles?\b"
+    ),
     "verdict:not_too_early": (
         r"^(?:so |but )?(?:is it|am i) (?:way |much |a bit )?(?:too early|too soon|premature)\b"
         r"[^?]{0,40}\b(?:promot\w*|senior|next level|think\w*|ask\w*|career)"
@@ -731,7 +747,9 @@ READS: dict[str, str] = {
     "situation:deciding": (
         r"\b(should i (go|try|aim|push)|is (a )?promotion|worth (it|going|the effort|"
         r"chasing|pursuing)|even want|should i (even )?(be )?(think\w*|worry\w*|care\w*) "
-        r"about|too early|too soon|(right|wrong) (goal|reason)|not sure (i|if)|stay\w* "
+        r"about|too early|too soon|(right|wrong) (goal|reason)|not sure (i|if)\b(?![^.?!]{0,30}"
+        r"\b(hr|escalat\w*|report\w*|complain\w*|make (this|it|a)|bring (this|it) up|raise "
+        r"(this|it)|go over))|stay\w* "
         r"(at|on) (my|the) (current )?level|do i (even |actually |really )?(need|want) "
         r"(a |the )?(promotion|promo|bigger title|next level)|(chas\w+|gunning for|go(ing)? "
         r"for) (a |the )?(promo\w*|promotion|next level)|don'?t (really |even )?want (to be "
@@ -782,7 +800,8 @@ READS: dict[str, str] = {
         r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
         r"operational|keep coming back|recurring|keeps? breaking|flak(y|iness)|"
         r"(ci|builds?|pipeline) (takes|is slow|fails)|slow builds?|alerts?|alarms?|woken up|"
-        r"escalations?|support (queue|tickets|rotation)|prod (is|goes|went) down|"
+        r"escalations?|support (queue|tickets|rotation)|prod (is|goes|went) down|ticket "
+        r"(load|queue|volume)|tickets?\b[^.?!]{0,40}\b(arrive|pile up|come in)|manual fix(es)?|"
         r"(putting|put) out fires|fires all|interrupt\w*)\b|\b(days|all day|"
         r"time) (fixing|firefighting|on)\b[^.?!]{0,20}\b(problems|issues|tickets|"
         r"bugs)\b|\bfixing customer (problems|issues)\b"
@@ -826,7 +845,8 @@ READS: dict[str, str] = {
         r"(doesn'?t|does not|won'?t|will not|wouldn'?t|isn'?t|is not|never) (count|get \w+ "
         r"promoted|matter|valued|rewarded|recogni[sz]ed)|(manager|boss|lead|director|he|she|"
         r"they)\b[^.?!]{0,50}\b(say|says|said|think|thinks|tells? me|will say|might say|"
-        r"could say)\b[^.?!]{0,60}\b(not (a |the )?priority|isn'?t (a |the )?priority|"
+        r"could say)\b[^.?!]{0,60}\b((?:not|isn'?t) (?:a |the |our |my |their )?(?:team'?s |"
+        r"top |real )?priority|"
         r"doesn'?t count|won'?t count|not (on|part of) the roadmap|not promotable|isn'?t "
         r"promotable)|(is|are|gets?) never (rewarded|recogni[sz]ed|valued|counted)|"
         r"(doesn'?t|does not|won'?t|only) "
@@ -860,7 +880,10 @@ READS: dict[str, str] = {
     "situation:readiness": (
         r"\b(am i ready|ready for|readiness|gaps?|what (else )?i (still )?need to|already "
         r"(operating|working|performing|doing) (at|senior|staff|one|the next)|(one|a) level "
-        r"up|self-?assess\w*|how (can|do) i (tell|know) (if|whether))\b"
+        r"up|self-?assess\w*|how (can|do) i (tell|know) (if|whether)|how long (does|will|would|"
+        r"did|should|might|can|could|do) (it|this|that|a promotion|promotion|people)\b[^.?!]{0,40}"
+        r"\b(take|promot\w*|get|reach|make)|(realistic|doable|enough time)\b[^.?!]{0,40}\b"
+        r"(this|next) cycle)\b"
     ),
     "situation:level-expectations": (
         r"\b(what does an? \w+ (engineer )?(actually )?do|expectations?|expected (of|"
@@ -947,7 +970,11 @@ READS: dict[str, str] = {
         LIFE_LOAD + r"|chronic\w*)|new(born| baby| parent)|(daughter|son|baby|twins) (is|are) \w+ "
         r"(weeks?|months?) old|my health|long covid|get well|chronic (illness|pain|fatigue)|"
         r"recovering from (surgery|an? (operation|illness|injury))|can'?t take on (any )?more "
-        r"(right now|at the moment|this year)|stay(ing)? (put|where i am))\b"
+        r"(right now|at the moment|this year)|stay(ing)? (put|where i am)|(see|seen|view|think "
+        r"of|read) (me|it|that) as (not |un)ambitious|not (being )?ambitious( enough)?|lack of "
+        r"ambition|look (lazy|unambitious|checked out)|(stay\w*|remain\w*) (senior|at (this|my) "
+        r"level|where i am|put)\b[^.?!]{0,30}\b(hurt|affect|damage|hold \w+ back|look bad)|"
+        r"say(ing)? no\b[^.?!]{0,30}\b(hurt|damage|look bad))\b"
     ),
     "situation:learning": (
         r"\b(learn\w*|stagnat\w*|get (much )?better at|new skills?|keep growing|grow(ing)? "
@@ -1110,6 +1137,16 @@ READS: dict[str, str] = {
     ),
     # A follow-up asking for a figure ("what is your page count?"), and one asking for the
     # step and its date: neither is asked once the person has said it.
+    # "How long does it usually take?", "is 10 weeks realistic for this cycle?": a question
+    # about time, which the cards that speak of quarters and cycles answer.
+    "asks-how-long": (
+        r"\bhow long (?:does|will|would|did|should|might|can|could|do)\b|\bhow (?:many|much) "
+        r"(?:months|years|cycles|quarters|time)\b|\b(?:is|are) (?:it |that |this )?(?:even )?"
+        r"(?:realistic|doable|enough time)\b|\b(?:\d+|two|three|four|five|six|eight|ten|twelve|"
+        r"a few) (?:weeks|months) (?:enough|realistic)\b|\btoo (?:soon|early) for (?:this|the "
+        r"next) cycle\b"
+    ),
+    "time-span": (r"\b(quarters?|cycles?)\b"),
     "quantity-question": (r"\b(how many|how much|count|number of|how often|how long)\b"),
     "asks-for-step": (
         r"\b(first (actionable )?step|one step|next step|by when|what date|when will you (have|"
@@ -1232,10 +1269,11 @@ READS: dict[str, str] = {
     # no "mention it to your manager" is added.
     "asks-what-to-ask": (
         r"\b(?:what|which) (?:questions? )?(?:should|do|could|can|would) i (?:actually |even )?"
-        r"ask\b|\bhow (?:should|do|can) i ask\b|\bquestions? (?:to|should i|i should) ask\b"
+        r"ask\b|\bhow (?:should|do|can) i ask\b|\bquestions? (?:to|should i|i should) ask\b|"
+        r"\banything (?:else )?i should ask\b"
     ),
     "with-person": (
-        r"\b(manager|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder|1:1|"
+        r"\b(managers?|boss|lead|cto|ceo|director|vp|skip[- ]level|mentor|hr|founder|1:1|"
         r"one[- ]on[- ]one|recruiter|interview\w*|offer|sprint planning|planning meeting|"
         r"retro\w*|stand-?up|staff meeting)\b"
     ),
@@ -1287,6 +1325,13 @@ READS: dict[str, str] = {
     "answer-done": (
         r"\b(done|did it|did that|finished|completed|shipped|delivered|wrapped up|yes[,!. ]|"
         r"i did|we did|made it|sent it|had the (conversation|talk|1:1|one-on-one))\b"
+    ),
+    # "Done it, what now?" within the conversation that agreed the step.
+    "reported-done": (
+        r"^\W*(?:(?:ok(?:ay)?|so|well|yes|yep|update)[,.:!]?\s+)*(?:(?:i'?ve|i have|i|we'?ve|"
+        r"we) (?:just |already |finally )?(?:done|did|finished|completed|shipped|sent|wrapped "
+        r"up)|(?:it'?s |all )?done|did it|finished)(?:\s+(?:it|that|this|the|my|both|all|them)\b"
+        r"|\s*[,.!:;—-]|\s*$)"
     ),
     "answer-slipped": (
         r"\b(not yet|didn'?t|did not|haven'?t|have not|slipped|no time|ran out of time|"

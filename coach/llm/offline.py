@@ -45,6 +45,7 @@ from coach.coaching.profile import (
 from coach.coaching.signals import (
     BIAS,
     DISTRESS,
+    GUARANTEE,
     PROMOTION_TALK,
     TOWARDS_PROMOTION,
     content_to_stay,
@@ -154,6 +155,8 @@ THANKS = reading("thanks")
 REPEATED_MISS = reading("repeated-miss")
 REASSURES_A_CYCLE = reading("reassures-a-cycle")
 QUANTITY_QUESTION = reading("quantity-question")
+ASKS_HOW_LONG = reading("asks-how-long")
+TIME_SPAN = reading("time-span")
 ASKS_WHEN_MEETING = reading("asks-when-meeting")
 #: "Most of the pages come from three batch jobs": the problem is named; "which recurring
 #: page would you fix first?" asks for it again.
@@ -260,7 +263,8 @@ def respond(ctx: TurnContext) -> str:
         parts.append(t["pushback"])
     guarantee = signals.asks_guarantee
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
-        parts.append(t["no_promises"])
+        # A manager asking "can I tell her she'll get it next time?" is the one promising.
+        parts.append(t["no_promises_report" if ctx.report else "no_promises"])
     verdict = verdict_for(
         ctx.message,
         bias_known="possible bias" in ctx.profile.blockers,
@@ -353,6 +357,16 @@ def respond(ctx: TurnContext) -> str:
         key = "you_could_ask" if ASKS_WHAT_TO_ASK.search(ctx.message) else "you_could_say"
         cite = f" [{words[0][0].n}]" if words_only else ""  # the only grounding in the turn
         parts.append(t[key].format(say=words[1]) + cite)
+    elif (
+        ctx.content_to_stay
+        and signals.asks_for_words
+        and not ASKS_WHAT_TO_ASK.search(ctx.message)
+        and not ctx.report
+    ):
+        # "What do I tell her?" from someone who has said no to the next level, when no card
+        # at hand carries words for staying: the coach's own plain script, with no citation.
+        words_only = True
+        parts.append(t["you_could_say"].format(say=t["stay_say"]))
     if signals.bias_disclosure and "bias_next" not in ctx.said_lines:
         parts.append(t["bias_next"])
 
@@ -399,16 +413,21 @@ def respond(ctx: TurnContext) -> str:
         limit = 0  # they asked not to be questioned: the turn ends with a step instead
     limit -= sum(card.point.get(lang).count("?") for _, card in cards)
     questions = choose_questions(ctx, cards, lang, limit, direct)
-    if words_only and limit > 0:
+    if words and limit > 0:
         # The words were the answer: the question is about that conversation, not a new topic.
-        key = "after_words_listen" if WHEN_SAID.search(ctx.message) else "after_words_when"
-        if t[key] not in " ".join(ctx.asked):
-            questions = [t[key]]
+        keys = ["after_words_when", "after_words_listen"]
+        if WHEN_SAID.search(ctx.message):
+            keys = keys[1:]  # "…in my 1:1 on Tuesday": when is already said
+        fresh = [t[k] for k in keys if t[k] not in " ".join(ctx.asked)]
+        if fresh:
+            questions = fresh[:1]
     # "Pick the point above…" only reads when a point was given.
     closing = _variant(t, "next_step", ctx.user_turns) if cards else t["next_step_2"]
     stay_question = QUESTION_SPLIT.split(t["stay_close"])[-1]
     if ctx.content_to_stay and not cards and stay_question not in " ".join(ctx.asked):
         closing = t["stay_close"]  # "I'm not going to change my mind": growth where they are
+        if limit > 0 and not words:
+            questions = []  # not a stock "where does your time go?" in its place
     parts.append(" ".join(questions) if questions else closing)
     return "\n\n".join(p for p in parts if p).strip()
 
@@ -842,6 +861,7 @@ def choose_cards(
     # "how?" right after an answer asks how to do what it suggested: the cards that share
     # its situations, the ones to act on first.
     follows = ctx.signals.terse
+    asks_how_long = bool(ASKS_HOW_LONG.search(ctx.message))
     last = _last_situations(ctx)
     scored: list[tuple[float, int, PassageView, Card, float]] = []
     on_topic = False
@@ -877,7 +897,7 @@ def choose_cards(
                 continue  # "it often takes a cycle or two" to someone passed over again
             if (
                 ctx.content_to_stay
-                and TOWARDS_PROMOTION & set(card.situations)
+                and (TOWARDS_PROMOTION | {"different-work"}) & set(card.situations)
                 and (card.situations[0] != "deciding" or "explicit-goal" in card.situations)
             ):
                 continue  # "no interest in staff": not the gaps to it, nor "commit to it"
@@ -926,6 +946,10 @@ def choose_cards(
                 score += MOTIVE_MATCH
             if signals.asks_for_words and card.say and for_managers(card) == bool(ctx.report):
                 score += WORDS_MATCH  # "what do I say?": a card with words for this speaker
+            if asks_how_long and TIME_SPAN.search(card.point.en):
+                score += WORDS_MATCH  # "how long does it take?": the card that says how long
+            if signals.asks_guarantee and GUARANTEE.search(card.point.en):
+                score += WORDS_MATCH  # "can I promise her…?": the card on promising answers it
             # Close in meaning to what they said ("a faster way up?" ~ "a change of job, not
             # a faster way up"), which shared words alone miss.
             sim = ctx.card_similarity.get(card.id, 0.0)

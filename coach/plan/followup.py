@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.coaching.profile import Profile
-from coach.lang import pack
+from coach.lang import pack, reading
 from coach.plan import model as plans
 from coach.plan.model import Plan
 
@@ -54,6 +54,29 @@ def record_answer(plan: Plan, message: str, today: dt.date, lang: str) -> tuple[
     return updated, pack(lang).text[f"recorded_{status}"].format(
         action=action, date=today.isoformat()
     )
+
+
+#: "Done it", "I did it!", "finished, lead approved the design": a step reported as done
+#: at the start of a message, with no "not yet" or "didn't" in it.
+REPORTED_DONE = reading("reported-done")
+
+
+def step_reported_done(plan: Plan, before: Profile, message: str) -> Plan:
+    """The plan awaiting the step this conversation committed to, when ``message`` reports
+    it done ("done it, what now?"), so that ``record_answer`` logs it as a follow-up would.
+
+    Only the latest step, only while it is still open, and only a clear report: anything
+    else ("didn't get to it", a new question) leaves the plan as it was.
+    """
+    if plan.awaiting is not None or not before.commitments or not REPORTED_DONE.search(message):
+        return plan
+    if plans.classify_followup(message) != "done":
+        return plan
+    latest = before.commitments[-1].action
+    for commitment in reversed(plan.commitments):
+        if commitment.status == "open" and commitment.action == latest:
+            return plan.model_copy(update={"awaiting": commitment.id})
+    return plan
 
 
 def learn_into_plan(plan: Plan, before: Profile, after: Profile, today: dt.date) -> Plan:

@@ -1,0 +1,170 @@
+"""Questions blind readers found unanswered or answered beside the point: a manager asking
+whether to promise a promotion, "done it, what now?", "anything else I should ask?", "is
+that going over my manager's head?", "am I crazy to care about the title?", "how long does
+it take?", and someone who has said no to the next level asking what to say or worrying
+how it looks."""
+
+from __future__ import annotations
+
+from coach.coaching.signals import situations_in
+from coach.llm.offline import verdict_for
+
+
+def ask_all(coach, turns: list[str]) -> list[str]:
+    sid, answers = None, []
+    for said in turns:
+        result = coach.ask(sid, said)
+        sid = result.session_id
+        answers.append(result.answer)
+    return answers
+
+
+MANAGER = (
+    "I'm an engineering manager (team of 7). One of my engineers, mid-level, has been put up "
+    "for senior twice and denied both times in calibration. The feedback from the committee "
+    "was 'needs more impact'. I don't know what to tell her."
+)
+
+
+def test_a_manager_asked_about_promising_the_outcome_hears_no_and_what_to_promise(
+    make_coach,
+) -> None:
+    """Before, "is it reasonable to tell her she'll get it next time?" got staff-plus
+    archetypes ("tech lead, architect, solver") for a mid-level engineer going to senior."""
+    answers = ask_all(
+        make_coach(),
+        [
+            MANAGER,
+            "Is it reasonable to just tell her she'll get it next time if she leads one "
+            "project? I want to give her something hopeful.",
+        ],
+    )
+    assert answers[1].startswith("No. Don't promise the outcome"), answers[1]
+    assert "archetype" not in answers[1]
+    # the advice on what to promise instead is cited, either now or in the first answer
+    assert any("Promise what you control" in a and "calibration" in a for a in answers)
+
+
+def test_a_step_reported_done_is_logged_and_acknowledged(make_coach) -> None:
+    """Before, "done it, lead approved the design. what now" got "What might get in the way,
+    and how will you handle it?" and nothing else; the plan still had the step open."""
+    coach = make_coach()
+    answers = ask_all(
+        coach,
+        [
+            "I'm a new grad, 8 months in. My manager says I need more independence.",
+            "I'll take the next small feature from the backlog on my own and write up a short "
+            "design before asking anyone, by Friday.",
+            "done it, lead approved the design with one comment. what now",
+        ],
+    )
+    assert answers[2].startswith("Good work. I've marked"), answers[2]
+    assert "What might get in the way" not in answers[2]
+    plan = coach.sessions.get_plan("local")
+    done = [c for c in plan.commitments if c.status == "done"]
+    assert len(done) == 1 and "small feature" in done[0].action
+    assert plan.evidence and "lead approved the design" in plan.evidence[-1].what
+
+
+def test_only_a_clear_report_closes_the_step(make_coach) -> None:
+    coach = make_coach()
+    ask_all(
+        coach,
+        [
+            "I'll write the one-page proposal for the shared deploy pipeline by Friday.",
+            "I've done some thinking about who should review it. Any advice?",
+            "I didn't finish it yet, got pulled into an incident.",
+        ],
+    )
+    plan = coach.sessions.get_plan("local")
+    assert [c.status for c in plan.commitments] == ["open"]
+    assert not plan.evidence
+
+
+def test_anything_else_to_ask_before_deciding_on_offers_gets_questions_to_ask(
+    make_coach,
+) -> None:
+    """Before: "You've committed to ask both hiring managers… mention it to your manager at
+    your next one-on-one. What might get in the way?": no questions, and a nudge to tell
+    the current manager about outside offers."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "I have two offers: Amazon L6 SDE III and Google L5 Senior SWE. Currently I'm "
+            "'Staff Engineer' at a 60-person startup. Which one is the higher level?",
+            "I'll ask both hiring managers what scope they'd expect from me in the first year. "
+            "Anything else I should ask before I decide by the end of the month?",
+        ],
+    )
+    assert "You could ask:" in answers[1], answers[1]
+    assert "mention it to your manager" not in answers[1]
+    assert "What might get in the way" not in answers[1]
+
+
+def test_someone_who_said_no_to_the_next_level_is_answered_as_such(make_coach) -> None:
+    """Before: T2 got a bare "Where does most of your time go today?", T3 "when could you
+    block an hour a week to look at where the next-level work is?", and "what do I tell
+    her?" only "When will you next check in with your manager about it?"."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer and I love my job. I write code most of the day, I mentor "
+            "two juniors, and I go home at 5. My new manager wants me to 'start my staff "
+            "journey'. I don't want to. Is that a bad career move?",
+            "I've looked at what our staff engineers do. It's meetings and docs all day. "
+            "That's not me.",
+            "My worry is the new manager will see me as not ambitious and that will affect "
+            "my reviews.",
+            "so what do I tell her in our 1:1 tomorrow",
+        ],
+    )
+    assert "Where does most of your time go" not in answers[1], answers[1]
+    assert "a clear choice, and a legitimate one" in answers[1]
+    assert (
+        "next-level work" not in answers[2]
+        and "not the same as doing your job badly" in (answers[2])
+    )
+    assert "You could say:" in answers[3] and "next level isn't my goal" in answers[3]
+
+
+def test_direct_yes_no_questions_get_their_answer_first() -> None:
+    assert verdict_for(
+        "My skip-level has an open 1:1 slot next Tuesday. Should I bring this up with her or "
+        "is that going over my manager's head?"
+    ) == ("raise_it")
+    assert verdict_for("Это не будет через голову руководителя?") == "raise_it"
+    assert verdict_for("Am I crazy to care about the title?") == "title_can_matter"
+    assert verdict_for("Am I crazy to want a title I don't have?") is None
+
+
+def test_how_long_questions_and_ticket_queues_are_heard() -> None:
+    assert "readiness" in situations_in(
+        "How long does it usually take to get promoted from junior?"
+    )
+    assert "readiness" in situations_in(
+        "Is 10 weeks even realistic to get her ready for this cycle?"
+    )
+    assert "operational-load" in situations_in(
+        "We've never tracked where the tickets come from, they just arrive in a queue."
+    )
+    assert "undervalued-work" in situations_in(
+        "What if my manager says it's not our team's priority and I should focus on our roadmap?"
+    )
+    # Reluctance about HR is not doubt about wanting the promotion.
+    assert "deciding" not in situations_in(
+        "I'm not sure I want to make this a big HR thing. I just want to get promoted fairly."
+    )
+    assert "deciding" in situations_in("I'm not sure I want the promotion at all.")
+
+
+def test_how_long_is_answered_with_what_the_sources_say_about_time(make_coach) -> None:
+    answer = (
+        make_coach()
+        .ask(
+            None,
+            "I started as a junior engineer at a small fintech four months ago. How long does "
+            "it usually take to get promoted from junior, and what should I do first?",
+        )
+        .answer
+    )
+    assert "cycle or two" in answer or "two quarters" in answer, answer
