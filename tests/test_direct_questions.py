@@ -168,3 +168,63 @@ def test_how_long_is_answered_with_what_the_sources_say_about_time(make_coach) -
         .answer
     )
     assert "cycle or two" in answer or "two quarters" in answer, answer
+
+
+def test_a_level_belongs_to_the_company_named_nearest_it() -> None:
+    """Before, "a Principal SDE at Amazon with an offer from Google for L6" placed Google's L6
+    on Amazon and answered "Google L6 sits one level above Amazon L6"."""
+    from coach.coaching.crosswalk import parse_table, placed
+    from tests.conftest import CORPUS
+
+    table = parse_table((CORPUS / "ladders" / "level-crosswalk.md").read_text(encoding="utf-8"))
+    found = placed(
+        "I'm a Principal SDE at Amazon and I have an offer from Google for L6 Staff. "
+        "Recruiter says it's a 'lateral'.",
+        table,
+    )
+    assert [(p.company, p.said, p.generic) for p in found] == [
+        ("amazon", "Principal SDE", "staff"),
+        ("google", "L6", "staff"),
+    ]
+    two = placed("I have two offers: Amazon L6 SDE III and Google L5 Senior SWE.", table)
+    assert [(p.company, p.said) for p in two] == [("amazon", "L6"), ("google", "L5")]
+
+
+def test_who_is_speaking_and_about_whom() -> None:
+    from coach.coaching.profile import Profile, learn
+
+    def profile_of(message: str) -> Profile:
+        return learn(Profile(), message)
+
+    assert profile_of("idk. i lead my team's stuff fine. thats the problem").track is None
+    assert profile_of("I manage 6 ppl. one of my mid levels asked about senior.").track == (
+        "management"
+    )
+    from coach.coaching.signals import classify
+
+    sponsor = classify(
+        "Our VP wants principals to sponsor more people, especially from underrepresented "
+        "groups. What does sponsoring mean?"
+    )
+    assert not sponsor.bias_disclosure and "possible-bias" not in sponsor.situations
+    assert classify("I'm from an underrepresented group and got passed over.").bias_disclosure
+
+
+def test_a_manager_asking_yes_or_no_to_a_promise_hears_no_again(make_coach) -> None:
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm an engineering manager with 7 reports. My strongest engineer (mid-level) asked "
+            "me: 'If I finish the payments migration, can you promise I'll be promoted to "
+            "senior next cycle?'",
+            "So should I just tell her yes? Yes or no.",
+        ],
+    )
+    assert answers[1].startswith("No. Don't promise the outcome"), answers[1]
+    assert "flat yes or no" not in answers[1]
+    # the report is mid-level: no staff-level signals passed on to her
+    assert not any("staff level" in a or "staff-plus" in a for a in answers), answers
+
+
+def test_is_it_worth_going_to_hr_is_answered() -> None:
+    assert verdict_for("Is it worth going to HR right now? Yes or no?") == "raise_it"

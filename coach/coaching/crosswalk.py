@@ -92,26 +92,44 @@ def _said_token(match: re.Match[str]) -> str:
     return level or bare
 
 
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(abs(a[0] - b[1]), abs(b[0] - a[1]))
+
+
 def placed(message: str, table: dict[str, dict[str, str]]) -> list[Placed]:
     """The company levels a message names ("Microsoft 62", "Amazon L5", "SDE II at
-    Amazon"), each with the generic level the table gives it, in order of mention."""
+    Amazon", "Principal SDE at Amazon"), each with the generic level the table gives it,
+    in order of mention. A level belongs to the company named nearest to it: in "a
+    Principal SDE at Amazon with an offer from Google for L6", L6 is Google's."""
     lowered = message.lower()
     names = "|".join([*table, *ALIASES])
+    companies = list(re.finditer(rf"\b({names})\b", lowered)) if names else []
     found: list[Placed] = []
-    for company_match in re.finditer(rf"\b({names})\b", lowered) if names else ():
+    for company_match in companies:
         company = ALIASES.get(company_match.group(1), company_match.group(1))
         levels = table.get(company, {})
         start, end = company_match.span()
-        near = [
-            m
-            for m in SAID_LEVEL.finditer(lowered, max(0, start - WINDOW), end + WINDOW)
+        window = (max(0, start - WINDOW), end + WINDOW)
+        near: list[tuple[tuple[int, int], str]] = [
+            (m.span(), _said_token(m))
+            for m in SAID_LEVEL.finditer(lowered, *window)
             if _said_token(m) in levels
+        ]
+        # The table's own names for a level ("Principal SDE", "Senior Staff"), as written.
+        for token in levels:
+            if " " in token and not token.startswith("sde "):
+                for m in re.finditer(rf"\b{re.escape(token)}\b", lowered[: window[1]]):
+                    if m.end() > window[0]:
+                        near.append((m.span(), token))
+        near = [
+            (span, token)
+            for span, token in near
+            if min(companies, key=lambda c: _distance(c.span(), span)) is company_match
         ]
         if not near:
             continue
-        best = min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
-        token = _said_token(best)
-        found.append(Placed(company, message[best.start() : best.end()].strip(), levels[token]))
+        span, token = min(near, key=lambda item: _distance(item[0], (start, end)))
+        found.append(Placed(company, message[span[0] : span[1]].strip(), levels[token]))
     return list({(p.company, p.generic): p for p in found}.values())
 
 

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coach.coaching.dates import parse_due, relative_phrase, weekday_clash
-from coach.coaching.signals import OTHERS_GROWTH, REPORTED, content_to_stay
+from coach.coaching.signals import BIAS_ABOUT_OTHERS, OTHERS_GROWTH, REPORTED, content_to_stay
 from coach.lang import PACKS, reading, reading_names
 
 Stage = Literal["goal", "reality", "options", "will"]
@@ -397,7 +397,7 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
     own_words = OTHERS_GROWTH.sub(" ", REPORTED.sub(" ", lowered))
     for field, table, text in (
         ("motivations", MOTIVATIONS, own_words),
-        ("blockers", BLOCKERS, lowered),
+        ("blockers", BLOCKERS, BIAS_ABOUT_OTHERS.sub(" ", lowered)),
         ("opportunities", OPPORTUNITIES, lowered),
     ):
         if field in locked:

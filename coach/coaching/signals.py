@@ -43,6 +43,7 @@ PROMOTION_CONTEXT = reading("promotion-context")
 TOWARDS_PROMOTION = {"staff-path", "first-step", "explicit-goal", "level-expectations", "readiness"}
 SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+|,\s+(?=(?:what|how|where|which|why)\b)", re.I)
 BIAS = reading("bias")
+BIAS_ABOUT_OTHERS = reading("bias-about-others")
 GUARANTEE = reading("guarantee")
 #: "I mostly pick up tickets", "we build internal tools": where their time goes, told.
 WORK_DESCRIBED = reading("work-described")
@@ -128,10 +129,9 @@ def situations_in(message: str) -> tuple[str, ...]:
     path or a first step towards it.
     """
     own = OTHERS_GROWTH.sub(" ", message)
+    theirs = {"learning": own, "possible-bias": BIAS_ABOUT_OTHERS.sub(" ", message)}
     found = tuple(
-        name
-        for name, pattern in _SITUATION_RE.items()
-        if pattern.search(own if name == "learning" else message)
+        name for name, pattern in _SITUATION_RE.items() if pattern.search(theirs.get(name, message))
     )
     if content_to_stay(message):
         kept = tuple(s for s in found if s not in TOWARDS_PROMOTION)
@@ -167,7 +167,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         or bool(UNMARKED_QUESTION.search(SENTENCES.split(message.strip())[-1].strip()))
         or terse,
         is_greeting=bool(GREETING.match(message)),
-        bias_disclosure=bool(BIAS.search(message)),
+        bias_disclosure=bool(BIAS.search(BIAS_ABOUT_OTHERS.sub(" ", message))),
         feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.

@@ -471,6 +471,14 @@ READS: dict[str, str] = {
         r"script)|what (?:words|wording))\b"
     ),
     # "Am I being paranoid?" said right after a possible-bias disclosure.
+    # "sponsor more people, especially from underrepresented groups": bias named about
+    # others, not a disclosure of one's own.
+    "bias-about-others": (
+        r"\b(?:(?<!i'm )(?<!i am )(?<!im )(?<!i’m )from|sponsor\w*|mentor\w*|hir\w+|support\w*|"
+        r"people in|engineers in|folks in|"
+        r"advocat\w+ for) (?:\w+ ){0,3}underrepresented (?:groups?|backgrounds?|people|"
+        r"engineers|folks)\b"
+    ),
     "paranoid": (
         r"^(?:so |but |honestly,? )?am i (?:just )?(?:being )?(?:paranoid|overreacting|crazy|"
         r"imagining (?:it|this|things)|overthinking(?: it| this)?|too sensitive)\s*\?$"
@@ -485,7 +493,8 @@ READS: dict[str, str] = {
     ),
     "guarantee": (
         r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|"
-        r"(he|she|they)('ll| will) (get|be) promoted|(he|she|they)('ll| will) (get|make) (it|"
+        r"(he|she|they)('ll| will) (get|be) promoted|(tell|say|promise) (her|him|them) (yes|"
+        r"it'?s a yes)|(he|she|they)('ll| will) (get|make) (it|"
         r"there|senior|staff|the promotion) next (time|cycle|round|year))\b"
     ),
     "work-described": (
@@ -635,7 +644,9 @@ READS: dict[str, str] = {
     "verdict:raise_it": (
         r"^(?:so |but )?(?:should|do) i (?:escalate|go|talk|raise|bring|take)(?: (?:it|this|"
         r"that))?(?: (?:up|further))?(?: (?:to|with))? (?:my |the |a )?(?:skip[- ]level|"
-        r"director|hr|manager'?s manager|mentor)\b(?![^?]*\bnot\b)|\bgo(?:ing)? over (?:my )?"
+        r"director|hr|manager'?s manager|mentor)\b(?![^?]*\bnot\b)|^(?:so |but )?is it worth "
+        r"(?:going|talking|speaking|reaching out|escalating)(?: it| this)? (?:to|with) "
+        r"(?:my |the |a )?(?:skip[- ]level|hr|director|mentor)\b|\bgo(?:ing)? over (?:my )?"
         r"(?:manager'?s|boss'?s|lead'?s|his|her|their) head\b"
     ),
     # "Do I have to become a manager to keep growing?"
@@ -729,7 +740,8 @@ READS: dict[str, str] = {
     "about-a-report": (
         r"\b(my (?:[\w-]+ )?(?:engineers?|reports?|direct reports?|team members?|devs|"
         r"developers)|one of my (?:[\w-]+ ){0,2}(?:engineers|reports|direct reports|team "
-        r"members|people|devs|developers|ics)|(?:reports|engineers)\b[^?!]{0,80}[.!;]\s+one of "
+        r"members|people|devs|developers|ics|mid[- ]?levels|mids|seniors|juniors|new grads|"
+        r"sdes|sde[- ]?(?:\d|i{1,3})s)|(?:reports|engineers)\b[^?!]{0,80}[.!;]\s+one of "
         r"them)\b"
     ),
     "report-she": (r"\b(she|her|hers|herself)\b"),
@@ -1022,8 +1034,8 @@ READS: dict[str, str] = {
     "manager-self": (
         r"\bi (?:now |currently |also )?(?:manage|lead|run) (?:a|an|the|my|our|two|"
         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d+)\b"
-        r"[^.?!]{0,30}\b(?:team|teams|engineers|people|group|former peers|"
-        r"peers)\b|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b"
+        r"[^.?!]{0,30}\b(?:team|teams|engineers|people|ppl|folks|devs|group|former peers|"
+        r"peers)\b(?!'s|’s)|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b"
         r"(?! to (?:write|do|file|finish|read|submit))|"
         r"\bi'?m (?:an? |the )?(?:engineering |people )?manager\b|\bi'?m an? em\b|"
         r"\bas an? (?:engineering |people )?manager\b"

@@ -126,6 +126,7 @@ CIRCUMSTANCES = {
     "no-time",
     "no-opportunities",  # "if you feel your team's work is not complex enough…"
     "back-to-ic",  # "moving back from management…" presumes a manager who wants to
+    "possible-bias",  # "not every step has to be formal… HR" presumes a disclosure
 }
 STAFF_PLUS = {"staff", "principal"}
 #: Words that say where a person sits ("I'm a senior engineer"), not what they ask about:
@@ -367,7 +368,11 @@ def respond(ctx: TurnContext) -> str:
         # at hand carries words for staying: the coach's own plain script, with no citation.
         words_only = True
         parts.append(t["you_could_say"].format(say=t["stay_say"]))
-    if signals.bias_disclosure and "bias_next" not in ctx.said_lines:
+    if (
+        signals.bias_disclosure
+        and "bias_next" not in ctx.said_lines
+        and not any(" HR" in card.point.en for _, card in cards)  # a card said it already
+    ):
         parts.append(t["bias_next"])
 
     new_commitments = ctx.news.commitments
@@ -719,6 +724,13 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
     if ctx.report and card.situations[0] in SWITCHING and not _report_switches(ctx.message):
         return False  # a manager asking about a report is not weighing their own track
     if (
+        ctx.report
+        and card.tracks == ["management"]
+        and card.situations[0] == "level-expectations"
+        and not _report_switches(ctx.message)
+    ):
+        return False  # nor climbing their own ladder ("a director's output is an organisation")
+    if (
         not levels
         and set(card.levels) <= STAFF_PLUS
         and not (
@@ -732,12 +744,13 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         and not any(_says_new(text) for text in ctx.person_said or (ctx.message,))
     ):
         return False  # entry-level habits are not for someone who never said they are new
-    if "manager" in levels and ctx.signals.about_a_report:
-        # Asking for a report: advice for the report's level, whatever it is, except an
-        # entry-level ladder line for someone not described as junior.
+    if "manager" in levels and (ctx.signals.about_a_report or ctx.report):
+        # Asking for a report: advice for the report's level ("one of my engineers,
+        # mid-level, put up for senior" is at mid-level: not staff signals), any level when
+        # none is named, except an entry-level ladder line for someone not described as junior.
         if set(card.levels) <= {"entry"} and not JUNIOR.search(ctx.message):
             return False
-        levels = set()
+        levels = report_levels(ctx)  # the manager's own cards still fit (``managing``)
     elif "manager" in levels and card.tracks == ["ic"]:
         return False  # a manager is not the one building a case
     no_ladder = "no-ladder" in ctx.signals.situations or "no-ladder" in ctx.thread
@@ -746,6 +759,19 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
     if "any" in card.levels or not levels:
         return True
     return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
+
+
+def report_levels(ctx: TurnContext) -> set[str]:
+    """The levels whose cards fit the report a manager asks about: the report's level (the
+    lowest named in what the manager said: "mid-level … put up for senior" is mid-level)
+    and the one above it, which describes where they are going; none when no level is named.
+    A staff engineer's signals are not for a mid-level engineer going to senior."""
+    named = [lv for text in (*ctx.person_said, ctx.message) for lv in level_words(text)]
+    named = [lv for lv in named if lv in LEVEL_ORDER]
+    if not named:
+        return set()
+    low = LEVEL_ORDER.index(min(named, key=LEVEL_ORDER.index))
+    return set(LEVEL_ORDER[low : low + 2])
 
 
 def _says_new(text: str) -> bool:
