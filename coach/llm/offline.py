@@ -903,6 +903,10 @@ def choose_cards(
                 and not HOLDING_STEADY & now & set(card.situations)
             ):
                 continue  # "on call, fix…" presumes someone who is on call
+            if card.situations[0] == "possible-bias" and not (
+                signals.bias_disclosure or "possible bias" in ctx.profile.blockers
+            ):
+                continue  # "if you are in an underrepresented group…" needs them to say so
             if (
                 card.situations[0] in PROMOTION_FRAMED - now
                 and not ctx.promotion_goal
