@@ -228,3 +228,20 @@ def test_a_manager_asking_yes_or_no_to_a_promise_hears_no_again(make_coach) -> N
 
 def test_is_it_worth_going_to_hr_is_answered() -> None:
     assert verdict_for("Is it worth going to HR right now? Yes or no?") == "raise_it"
+
+
+def test_waiting_to_be_noticed_gets_no_and_a_plain_thanks_closes() -> None:
+    """ "Should I just wait for my manager to bring up promotion? Yes or no?" had got "My
+    sources don't give a flat yes or no", though both articles say not to wait."""
+    from coach.lang import reading
+
+    asked = "Should I just wait for my manager to bring up promotion to Engineer II? Yes or no?"
+    assert verdict_for(asked) == "dont_wait"
+    assert verdict_for("Стоит ли просто ждать, пока руководитель сам предложит повышение?") == (
+        "dont_wait"
+    )
+    assert verdict_for("Should I wait a cycle before asking?") is None
+    assert verdict_for("Нормально ли оставаться senior навсегда?") == "fine_to_stay_yes"
+    thanks = reading("thanks")
+    assert thanks.search("k thx") and thanks.search("ok cool thanks, that helps")
+    assert not thanks.search("thanks, but what about my manager?")

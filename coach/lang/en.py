@@ -232,6 +232,8 @@ TEXT: dict[str, str] = {
     "and principal; management is a different job, not the next step up.",
     "verdict_keep_a_log": "Yes. A running log of your work and its evidence makes the case "
     "far easier to write when the time comes.",
+    "verdict_dont_wait": "No. Promotions sometimes just happen, but most times they don't: "
+    "make the next level an explicit goal and bring it up with your manager yourself.",
     "verdict_title_can_matter": "No, caring about the title is reasonable; when you compare "
     "roles, weigh the scope and expectations beside it.",
     "verdict_not_too_early": "No. It is okay, and expected, to put active effort into your "
@@ -661,6 +663,12 @@ READS: dict[str, str] = {
         r"file)|brag doc\w*|(?:work )?(?:log|journal))\b"
     ),
     # "Is it too early to think about promotion?"
+    # "Should I just wait for my manager to bring up promotion?"
+    "verdict:dont_wait": (
+        r"^(?:so |but |honestly,? )?(?:should|do|can) i (?:just |simply )?(?:wait|keep my head "
+        r"down)\b[^?]{0,60}\b(?:bring\w* (?:it |this )?up|raise\w*|notic\w*|offer\w*|promot\w*|"
+        r"recogni[sz]\w*|put me (?:up|forward))"
+    ),
     # "Am I crazy to care about the title?"
     "verdict:title_can_matter": (
         r"^(?:so |but |honestly,? )?(?:am i|is it) (?:crazy|wrong|silly|stupid|petty|shallow|"
@@ -1172,8 +1180,8 @@ READS: dict[str, str] = {
     ),
     "reassures-a-cycle": (r"\b(common|a cycle or two|first cycle)\b"),
     "thanks": (
-        r"^\s*(?:(?:ok(?:ay)?|great|cool|perfect|got it)[,.!]?\s*)?(?:thx|thanks|thank you|ty|"
-        r"cheers)(?:[,!.]?\s*(?:a lot|so much|very much|(?:this|that|it|you) (?:really )?"
+        r"^\s*(?:(?:ok(?:ay)?|k|kk|great|cool|perfect|got it)[,.!]?\s*)*(?:thx|thanks|thank you|"
+        r"ty|cheers)(?:[,!.]?\s*(?:a lot|so much|very much|(?:this|that|it|you) (?:really )?"
         r"(?:helped|helps|was helpful|is helpful|was useful)|for (?:the|your) (?:help|advice)))*"
         r"\s*[!.]*\s*(?::\)|🙏)?\s*$"
     ),
