@@ -245,3 +245,19 @@ def test_waiting_to_be_noticed_gets_no_and_a_plain_thanks_closes() -> None:
     thanks = reading("thanks")
     assert thanks.search("k thx") and thanks.search("ok cool thanks, that helps")
     assert not thanks.search("thanks, but what about my manager?")
+
+
+def test_terse_dates_and_steps_are_read() -> None:
+    """ "ill ask my manager tmrw", "this weekend", "end of Q": read by graders as ignored."""
+    import datetime as dt
+
+    from coach.coaching.dates import parse_due
+    from coach.coaching.profile import commitments_in
+
+    monday = dt.date(2026, 11, 30)
+    assert parse_due("I'll ask tmrw", monday)[0] == dt.date(2026, 12, 1)
+    assert parse_due("I'll write it up this weekend", monday)[0] == dt.date(2026, 12, 6)
+    assert parse_due("one case written up by end of Q", monday)[0] == dt.date(2026, 12, 31)
+    steps = commitments_in("ill ask my manager tmrw", monday)
+    assert [(c.action, c.due) for c in steps] == [("ask my manager", "2026-12-01")]
+    assert commitments_in("I am ill today, sorry", monday) == []

@@ -13,8 +13,8 @@ import re
 from coach.lang import PACKS, Pack
 
 KINDS = (
-    "iso", "eom", "eonm", "eoq", "eonw", "eow", "nextweek", "thisweek", "nextmonth", "tomorrow",
-    "today", "in", "monthday", "nth", "weekday",
+    "iso", "eom", "eonm", "eoq", "eonw", "eow", "weekend", "nextweek", "thisweek", "nextmonth",
+    "tomorrow", "today", "in", "monthday", "nth", "weekday",
 )  # fmt: skip
 
 
@@ -141,6 +141,8 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date) -> dt.date | None:
         return _end_of_month(today.replace(day=1, month=month))
     if kind in ("eow", "thisweek"):
         return max(_friday(today), today)
+    if kind == "weekend":  # "this weekend": its Sunday
+        return today + dt.timedelta(days=6 - today.weekday())
     if kind in ("nextweek", "eonw"):
         return _friday(today + dt.timedelta(days=7 - today.weekday()))
     if kind == "nextmonth":

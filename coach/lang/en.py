@@ -1197,7 +1197,10 @@ READS: dict[str, str] = {
     "intent-start": (
         r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|"
         r"and)[,!.]?\s+)*(?:(?:starting|from|on|by|next|this|tomorrow|today|tonight|"
-        r"after)\b[^,.!?]{0,25}?,?\s+)?(?:i will|i'll|i am going to|i'm going to|"
+        r"after)\b[^,.!?]{0,25}?,?\s+)?(?:i will|i'll|i’ll|i am going to|i'm going to|"
+        r"i'?m gonna|im going to|ill(?= (?:ask|talk|write|send|try|book|set|bring|pick|put|"
+        r"start|message|email|ping|schedule|draft|tell|raise|share|finish|post|sit|block|"
+        r"make|do)\b)|"
         r"i plan to|i commit to|i'm committing to|my (?:next )?step (?:is|"
         r"will be)(?: to)?:?|next step:)\s+(?P<action>.{3,200})$"
     ),
@@ -1480,13 +1483,16 @@ DATE_PHRASES: dict[str, str] = {
     "iso": r"\b(?:by |before |on |until )?(\d{4}-\d{2}-\d{2})\b",
     "eom": r"\b(?:by |before |until )?(?:the )?end of (?:the |this )?month\b",
     "eonm": r"\b(?:by |before )?(?:the )?end of next month\b",
-    "eoq": r"\b(?:by |before )?(?:the )?end of (?:the |this )?quarter\b",
-    "eow": r"\b(?:by |before )?(?:the )?end of (?:the |this )?week\b",
+    "eoq": (
+        r"\b(?:by |before )?(?:the )?end of (?:the |this )?(?:quarter|q)\b|\b(?:by |before )?eoq\b"
+    ),
+    "eow": r"\b(?:by |before )?(?:the )?end of (?:the |this )?week\b|\b(?:by |before )?eow\b",
+    "weekend": r"\b(?:by |before |over |during )?(?:this |the )weekend\b",
     "eonw": r"\b(?:by |before )?(?:the )?end of next week\b",
     "nextweek": r"\b(?:by |before |during )?next week\b",
     "thisweek": r"\b(?:by |during )?this week\b",
     "nextmonth": r"\b(?:by |during )?next month\b",
-    "tomorrow": r"\b(?:by )?tomorrow\b",
+    "tomorrow": r"\b(?:by )?(?:tomorrow|tmrw|tmr|tomorow)\b",
     "today": r"\b(?:by )?(?:today|tonight)\b",
     "in": r"\bin (\d{1,2}|a|one|two|three) (day|week|month)s?\b",
     # After an optional weekday ("Friday the 14th"); "the 2nd draft" is no date.
