@@ -261,3 +261,27 @@ def test_terse_dates_and_steps_are_read() -> None:
     steps = commitments_in("ill ask my manager tmrw", monday)
     assert [(c.action, c.due) for c in steps] == [("ask my manager", "2026-12-01")]
     assert commitments_in("I am ill today, sorry", monday) == []
+
+
+def test_a_manager_whose_team_is_told_it_cannot_be_promoted_gets_advice(make_coach) -> None:
+    """Before: "It sounds like you're an engineering manager." and nothing else, then a bare
+    "What is one step you could take…?"; "I get 30 minutes with the director next month.
+    What do I bring?" got a week-by-week plan."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "I run an internal tools team at a big insurance company. Leadership says nobody "
+            "on my team can be promoted because we 'don't have product impact'. Two of my "
+            "best people are interviewing elsewhere and I feel like I'm failing them.",
+            "Realistically I get 30 minutes with the director next month. What do I bring?",
+        ],
+    )
+    assert "[" in answers[0] and answers[0].count("\n") > 1, answers[0]
+    assert "Week 1" not in answers[1], answers[1]
+    assert "does they" not in " ".join(answers)
+    from coach.coaching.signals import classify
+
+    assert classify("Give me a plan for the next month.").wants_plan
+    assert not classify(
+        "I get 30 minutes with the director next month. What do I bring?"
+    ).wants_plan

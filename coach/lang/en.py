@@ -258,8 +258,8 @@ TEXT: dict[str, str] = {
     "report_q_2": "What opportunity on the team could you hand {obj} this quarter, and who would "
     "need to see the result?",
     "report_q_3": "If you asked at your next one-on-one, what would {subj} say is the biggest gap?",
-    "report_q_4": "What would you need to see from {obj} before you put {obj} forward, and does "
-    "{subj} know that?",
+    "report_q_4": "What would you need to see from {obj} before you put {obj} forward, and have "
+    "you told {obj}?",
     "report_q_5": "Who beyond you should know {pos} work before calibration, and how will they "
     "hear about it?",
     "report_she": "she|her|her",
@@ -712,7 +712,8 @@ READS: dict[str, str] = {
     "wants-plan": (
         r"\b(a|the|my|your|concrete|action|actual|\d+[- ]day|"
         r"week[- ]by[- ]week)\s+plan\b|\b(next|coming|first) (30|60|90|thirty|sixty|"
-        r"ninety) days\b|\bnext (few )?(weeks|month)\b|\bweek[- ]by[- ]week\b|"
+        r"ninety) days\b|\b(for|over|during|in|across) (the )?next (few )?(weeks|month)\b|"
+        r"\bweek[- ]by[- ]week\b|"
         r"\bstep[- ]by[- ]step\b|\b(top )?(2|3|4|5|two|three|four|five) (things|steps|"
         r"actions|priorities)\b"
     ),
@@ -747,7 +748,8 @@ READS: dict[str, str] = {
     ),
     "about-a-report": (
         r"\b(my (?:[\w-]+ )?(?:engineers?|reports?|direct reports?|team members?|devs|"
-        r"developers)|one of my (?:[\w-]+ ){0,2}(?:engineers|reports|direct reports|team "
+        r"developers)|(?:one|two|three|some|a few|several|both|all|most) of my (?:[\w-]+ ){0,2}"
+        r"(?:engineers|reports|direct reports|team "
         r"members|people|devs|developers|ics|mid[- ]?levels|mids|seniors|juniors|new grads|"
         r"sdes|sde[- ]?(?:\d|i{1,3})s)|(?:reports|engineers)\b[^?!]{0,80}[.!;]\s+one of "
         r"them)\b"
@@ -871,7 +873,8 @@ READS: dict[str, str] = {
         r"promotable)|(is|are|gets?) never (rewarded|recogni[sz]ed|valued|counted)|"
         r"(doesn'?t|does not|won'?t|only) "
         r"(count|counts) unless|only (rewards?|values?|recogni[sz]es?|counts?) (new|shiny|"
-        r"big) )"
+        r"big) |(can'?t|cannot|won'?t|will never) (be|get) promoted because|(don'?t|do not|"
+        r"doesn'?t) have (product|business|customer) impact|no (product|business) impact\b)"
     ),
     "situation:vague-feedback": (
         r"\b((vague|unclear|not actionable|generic|fuzzy) (feedback|answers?|reviews?|"
