@@ -285,3 +285,23 @@ def test_a_manager_whose_team_is_told_it_cannot_be_promoted_gets_advice(make_coa
     assert not classify(
         "I get 30 minutes with the director next month. What do I bring?"
     ).wants_plan
+
+
+def test_terse_openers_and_follow_ups_are_read(make_coach) -> None:
+    """ "staff 2 yrs. want principal." had no level held, and "k. next step?" got only "What
+    is one step you could take in the next two weeks, and by what date?", nothing cited."""
+    from coach.coaching.profile import Profile, learn
+    from coach.coaching.signals import classify
+
+    held = learn(Profile(), "staff 2 yrs. want principal. stuck. kind of demoralised tbh")
+    assert (held.current_level, held.target_level) == ("staff engineer", "principal engineer")
+    assert classify("k. next step?").terse and classify("ok, what's next?").terse
+    answers = ask_all(
+        make_coach(),
+        [
+            "staff 2 yrs. want principal. stuck. kind of demoralised tbh",
+            "director says I need 'org-level impact'. vague.",
+            "k. next step?",
+        ],
+    )
+    assert "[" in answers[2], answers[2]

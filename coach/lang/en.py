@@ -456,8 +456,9 @@ READS: dict[str, str] = {
     ),
     # "how?", "and then?", "what next?": carry on with the next concrete step.
     "terse-follow-up": (
-        r"^\s*(?:ok(?:ay)?[,.]?\s*)?(?:and |so |but )?(?:how|then what|what then|what next|and "
-        r"then|then|next|what now|now what|like how|how exactly|such as|for example|e\.g\.?)"
+        r"^\s*(?:(?:ok(?:ay)?|k|kk|cool|right|fine)[,.]?\s*)?(?:and |so |but )?(?:how|then what|"
+        r"what then|what next|and then|then|next|next steps?|what'?s next|what now|now what|"
+        r"like how|how exactly|such as|for example|e\.g\.?)"
         r"\s*\??\s*$"
     ),
     # "What do I say to my manager?", "how do I phrase it?": they want words to use.
@@ -1024,7 +1025,10 @@ READS: dict[str, str] = {
         r"\b(?:i'?m|i am|im|i'?ve been|i have been)\s+(?:already |now |currently |actually |"
         r"officially )?(?:an? )?"
         r"(senior|staff|principal)\b(?!\s+(?:\w+\s+)?(?:engineer|level|dev\w*|in|at|year|member|meeting|manager|director|"
-        r"to))"
+        r"to))|"
+        # "staff 2 yrs. want principal.": a level opening the message with time spent at it
+        r"(?:^|[.!?]\s+)(senior|staff|principal)(?: eng(?:ineer)?| swe| dev)?,? (?:for )?"
+        r"(?:\d+|one|two|three|four|five|six)\+? ?(?:yrs?|years?)\b"
     ),
     "already": (r"\b(already|actually|currently|now)\b"),
     "negated-level": (r"\b(?:not|no longer|never been|isn'?t|wasn'?t)\s+(?:an?\s+|the\s+)?$"),
