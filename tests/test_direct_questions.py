@@ -125,6 +125,8 @@ def test_someone_who_said_no_to_the_next_level_is_answered_as_such(make_coach) -
         and "not the same as doing your job badly" in (answers[2])
     )
     assert "You could say:" in answers[3] and "next level isn't my goal" in answers[3]
+    # "…in our 1:1 tomorrow": the question after the words is about that conversation
+    assert "When will you next check in" not in answers[3], answers[3]
 
 
 def test_direct_yes_no_questions_get_their_answer_first() -> None:

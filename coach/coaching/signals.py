@@ -121,6 +121,12 @@ def content_to_stay(message: str) -> bool:
     )
 
 
+def discloses_bias(message: str) -> bool:
+    """The person names bias about themselves, not about others ("sponsor more people from
+    underrepresented groups" is no disclosure)."""
+    return bool(BIAS.search(BIAS_ABOUT_OTHERS.sub(" ", message)))
+
+
 def situations_in(message: str) -> tuple[str, ...]:
     """The card situations a message speaks to, in vocabulary order (``deciding`` first
     when the person says they don't want the next level).
@@ -167,7 +173,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         or bool(UNMARKED_QUESTION.search(SENTENCES.split(message.strip())[-1].strip()))
         or terse,
         is_greeting=bool(GREETING.match(message)),
-        bias_disclosure=bool(BIAS.search(BIAS_ABOUT_OTHERS.sub(" ", message))),
+        bias_disclosure=discloses_bias(message),
         feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.

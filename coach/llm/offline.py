@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.crosswalk import (
@@ -43,12 +44,12 @@ from coach.coaching.profile import (
     served_levels,
 )
 from coach.coaching.signals import (
-    BIAS,
     DISTRESS,
     GUARANTEE,
     PROMOTION_TALK,
     TOWARDS_PROMOTION,
     content_to_stay,
+    discloses_bias,
     situations_in,
 )
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
@@ -354,10 +355,11 @@ def respond(ctx: TurnContext) -> str:
             parts.append(t["no_sources"])
         # Passages came back but none speaks to this message: listening and asking is the
         # better turn than advice beside the point.
+    said_words = words[1] if words else ""  # the words this turn gives, from a card or not
     if words:
         key = "you_could_ask" if ASKS_WHAT_TO_ASK.search(ctx.message) else "you_could_say"
         cite = f" [{words[0][0].n}]" if words_only else ""  # the only grounding in the turn
-        parts.append(t[key].format(say=words[1]) + cite)
+        parts.append(t[key].format(say=said_words) + cite)
     elif (
         ctx.content_to_stay
         and signals.asks_for_words
@@ -366,8 +368,8 @@ def respond(ctx: TurnContext) -> str:
     ):
         # "What do I tell her?" from someone who has said no to the next level, when no card
         # at hand carries words for staying: the coach's own plain script, with no citation.
-        words_only = True
-        parts.append(t["you_could_say"].format(say=t["stay_say"]))
+        said_words = t["stay_say"]
+        parts.append(t["you_could_say"].format(say=said_words))
     if (
         signals.bias_disclosure
         and "bias_next" not in ctx.said_lines
@@ -418,7 +420,7 @@ def respond(ctx: TurnContext) -> str:
         limit = 0  # they asked not to be questioned: the turn ends with a step instead
     limit -= sum(card.point.get(lang).count("?") for _, card in cards)
     questions = choose_questions(ctx, cards, lang, limit, direct)
-    if words and limit > 0:
+    if said_words and limit > 0:
         # The words were the answer: the question is about that conversation, not a new topic.
         keys = ["after_words_when", "after_words_listen"]
         if WHEN_SAID.search(ctx.message):
@@ -431,7 +433,7 @@ def respond(ctx: TurnContext) -> str:
     stay_question = QUESTION_SPLIT.split(t["stay_close"])[-1]
     if ctx.content_to_stay and not cards and stay_question not in " ".join(ctx.asked):
         closing = t["stay_close"]  # "I'm not going to change my mind": growth where they are
-        if limit > 0 and not words:
+        if limit > 0 and not said_words:
             questions = []  # not a stock "where does your time go?" in its place
     parts.append(" ".join(questions) if questions else closing)
     return "\n\n".join(p for p in parts if p).strip()
@@ -550,7 +552,7 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
         if steady and HURTS_LATER.search(asked):
             return "steady_no_harm"  # "caring for my dad this year… will this hurt me long-term?"
-        if PARANOID.search(asked) and (bias_known or BIAS.search(message)):
+        if PARANOID.search(asked) and (bias_known or discloses_bias(message)):
             return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
         if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
             return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
@@ -721,15 +723,17 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         return False  # "as a manager, step in…" is not for someone only weighing the switch
     if card.situations and card.situations[0] in MANAGEMENT_CONTEXT and not managing:
         return False  # "before switching to management…" is not advice for an IC
-    if ctx.report and card.situations[0] in SWITCHING and not _report_switches(ctx.message):
-        return False  # a manager asking about a report is not weighing their own track
     if (
         ctx.report
-        and card.tracks == ["management"]
-        and card.situations[0] == "level-expectations"
+        and (
+            card.situations[0] in SWITCHING
+            or (card.tracks == ["management"] and card.situations[0] == "level-expectations")
+        )
         and not _report_switches(ctx.message)
     ):
-        return False  # nor climbing their own ladder ("a director's output is an organisation")
+        # A manager asking about a report is not weighing their own track, nor climbing
+        # their own ladder ("a director's output is an organisation").
+        return False
     if (
         not levels
         and set(card.levels) <= STAFF_PLUS
@@ -766,12 +770,17 @@ def report_levels(ctx: TurnContext) -> set[str]:
     lowest named in what the manager said: "mid-level … put up for senior" is mid-level)
     and the one above it, which describes where they are going; none when no level is named.
     A staff engineer's signals are not for a mid-level engineer going to senior."""
-    named = [lv for text in (*ctx.person_said, ctx.message) for lv in level_words(text)]
-    named = [lv for lv in named if lv in LEVEL_ORDER]
+    return set(_report_levels((*ctx.person_said, ctx.message)))
+
+
+@lru_cache(maxsize=64)
+def _report_levels(said: tuple[str, ...]) -> frozenset[str]:
+    """``report_levels`` for what the manager said; asked once per card, read once a turn."""
+    named = [lv for text in said for lv in level_words(text) if lv in LEVEL_ORDER]
     if not named:
-        return set()
+        return frozenset()
     low = LEVEL_ORDER.index(min(named, key=LEVEL_ORDER.index))
-    return set(LEVEL_ORDER[low : low + 2])
+    return frozenset(LEVEL_ORDER[low : low + 2])
 
 
 def _says_new(text: str) -> bool:
@@ -788,6 +797,7 @@ def _card_words(card: Card) -> str:
     return " ".join([card.point.en, card.question.en if card.question else ""]).lower()
 
 
+@lru_cache(maxsize=64)
 def _report_switches(message: str) -> bool:
     """A manager's message speaks of a track change beyond their own "I'm a manager"
     ("one of my seniors wants to become a manager")."""
