@@ -8,6 +8,7 @@ generation is off (``num_queries=1``) and the fusion retriever gets a ``MockLLM`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from llama_index.core import StorageContext, VectorStoreIndex
@@ -15,7 +16,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import QueryFusionRetriever
 from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
-from llama_index.core.schema import BaseNode, TextNode
+from llama_index.core.schema import BaseNode, QueryBundle, TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 from llama_index.vector_stores.chroma import ChromaVectorStore
 from pydantic import PrivateAttr
@@ -141,10 +142,20 @@ class PeerSearch:
         self.fusion = fusion
         self.chunks = chunks
 
-    def search(self, query: str, *, k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        mode: Mode = "hybrid",
+        embedding: Sequence[float] | None = None,
+    ) -> list[Passage]:
+        """``embedding``, when given, goes in the query bundle, so the vector retriever
+        uses it instead of embedding the query (as ours does with ``embedding=``)."""
         if mode != "hybrid":
             raise ValueError(f"the peer is measured in hybrid mode only, not {mode!r}")
-        found = self.fusion.retrieve(query)[:k]
+        bundle = QueryBundle(query, embedding=None if embedding is None else list(embedding))
+        found = self.fusion.retrieve(bundle)[:k]
         return [
             Passage(
                 chunk=self.chunks[str(n.node.metadata["chunk_id"])], score=n.score or 0.0, rank=i

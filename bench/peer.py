@@ -96,6 +96,7 @@ def peer(
         "open_saved_s": summary(opened),
         "quality": quality(retriever, search, {c.doc_id for c in chunks}),
         "retrieval": interleaved(retriever, search, queries, rounds),
+        "retrieval_embedded": interleaved(retriever, search, queries, rounds, embedded=True),
     }
 
 
@@ -112,14 +113,30 @@ def quality(retriever: Retriever, search: object, docs: set[str]) -> dict | None
     return out
 
 
-def interleaved(retriever: Retriever, search: object, queries: list[str], rounds: int) -> dict:
+def interleaved(
+    retriever: Retriever,
+    search: object,
+    queries: list[str],
+    rounds: int,
+    *,
+    embedded: bool = False,
+) -> dict:
     """Warm p50/p95 timed as ``bench.latency.retrieval`` times ours (five warm-up queries,
     ``rounds`` passes), the two sides alternating query by query so noise hits both alike;
-    which goes first swaps every query."""
+    which goes first swaps every query.
+
+    With ``embedded``, both sides get each query's vector computed beforehand: the two
+    share one embedding model, so this is the part of a search where they differ.
+    """
     peer_search = cast(Retriever, search)
+    vectors = dict(zip(queries, retriever.store.embedder.encode(queries), strict=True))
+
+    def given(q: str) -> dict:
+        return {"embedding": vectors[q]} if embedded else {}
+
     for q in queries[:5]:
-        retriever.search(q, k=K)
-        peer_search.search(q, k=K)
+        retriever.search(q, k=K, **given(q))
+        peer_search.search(q, k=K, **given(q))
     times: dict[str, list[float]] = {"ours": [], "peer": []}
     turn = 0
     for _ in range(rounds):
@@ -127,7 +144,7 @@ def interleaved(retriever: Retriever, search: object, queries: list[str], rounds
             order = [("ours", retriever), ("peer", peer_search)]
             for side, searcher in order if turn % 2 == 0 else order[::-1]:
                 started = time.perf_counter()
-                searcher.search(q, k=K)
+                searcher.search(q, k=K, **given(q))
                 times[side].append(time.perf_counter() - started)
             turn += 1
     result: dict = {side: latency(values) for side, values in times.items()}

@@ -114,14 +114,14 @@ def _counting_store(rt: Runtime, embedder: Embedder) -> tuple[ChunkStore, list[i
     """A fresh store handle on the same index that counts full reads of the collection."""
     store = ChunkStore.from_settings(rt.settings, embedder)
     calls: list[int] = []
-    read_all = store.all_chunks
+    read_all = store.all_chunks_and_vectors
 
-    def counted() -> list:
-        chunks = read_all()
+    def counted() -> tuple:
+        chunks, vectors = read_all()
         calls.append(len(chunks))
-        return chunks
+        return chunks, vectors
 
-    store.all_chunks = counted  # type: ignore[method-assign]
+    store.all_chunks_and_vectors = counted  # type: ignore[method-assign]
     return store, calls
 
 
@@ -228,3 +228,83 @@ def test_searches_never_see_half_a_refresh(corpus_runtime: Runtime) -> None:
     stop.set()
     swapper.join()
     assert errors == []
+
+
+# -- dense search over the snapshot's saved embeddings -------------------------------------
+
+
+def test_exact_dense_search_agrees_with_chroma_and_skips_it(
+    corpus_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot's product gives Chroma's ranking and similarities, filters included,
+    and Chroma is not asked at all."""
+    retriever, store = corpus_runtime.retriever, corpus_runtime.store
+    snap = retriever.snapshot()
+    assert snap.searches_dense and snap.vectors is not None
+    assert snap.vectors.shape == (len(snap.chunks), 384)
+    asked: list[int] = []
+    chroma = store.dense_query
+    monkeypatch.setattr(store, "dense_query", lambda *a, **k: asked.append(1) or chroma(*a, **k))
+    ladders = Filters(kinds=("ladder",))
+    for label in load_labels()[:15]:
+        vector = store.embedder.encode([label.question])[0]
+        for filters in (Filters(), ladders):
+            exact = retriever.dense(label.question, 20, filters, vector)
+            graph = chroma(vector, 20, filters.chroma_where())
+            assert [cid for cid, _ in exact] == [cid for cid, _ in graph]
+            assert [s for _, s in exact] == pytest.approx([s for _, s in graph], abs=1e-5)
+    assert all(snap.chunks[cid].kind == "ladder" for cid, _ in exact)
+    retriever.search("should I go for promotion?", k=5)
+    retriever.search("should I go for promotion?", k=5, mode="dense")
+    assert asked == [], "a search within EXACT_DENSE_MAX went to Chroma"
+
+
+def test_a_corpus_above_the_exact_limit_searches_chroma(
+    corpus_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coach.retrieval.snapshot as snapshot_module
+
+    store, snap = corpus_runtime.store, corpus_runtime.retriever.snapshot()
+    expected = corpus_runtime.retriever.search("should I go for promotion?", k=5, mode="dense")
+    monkeypatch.setattr(snapshot_module, "EXACT_DENSE_MAX", len(snap.chunks) - 1)
+    asked: list[int] = []
+    chroma = store.dense_query
+    monkeypatch.setattr(store, "dense_query", lambda *a, **k: asked.append(1) or chroma(*a, **k))
+    assert not snap.searches_dense
+    found = corpus_runtime.retriever.search("should I go for promotion?", k=5, mode="dense")
+    assert asked == [1]
+    assert [p.chunk.chunk_id for p in found] == [p.chunk.chunk_id for p in expected]
+
+
+def test_saved_vectors_that_do_not_fit_the_chunks_are_rebuilt(
+    indexed_copy: Path, corpus_copy: Path, embedder: Embedder
+) -> None:
+    import numpy as np
+
+    rt = make_runtime(indexed_copy, corpus_copy, embedder)
+    build_index(rt.settings, rt.store)
+    expected = Retriever(rt.store).search("promotion case", k=5, mode="dense")
+    [folder] = (rt.settings.data_dir / "lexical" / rt.settings.chroma.collection).iterdir()
+    saved = np.load(folder / "vectors.npy")
+    np.save(folder / "vectors.npy", saved[:-3])  # a truncated write
+    store, calls = _counting_store(rt, embedder)
+    assert Retriever(store).search("promotion case", k=5, mode="dense") == expected
+    assert len(calls) == 1
+
+
+def test_a_new_revision_reaches_dense_search_too(
+    indexed_copy: Path, corpus_copy: Path, embedder: Embedder
+) -> None:
+    """Dense results come from the same revision as BM25: a document indexed by another
+    process is found densely once the revision check runs."""
+    rt = make_runtime(indexed_copy, corpus_copy, embedder)
+    build_index(rt.settings, rt.store)
+    reader = Retriever(ChunkStore.from_settings(rt.settings, embedder), refresh_seconds=0)
+    query = "pairing every new engineer with an on-call mentor"
+    assert all(p.doc_id != "ladders/quokka" for p in reader.search(query, k=3, mode="dense"))
+    (corpus_copy / "ladders" / "quokka.md").write_text(
+        "---\ntitle: Quokka rotation\nkind: ladder\n---\n"
+        "The quokka rotation pairs every new engineer with an on-call mentor.\n"
+    )
+    build_index(rt.settings, rt.store)
+    assert reader.search(query, k=3, mode="dense")[0].doc_id == "ladders/quokka"

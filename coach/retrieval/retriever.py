@@ -1,4 +1,7 @@
-"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank fusion.
+"""Hybrid retrieval: dense and BM25 rankings fused by reciprocal rank fusion.
+
+Dense search runs over the snapshot's saved embeddings (exact), or in Chroma for
+corpora too large for that (``snapshot.EXACT_DENSE_MAX``).
 
 User-supplied ladder documents get a boost in the fusion so that, when a user's own
 ladder and a built-in one both match, the user's wins.
@@ -169,11 +172,14 @@ class Retriever:
         query: str,
         n: int,
         filters: Filters = Filters(),
-        embedding: list[float] | None = None,
+        embedding: Sequence[float] | None = None,
+        snapshot: Snapshot | None = None,
     ) -> list[tuple[str, float]]:
-        if embedding is None:
-            embedding = self.store.embedder.encode([query])[0]
-        return self.store.dense_query(embedding, n, filters.chroma_where())
+        snap = snapshot or self.snapshot()
+        vector = self.store.embedder.encode_array([query])[0] if embedding is None else embedding
+        if snap.searches_dense:
+            return snap.dense(vector, n, snap.mask(filters.kinds, filters.doc_ids))
+        return self.store.dense_query([float(x) for x in vector], n, filters.chroma_where())
 
     def lexical(
         self,
@@ -193,7 +199,7 @@ class Retriever:
         if len(queries) <= 1:
             return self.search(queries[0], k=k) if queries else []
         n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
-        embeddings = self.store.embedder.encode(queries)  # one batch: cheaper than one by one
+        embeddings = self.store.embedder.encode_array(queries)  # one batch: cheaper than one by one
         rankings = [
             [p.chunk.chunk_id for p in self.search(q, k=n, embedding=e)]
             for q, e in zip(queries, embeddings, strict=True)
@@ -210,7 +216,7 @@ class Retriever:
         k: int = 5,
         mode: Mode = "hybrid",
         filters: Filters = Filters(),
-        embedding: list[float] | None = None,
+        embedding: Sequence[float] | None = None,
     ) -> list[Passage]:
         """The ``k`` best passages for ``query`` under ``mode``; ``embedding`` if already known."""
         snap = self.snapshot()
@@ -219,11 +225,11 @@ class Retriever:
             return []
         n = max(k * CANDIDATES_PER_RESULT, MIN_CANDIDATES)
         if mode == "dense":
-            ranked = self.dense(query, n, filters, embedding)
+            ranked = self.dense(query, n, filters, embedding, snap)
         elif mode == "bm25":
             ranked = self.lexical(query, n, filters, snap)
         else:
-            dense = self.dense(query, n, filters, embedding)
+            dense = self.dense(query, n, filters, embedding, snap)
             lexical = self.lexical(query, n, filters, snap)
             candidates = [
                 cid

@@ -3,6 +3,10 @@
 A snapshot is built from the store once per store revision and saved beside it, so the
 next process maps a few files instead of reading every passage back from Chroma and
 re-tokenising it. Chunks are decoded from the saved file only when a search returns them.
+
+It also keeps the stored embeddings, so a dense search over a corpus of this size is one
+matrix-vector product in this process: exact (no approximate graph), about 0.5 ms at 10k
+chunks against 3 ms for a Chroma query, and always of the same revision as the BM25 side.
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ from coach.corpus.chunking import Chunk
 from coach.retrieval.lexical import LexicalIndex
 from coach.retrieval.store import ChunkStore, chunk_from_record, chunk_metadata
 
-FORMAT = 2
+FORMAT = 3
+#: Above this many chunks a brute-force product reads more memory per query than Chroma's
+#: graph search costs (6 ms against 3 ms at 50k on 2 cores), so Chroma answers instead.
+EXACT_DENSE_MAX = 20_000
 
 
 class ChunkTable(Mapping[str, Chunk]):
@@ -77,9 +84,12 @@ class Snapshot:
     kind_codes: np.ndarray
     docs: tuple[str, ...]
     doc_codes: np.ndarray
+    vectors: np.ndarray | None = None  # unit-length embeddings, one row per chunk
 
     @classmethod
-    def build(cls, revision: str | None, chunks: Sequence[Chunk]) -> Snapshot:
+    def build(
+        cls, revision: str | None, chunks: Sequence[Chunk], vectors: np.ndarray | None = None
+    ) -> Snapshot:
         kinds, kind_codes = _codes([c.kind for c in chunks])
         docs, doc_codes = _codes([c.doc_id for c in chunks])
         return cls(
@@ -91,7 +101,26 @@ class Snapshot:
             kind_codes=kind_codes,
             docs=docs,
             doc_codes=doc_codes,
+            vectors=vectors if vectors is not None and len(vectors) == len(chunks) else None,
         )
+
+    @property
+    def searches_dense(self) -> bool:
+        """Dense search runs here, exactly, rather than in Chroma."""
+        return self.vectors is not None and 0 < len(self.vectors) <= EXACT_DENSE_MAX
+
+    def dense(
+        self, embedding: Sequence[float], n: int, mask: np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """The ``n`` chunks most similar to ``embedding`` (cosine, best first) among ``mask``."""
+        assert self.vectors is not None
+        scores = self.vectors @ np.asarray(embedding, dtype=np.float32)
+        rows = np.flatnonzero(mask) if mask is not None else np.arange(len(scores))
+        if n < len(rows):
+            rows = rows[np.argpartition(-scores[rows], n - 1)[:n]]
+        rows = rows[np.argsort(-scores[rows], kind="stable")]
+        ids = self.chunks.ids
+        return [(ids[r], float(scores[r])) for r in rows]
 
     def mask(self, kinds: Sequence[str], doc_ids: Sequence[str]) -> np.ndarray | None:
         """Rows a filter allows, or None when nothing is filtered."""
@@ -123,6 +152,8 @@ class Snapshot:
             np.save(partial / "offsets.npy", np.array(offsets, dtype=np.int64))
             np.save(partial / "kind_codes.npy", self.kind_codes)
             np.save(partial / "doc_codes.npy", self.doc_codes)
+            if self.vectors is not None:
+                np.save(partial / "vectors.npy", np.ascontiguousarray(self.vectors))
             if len(self.chunks):
                 self.lexical.save(partial / "bm25")
                 self.guidance.save(partial / "guidance")
@@ -168,6 +199,11 @@ class Snapshot:
             record = json.loads(blob[int(offsets[row]) : int(offsets[row + 1])])
             return chunk_from_record(record["id"], record["text"], record["meta"])
 
+        vectors_file = folder / "vectors.npy"
+        vectors = np.load(vectors_file, mmap_mode="r") if vectors_file.is_file() else None
+        if vectors is not None and len(vectors) != len(ids):
+            return None
+
         def index(name: str) -> LexicalIndex:
             return LexicalIndex.load(ids, folder / name) if ids else LexicalIndex([], [])
 
@@ -180,6 +216,7 @@ class Snapshot:
             kind_codes=np.load(folder / "kind_codes.npy"),
             docs=tuple(meta["docs"]),
             doc_codes=np.load(folder / "doc_codes.npy"),
+            vectors=vectors,
         )
 
 
@@ -197,7 +234,7 @@ def open_snapshot(store: ChunkStore, revision: str | None) -> Snapshot:
         saved = Snapshot.load(root / folder_name(revision), revision)
         if saved is not None:
             return saved
-    snapshot = Snapshot.build(revision, store.all_chunks())
+    snapshot = Snapshot.build(revision, *store.all_chunks_and_vectors())
     if revision is None:
         return snapshot
     target = root / folder_name(revision)

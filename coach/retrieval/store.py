@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from coach.corpus.cards import Card, Mark
 from coach.corpus.chunking import Chunk
 from coach.errors import StoreError, disk_full
@@ -351,6 +353,19 @@ class ChunkStore:
         ]
         chunks.sort(key=lambda c: (c.doc_id, c.ordinal))
         return chunks
+
+    @_remote_errors_are_clear
+    def all_chunks_and_vectors(self) -> tuple[list[Chunk], np.ndarray]:
+        """Every chunk in ``all_chunks`` order, with its stored embedding as a float32 row."""
+        got = self._get_all(["documents", "metadatas", "embeddings"])
+        records = sorted(
+            zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True),
+            key=lambda r: (str(r[2]["doc_id"]), int(r[2]["ordinal"])),
+        )
+        chunks = [chunk_from_record(cid, text, meta) for cid, text, meta, _ in records]
+        dimension = len(records[0][3]) if records else 0
+        vectors = np.asarray([r[3] for r in records], dtype=np.float32).reshape(-1, dimension)
+        return chunks, vectors
 
     @_remote_errors_are_clear
     def count(self) -> int:
