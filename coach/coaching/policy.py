@@ -136,10 +136,23 @@ def thread_situations(history: Sequence[Message]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for text in reversed(earlier) for s in situations_in(text)))
 
 
-#: Lines said once a conversation: the second time they read as a template.
 #: "I changed my mind, I want the promotion after all": the choice to stay is over.
 WANTS_IT_AFTER_ALL = reading("wants-it-after-all")
-ONCE_LINES = ("bias_ack", "bias_next", "not_complaining", "stay_ok", "crisis_pointer")
+#: "He says I should go for staff", "if I don't go for staff…": a level that is not their goal.
+GOAL_NOT_THEIRS = reading("goal-not-theirs")
+#: Lines said once a conversation: the second time they read as a template.
+ONCE_LINES = (
+    "bias_ack",
+    "bias_next",
+    "not_complaining",
+    "stay_ok",
+    "crisis_pointer",
+    "win_heard",
+    "already_tried",
+    "bias_compare",
+    "pushback",
+    "pushback_again",
+)
 
 
 def aims_above(message: str, profile: Profile) -> bool:
@@ -213,7 +226,8 @@ def build_context(
     # "No interest in staff" holds for the conversation, until a later message names a goal.
     said_no = [i for i, t in enumerate(spoken) if content_to_stay(t)]
     staying = bool(said_no) and not any(
-        aims_above(t, profile) or WANTS_IT_AFTER_ALL.search(t) for t in spoken[said_no[-1] + 1 :]
+        (aims_above(t, profile) and not GOAL_NOT_THEIRS.search(t)) or WANTS_IT_AFTER_ALL.search(t)
+        for t in spoken[said_no[-1] + 1 :]
     )
     promotion_goal = not staying and (
         bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)

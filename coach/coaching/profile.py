@@ -187,6 +187,8 @@ ANAPHORA = reading("anaphora")
 NOT_AN_ACTION = reading("not-an-action")
 SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 QUESTION_START = reading("question-start")
+#: "will ask my lead tmrw": a step, though it starts as a question would.
+TERSE_WILL = reading("terse-will")
 
 
 def commitments_in(message: str, today: dt.date) -> list[Commitment]:
@@ -194,10 +196,11 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
     found: list[Commitment] = []
     for sentence in SENTENCE.split(message):
         sentence = sentence.strip()
-        if not sentence or sentence.endswith("?") or QUESTION_START.match(sentence):
+        if not sentence or sentence.endswith("?"):
             continue
         match = INTENT_START.match(sentence.rstrip(".!…"))
-        if not match:
+        # "Will it help?" is a question; "will ask my lead tmrw" is a step with "I" left out.
+        if not match or (QUESTION_START.match(sentence) and not TERSE_WILL.match(sentence)):
             continue
         action = (match.group("action") or match.group("ru") or "").strip()
         if NOT_AN_ACTION.match(action):

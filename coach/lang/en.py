@@ -72,8 +72,17 @@ TEXT: dict[str, str] = {
     "give yourself time to find your feet.",
     "feel_tired": "That sounds draining. I'll keep this short and practical.",
     "feel_hurt": "That sounds disappointing, and it's fair to feel that way.",
+    "feel_angry": "It makes sense to be angry about that.",
+    "win_heard": "That is a result with numbers on it, which is the kind of evidence a "
+    "promotion case is built from.",
+    "already_tried": "You've already done that, so let's go on from what came of it.",
+    "feel_angry_leaving": "It makes sense to be angry about that. Leaving is a real option; it "
+    "deserves a clear-headed look, next to what could still change where you are.",
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
     "pushback": "Fair point: general advice only goes so far.",
+    "pushback_again": "You're right, that was still too general. Here is the most concrete "
+    "of what my sources say for where you are.",
+    "pushback_more": "Understood. Let me stay with exactly what you've described.",
     "plan_lead": "Here is a plan for the next few weeks, one focus a week, from what my sources "
     "advise:",
     "plan_week": "Week {n}:",
@@ -166,6 +175,7 @@ TEXT: dict[str, str] = {
     "due": " by {date}",
     "due_on": " on {date}",
     "due_first": " (the first part by {date})",
+    "due_second": " (the second part by {date})",
     # The short answer to a yes/no question the sources answer outright; the cited points
     # follow it.
     "verdict_better_not_different": "No. The next level is different work, not the same work "
@@ -219,7 +229,25 @@ TEXT: dict[str, str] = {
     "is a fair question to ask directly.",
     "verdict_not_now_ok": 'No. Saying "not now" to the next level is a legitimate choice, and '
     "you can come back to it later.",
+    "bias_compare": "That comparison is worth writing down while it is fresh: when each of you "
+    "joined, the size of each project, the feedback each of you got and the outcome. Specifics "
+    "like these are what a skip-level, a mentor or HR can act on.",
+    "verdict_short_of_hr": "Yes. Short of HR there are quieter steps: keep a dated record of "
+    "your work, the feedback and the outcomes next to your peers'; ask in writing for the "
+    "specific evidence the next level needs; and take it to a skip-level manager, or to a "
+    "mentor or sponsor outside your reporting line. If the pattern continues, that record "
+    "makes a conversation with HR easier later.",
+    "verdict_join_on_call": "Yes, with support at first: taking part in on-call is part of the "
+    "job from entry level on, and learning the team's on-call tooling early is expected. Ask "
+    "your lead how a first shift is supported.",
+    "verdict_manager_first": "Your manager first: they make your case in calibration, so they "
+    "should hear the goal and the evidence before anyone above them. Bring in the skip-level "
+    "after that, with your manager knowing.",
     "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
+    "verdict_not_coasting": "Not for turning down the next level. Not being promoted says "
+    "nothing on its own about how well you do the job you have; the next level asks for "
+    "different work, not more of the same. Coasting would show in the job you have, not in "
+    "the one you decline.",
     "verdict_not_paranoid": "It is not paranoid to ask. Vague feedback can be a sign of bias, "
     "and it deserves a closer look.",
     "verdict_tell_your_manager": "Yes. Make the goal explicit with your manager: they are "
@@ -466,7 +494,8 @@ READS: dict[str, str] = {
         r"\b(anything (?:else )?(?:that )?i should (?:ask|say|bring)|"
         r"what (?:exactly |else |specifically |questions? )?(?:do|should|would|could|can) i "
         r"(?:actually |really |even |exactly )?(?:say|tell|ask|write|bring)|how (?:do|should|can|"
-        r"would|could) i (?:say|tell(?! (?:if|whether|when|the difference))|phrase|word|ask|"
+        r"would|could) i (?:actually |really |best |even )?(?:say|tell(?! (?:if|whether|when|"
+        r"the difference))|phrase|word|ask|"
         r"bring (?:it|this|that) up|raise (?:it|this|that)|frame|answer|respond|put it|talk to|"
         r"approach|decline|turn (?:it|this|that|him|her|them) down|push back)|"
         r"what (?:to|should i) say|how to (?:say|tell|phrase|ask|bring (?:it|this) up|"
@@ -525,7 +554,8 @@ READS: dict[str, str] = {
         r"(still|too) generic|(sounds|feels|"
         r"reads) (a bit |kind of |pretty |very )?(like )?(generic|boilerplate)|"
         r"generic advice|doesn'?t (apply|fit|help)|not (helpful|useful|relevant)|"
-        r"my situation is different|you'?re not listening|that'?s not what i (asked|"
+        r"my situation is different|(you'?re|you are) not (listening|hearing me|getting it)|"
+        r"(nice|fine|great|good) in theory|easier said than done|that'?s not what i (asked|"
         r"meant)|i (already )?know that|(you'?re|you are) not answering|you (didn'?t|"
         r"did not|haven'?t) answer\w*|answer (my|the) question)\b"
     ),
@@ -615,6 +645,53 @@ READS: dict[str, str] = {
         r"[^?]{0,40}\b(?:promot\w*|level|senior|staff|move up|climb\w*|sde[- ]?\w+|mid[- ]?level|"
         r"where i am)"
     ),
+    # "Yes or no: should I volunteer for on-call early?": the entry ladder answers it.
+    "verdict:join_on_call": (
+        r"^(?:so |and |but |ok,? )?(?:should i|is it (?:a )?(?:good|smart|wise|worth it|ok|okay)"
+        r"(?: idea)?(?: for me)? to|do i|would it help to) (?:\w+ )?(?:volunteer|sign up|join|"
+        r"take|do|go|ask|get) (?:for |on |to |into |in )?(?:the |an? )?(?:early )?on-?call\b"
+    ),
+    # "He says I'm coasting if I don't go for staff. Am I?": declining is no coasting.
+    "verdict:not_coasting": (
+        r"^(?:so |and |but |honestly,? )?(?:am i|is (?:that|this|it)|does (?:that|this|it) make "
+        r"me|does (?:that|this|it) mean i'?m) (?:(?:just|really|actually|being) ){0,2}(?:coasting|"
+        r"lazy|unambitious|settling|complacent|wasting my (?:potential|career))\b"
+    ),
+    # "I don't want to go to HR yet. Is there anything in between?"
+    "short-of-hr": (
+        r"\b(?:anything|something|any (?:steps?|options?)|a step|options?|steps?)\b[^?]{0,30}"
+        r"\b(?:in[- ]between|short of (?:hr|going to hr|a (?:formal )?complaint)|before (?:going "
+        r"to |involving )?hr|less (?:formal|nuclear|drastic))|\b(?:middle ground|halfway house)\b"
+    ),
+    # "A guy who joined after me got promoted with a smaller project": a comparison to record.
+    "peer-comparison": (
+        r"\b(joined|started|came) after me\b[^.?!]{0,50}\bpromot\w*|\b(he|she|they|a guy|a man|"
+        r"a woman|someone|a peer|a colleague|two (men|guys|peers|colleagues))\b[^.?!]{0,30}\bgot "
+        r"promoted\b[^.?!]{0,40}\b(smaller|less|fewer|weaker|same|similar)\b"
+    ),
+    # "Do I take it to my lead or straight to the director?": who hears it first.
+    "manager-or-above": (
+        r"\b(?:talk|take|bring|raise|go|discuss|share|show|send|start|escalate|email|approach)\w*"
+        r"\b[^?]{0,40}\b(?:manager|lead|team lead|tech lead|em|boss)\b(?: first)?,? or (?:go )?(?:"
+        r"straight |"
+        r"directly )?(?:to |with )?(?:the |my |our )?(?:skip[- ]level|director|head of|vp|"
+        r"department head|their (?:manager|boss)|manager'?s manager)"
+    ),
+    "hr-word": (r"\b(?:hr|human resources|people team|people ops)\b"),
+    # "He says I'm coasting. Am I?": a bare question about what the message just quoted.
+    "echo-question": (
+        r"^(?:so |and |but |well,? )?(?:am i|is (?:he|she|it|that) (?:right|true|fair)|are they "
+        r"right|is it true|does he have a point|does she have a point)\W*$"
+    ),
+    # "He told me that if I don't go for staff I'm coasting": a level named as someone
+    # else's wish or as a thing not done is no goal of theirs.
+    "goal-not-theirs": (
+        r"\b(?:if i|i) (?:don'?t|do not|won'?t|will not|never) (?:go|aim|push|apply|try)\w* "
+        r"(?:for|at|to)\b|\b(?:he|she|they|my (?:manager|boss|lead|skip[- ]level|director)) "
+        r"(?:keeps? |kept |still )?(?:push\w*|want\w*|told|tells?|says?|said|thinks?|expects?)\b"
+        r"[^.?!]{0,40}\b(?:staff|principal|senior|promot\w*|next level)"
+    ),
+    "coasting-word": (r"\b(?:coasting|lazy|unambitious|settling|complacent)\b"),
     # "Am I failing?", "is something wrong with me?": the article's misconception, answered.
     "verdict:not_failing": (
         r"^(?:so |and |but |honestly,? )?(?:am i (?:just )?(?:failing|a failure|doing something "
@@ -739,7 +816,8 @@ READS: dict[str, str] = {
     ),
     "feeling:unseen": (
         r"\b(invisible|unseen|overlooked|unnoticed|(nobody|no one) (notices|sees|cares)|"
-        r"not taken seriously|never be seen as|only sees? my (commits|tickets))\b"
+        r"not taken seriously|never be seen as|only sees? my (commits|tickets)|(nobody|no one|"
+        r"no-one) (even )?(mentioned|acknowledged|recogni[sz]ed|credited) (it|that|this|my))\b"
     ),
     "feeling:returning": (
         # Back from leave, not going on it ("my manager goes on parental leave next month").
@@ -758,8 +836,22 @@ READS: dict[str, str] = {
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
     "feeling:tired": (r"\b(exhausted|drained|worn out|running on empty)\b"),
+    # "I'm furious and thinking about quitting": anger, and leaving on the table.
+    "feeling:angry": (
+        r"\b(furious|livid|fuming|pissed( off)?|(so |really |very |pretty )?angry|mad (about|at|"
+        r"that)|(thinking|thought) (about|of) (quitting|leaving|handing in my notice)|(want|ready|"
+        r"going|about) to quit|ready to (leave|walk))\b"
+    ),
+    # "I already asked my manager what it means": the obvious step is behind them.
+    "already-tried": (
+        r"^(?:\W*(?:well|but|yeah|yes|ok|okay|um|so|look)\W+)?i(?:'ve| have)? already (?:asked|"
+        r"tried|did|done|talked|spoken|raised|told|brought|emailed|sent|written|wrote|requested|"
+        r"pushed|had th)\w*|\b(?:i )?(?:did|tried|asked) (?:that|this|exactly that) already\b|"
+        r"\bbeen there,? done that\b"
+    ),
+    "quitting": (r"\b(quit\w*|leav(e|ing)|resign\w*|my notice|walk (out|away))\b"),
     "feeling:hurt": (
-        r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|angry|crushed|stung|"
+        r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|crushed|stung|"
         r"that stings)\b|\b(?:i'?m|i am|i feel|i felt|feeling|felt|was|so|really) hurt\b"
         r"(?! (?:my|your|our|the|his|her|their|me|it)\b)"
     ),
@@ -823,7 +915,8 @@ READS: dict[str, str] = {
         r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
         r"operational|keep coming back|recurring|keeps? breaking|flak(y|iness)|"
         r"(ci|builds?|pipeline) (takes|is slow|fails)|slow builds?|alerts?|alarms?|woken up|"
-        r"escalations?|support (queue|tickets|rotation)|prod (is|goes|went) down|ticket "
+        r"escalations?|support[- ](queue|tickets?|rotation|backlog)|tickets? (forwarded |escalated "
+        r"|coming |sent )?(from|by) support|prod (is|goes|went) down|ticket "
         r"(load|queue|volume)|tickets?\b[^.?!]{0,40}\b(arrive|pile up|come in)|manual fix(es)?|"
         r"(putting|put) out fires|fires all|interrupt\w*)\b|\b(days|all day|"
         r"time) (fixing|firefighting|on)\b[^.?!]{0,20}\b(problems|issues|tickets|"
@@ -836,7 +929,13 @@ READS: dict[str, str] = {
         r"space) to grow|(complex|big|hard|challenging|meaningful) enough|no (meaningful |"
         r"real )?(impact|scope|headcount)|(never|doesn'?t|don'?t) (come|comes) along|"
         r"(scope|work) (doesn'?t|does not) exist|no (promotion|growth|career) path|"
-        r"dead[- ]end|not growing|nothing new|plateau\w*|hit a ceiling)\b"
+        r"dead[- ]end|not growing|nothing new|plateau\w*|hit a ceiling)\b|"
+        # "My team owns search and nobody else touches it. Where would cross-team work come from?"
+        r"\bwhere (?:would|will|does|do|could|can|is|are) (?:the |that |such |any )?(?:"
+        r"cross[- ]team|"
+        r"staff[- ]level|bigger|broader|senior[- ]level|org[- ]wide|multi[- ]team) (?:work|scope|"
+        r"problems?|projects?|opportunit\w+)\b|\bno (?:cross[- ]team|multi[- ]team) (?:work|"
+        r"problems?|projects?|scope)\b"
     ),
     "situation:easy-work": (
         r"\b(too easy|easy work|boring|bored|small (tasks|work|tweaks|changes)|"
@@ -893,7 +992,14 @@ READS: dict[str, str] = {
         r"three times|several times|a few times|repeatedly)\b|\b(same|still) vague\b|"
         r"\b(being a (woman|mother|minority)|my (male|white) (peers|colleagues)|treated "
         r"differently|credited to others|my tone|too direct|no women|work visa|minorit\w+|"
-        r"one of (the )?(two|three|few|only) (women|black|female)|the men who)\b"
+        r"one of (the )?(two|three|few|only) (women|black|female)|the men who)\b|"
+        # "A guy who joined after me got promoted with a smaller project": a fairness question.
+        r"\b(joined|started|came) after me\b[^.?!]{0,50}\bpromot\w*|\b(isn'?t|is not|wasn'?t|not) "
+        r"(really )?about (my|the) work\b|"
+        # "I don't want to go to HR yet": what fairness steps there are short of it.
+        r"\b(short of|before (going to|involving)|instead of|without (going to|involving)|go(ing)? "
+        r"(to|through)|escalat\w* to) hr\b|\bhr\b[^.?!]{0,40}\b(nuclear|too (much|far|formal)|"
+        r"drastic|big (step|deal))"
     ),
     "situation:missed-cycle": (
         r"\b(passed over|denied|didn'?t get (it|promoted|the promotion)|not promoted|"
@@ -956,7 +1062,8 @@ READS: dict[str, str] = {
         r"\b(visib\w+|invisible|unseen|calibration|sponsors?|noticed|skip[- ]level|"
         r"only sees? my|know my name|raise my profile|all-hands|other orgs|outside (my|the) "
         r"team)\b|\b(same|similar) (work|job|things?|projects?) as\b|"
-        r"\bas much as (the|my) \w+ who\b"
+        r"\bas much as (the|my) \w+ who\b|\b(nobody|no one|no-one|never) (even )?(mentioned|"
+        r"acknowledged|recogni[sz]ed|brought up|credited)\b"
     ),
     "situation:leadership-feedback": (
         r"\b(more (impact|leadership|ownership)|show leadership|be more strategic|(lead|"
@@ -996,7 +1103,12 @@ READS: dict[str, str] = {
         r"recovering from (surgery|an? (operation|illness|injury))|can'?t take on (any )?more "
         r"(right now|at the moment|this year)|stay(ing)? (put|where i am)|(see|seen|view|think "
         r"of|read) (me|it|that) as (not |un)ambitious|not (being )?ambitious( enough)?|lack of "
-        r"ambition|look (lazy|unambitious|checked out)|(stay\w*|remain\w*) (senior|at (this|my) "
+        r"ambition|look (lazy|unambitious|checked out)|"
+        # Called coasting for not going for it ("he says I'm coasting"); "feels like I'm
+        # coasting" on easy work is boredom, not a season of holding steady.
+        r"((says?|said|thinks?|thought|calls?|called|told me|accus\w+)\b[^.?!]{0,45}\b(i'?m|i "
+        r"am|me)|am i) [\x22'‘“]?(just )?(coasting|complacent|settling)|"
+        r"(stay\w*|remain\w*) (senior|at (this|my) "
         r"level|where i am|put)\b[^.?!]{0,30}\b(hurt|affect|damage|hold \w+ back|look bad)|"
         r"say(ing)? no\b[^.?!]{0,30}\b(hurt|damage|look bad))\b"
     ),
@@ -1087,7 +1199,13 @@ READS: dict[str, str] = {
         r"up|(?:a |the )?promotion|(?:a |the )?promo|staff|principal|senior|the next level)"
         r"(?! (?:and|but) (?:i )?(?:want|plan|aim))|(?:don'?t|do not|never) (?:really )?want "
         r"to (?:be(?:come)? (?:a |an )?(?:staff|principal|senior)|move up|climb|be promoted|go "
-        r"for (?:a |the )?promo\w*)|(?<!not )(?<!n't )(?<!never )(?:happy|content) (?:to stay|"
+        r"for (?:a |the )?(?:promo\w*|staff|principal|senior|next level))|(?:don'?t|do not|never) "
+        r"(?:really |actually |honestly |even )?want (?:a|the|another|any) (?:promotion|promo)\b"
+        r"(?! (?:yet|unless|if|without)\b)|(?:not|never been) (?:really |that |very )?interested "
+        r"in (?:(?:becoming|being|going for) (?:an? )?(?:staff|principal|senior|promo\w*|"
+        r"next level)|"
+        r"moving up|(?:a |the )?promo\w*|staff|principal|senior|the next level)\b(?! (?:yet|"
+        r"unless|if)\b)|(?<!not )(?<!n't )(?<!never )(?:happy|content) (?:to stay|"
         r"staying|where i am|at my (?:current )?level|as an? (?:senior|sde[- ]?\d))|want to "
         r"stay (?:at )?(?:senior|my (?:current )?level|where i am|sde[- ]?\d))\b|"
         # "I don't want the extra scope right now", "I'd rather just code": not now, by choice.
@@ -1202,14 +1320,19 @@ READS: dict[str, str] = {
         r"wants me to|asked me to|review said|being told|been told|keep hearing)\b[^.!?\n,;:]*"
     ),
     "intent-start": (
-        r"^(?:(?:ok(?:ay)?|so|then|alright|fine|right|yes|great|good|"
+        r"^(?:(?:ok(?:ay)?|k|kk|so|then|alright|fine|right|yes|great|good|"
         r"and)[,!.]?\s+)*(?:(?:starting|from|on|by|next|this|tomorrow|today|tonight|"
         r"after)\b[^,.!?]{0,25}?,?\s+)?(?:i will|i'll|i’ll|i am going to|i'm going to|"
-        r"i'?m gonna|im going to|ill(?= (?:ask|talk|write|send|try|book|set|bring|pick|put|"
-        r"start|message|email|ping|schedule|draft|tell|raise|share|finish|post|sit|block|"
-        r"make|do)\b)|"
+        # "ill ask…", "will ask my lead tmrw": terse, with the "I" left out.
+        r"i'?m gonna|im going to|(?:ill|will)(?= (?:ask|talk|write|send|try|book|set|bring|pick|"
+        r"put|start|message|email|ping|schedule|draft|tell|raise|share|finish|post|sit|block|"
+        r"make|do|pull|read|look|find|check|reach out|follow up)\b)|"
         r"i plan to|i commit to|i'm committing to|my (?:next )?step (?:is|"
         r"will be)(?: to)?:?|next step:)\s+(?P<action>.{3,200})$"
+    ),
+    "terse-will": (
+        r"^will (?:ask|talk|write|send|book|set up|bring|pick|put|start|message|email|ping|"
+        r"schedule|draft|tell|raise|share|finish|post|block|pull|read|reach out|follow up)\b"
     ),
     # "Starting Monday, I'll…": the date is when the step begins, not when it is due.
     "start-lead": (
@@ -1258,10 +1381,9 @@ READS: dict[str, str] = {
         r"\b(passed over|denied|didn'?t get (it|promoted)|not promoted|"
         r"missed (the )?promotion)\b"
     ),
-    "blocker:possible bias": (
-        r"\b(bias|biased|underrepresented|discriminat\w*|only (woman|women|black)|"
-        r"two men)\b"
-    ),
+    # The blocker is read by the same words as a disclosure ("one of two women in a
+    # 40-person org"), so what the turn heard and what the profile keeps agree.
+    "blocker:possible bias": "",  # set below from "bias"
     "blocker:no time beyond current work": (r"\b(no time|too busy|swamped|overloaded)\b"),
     "opportunity:better metrics and dashboards": (
         r"\b(dashboards?|metrics|monitoring|observability)\b"
@@ -1337,6 +1459,12 @@ READS: dict[str, str] = {
     "meeting-past": (
         r"\b(cancel\w*|last (?:monday|tuesday|wednesday|thursday|friday|week)|yesterday)\b"
     ),
+    "own-work": (
+        r"\b(?:your (?:own )?work|you(?: are|'re) working on|your (?:own |promotion )?case|"
+        r"describe you|your (?:last|next) (?:quarter|review|cycle)|you(?: have|'ve) (?:already )?"
+        r"(?:started|been|done))\b"
+    ),
+    "and-then": (r"\s(?:and(?: then)?|then|,\s*then)\s"),
     "when-said": (
         r"\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|tomorrow|today|tonight|next "
         r"week|this week|on the \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th))\b"
@@ -1372,6 +1500,7 @@ READS: dict[str, str] = {
     ),
     "manager-word": (r"manager|\bem\b"),
 }
+READS["blocker:possible bias"] = READS["bias"]
 
 
 #: Level names as English speakers write them, each with the canonical form it is stored as.

@@ -182,6 +182,32 @@ LOAD_STATED = reading("load-stated")
 ON_A_DAY = re.compile(r"on\b", re.I)
 #: "Is it bad if I say no for now?": asked about declining or waiting, it has an answer.
 IS_IT_BAD = reading("is-it-bad")
+#: "He says I'm 'coasting'. Am I?": a bare question about the word the message quoted.
+ECHO_QUESTION = reading("echo-question")
+COASTING_WORD = reading("coasting-word")
+#: "HR feels nuclear. Is there anything in between?"
+SHORT_OF_HR = reading("short-of-hr")
+HR_WORD = reading("hr-word")
+#: "Do I take it to my lead or straight to the director?"
+MANAGER_OR_ABOVE = reading("manager-or-above")
+#: Situations about whether the process treats the person fairly.
+FAIRNESS = {"possible-bias", "vague-feedback", "visibility"}
+#: "A guy who joined after me got promoted with a smaller project."
+PEER_COMPARISON = reading("peer-comparison")
+QUITTING = reading("quitting")  # "I'm furious and thinking about quitting"
+ALREADY_TRIED = reading("already-tried")  # "I already asked her what it means"
+AND_THEN = reading("and-then")  # where a second step starts: "…tonight and book time…"
+OWN_WORK = reading("own-work")  # a question about the asker's own work and case
+#: The situations whose cards back a verdict: "am I coasting?" answered "no" goes on with
+#: why staying is legitimate, not with the signals of the level they decline.
+VERDICT_BACKING: dict[str, set[str]] = {
+    "not_coasting": {"holding-steady", "deciding"},
+    "fine_to_stay": {"holding-steady", "deciding"},
+    "fine_to_stay_yes": {"holding-steady", "deciding"},
+    "short_of_hr": FAIRNESS,
+    "join_on_call": {"level-expectations", "operational-load"},
+    "manager_first": {"manager-alignment", "visibility"},
+}
 NOT_NOW = reading("not-now")
 #: "I've read StaffEng and every blog post on this": what follows is known already.
 ALREADY_KNOWN = reading("already-known")
@@ -260,9 +286,16 @@ def respond(ctx: TurnContext) -> str:
     if ctx.gentle:
         parts.append(t["gentle"])
     elif signals.feeling:  # a feeling named in passing comes before any advice
-        parts.append(t[f"feel_{signals.feeling}"])
+        leaving = signals.feeling == "angry" and QUITTING.search(ctx.message)
+        parts.append(t["feel_angry_leaving" if leaving else f"feel_{signals.feeling}"])
     if signals.pushback:  # the last answer missed: say so, then use their specifics
-        parts.append(t["pushback"])
+        said = ctx.said_lines  # the same admission twice reads as a template
+        again = "pushback_again" if "pushback_again" not in said else "pushback_more"
+        parts.append(t["pushback" if "pushback" not in said else again])
+    elif ALREADY_TRIED.search(ctx.message):
+        parts.append(t["already_tried"])  # "I already asked her what it means": heard
+    if signals.names_a_fix and "win_heard" not in ctx.said_lines and not ctx.report:
+        parts.append(t["win_heard"])  # "cut p99 from 800 ms to 200 ms": the evidence, said
     guarantee = signals.asks_guarantee
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         # A manager asking "can I tell her she'll get it next time?" is the one promising.
@@ -297,6 +330,12 @@ def respond(ctx: TurnContext) -> str:
     if signals.bias_disclosure and "bias_ack" not in ctx.said_lines:
         parts.append(t["bias_ack"])
     elif (
+        PEER_COMPARISON.search(ctx.message)
+        and ("possible bias" in ctx.profile.blockers or signals.bias_disclosure)
+        and "bias_compare" not in ctx.said_lines
+    ):
+        parts.append(t["bias_compare"])  # "a guy who joined after me got promoted…"
+    elif (
         "possible bias" in ctx.profile.blockers
         and COMPLAINING.search(ctx.message)
         and "not_complaining" not in ctx.said_lines
@@ -317,7 +356,13 @@ def respond(ctx: TurnContext) -> str:
     # it describes their company. It has no cards, so it is quoted (never marked sentences).
     own = n_points and any(p.origin == "user" for p in ctx.passages[:2])
     plan = choose_plan(ctx) if signals.wants_plan and n_points and not own else []
-    cards = plan or (choose_cards(ctx, n_points) if n_points and not own else [])
+    # A yes/no answered outright is backed by a card that says why, where one is there.
+    backing = VERDICT_BACKING.get(verdict or "")
+    cards = plan or (
+        (backing and choose_cards(ctx, n_points, among=backing)) or choose_cards(ctx, n_points)
+        if n_points and not own
+        else []
+    )
     words = words_to_say(ctx, cards, lang) if not plan else None
     words_only = False
     if words and words[0] not in cards and ctx.signals.situations:
@@ -388,8 +433,11 @@ def respond(ctx: TurnContext) -> str:
             key = "due_first_mismatch" if WHEN_SAID.search(latest.action) else "due_mismatch"
         elif day_name and day_name in latest.action.lower():
             key = ""  # "…in Thursday's 1:1": the day is in the step's own words
-        elif WHEN_SAID.search(latest.action):
-            key = "due_first"  # "…by Friday and bring it to my 1:1 on Tuesday": two dates
+        elif when := WHEN_SAID.search(latest.action):
+            # "…by Friday and bring it to my 1:1 on Tuesday": two dates, and the one read is
+            # the first part's; "start a log tonight and book time next week": the second's.
+            later = AND_THEN.search(latest.action, when.end())
+            key = "due_second" if later else "due_first"
         elif latest.said and ON_A_DAY.match(latest.said):
             key = "due_on"  # "…before sprint planning on the 14th": on that day, not by it
         elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
@@ -547,7 +595,8 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own)."""
     for sentence in QUESTION_SPLIT.split(message.strip()):
-        if not sentence.rstrip().endswith("?"):
+        # "yes or no: should i volunteer for on-call early" asks, even without its "?".
+        if not (sentence.rstrip().endswith("?") or YES_OR_NO_LEAD.match(sentence.strip())):
             continue
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
         if steady and HURTS_LATER.search(asked):
@@ -562,6 +611,12 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             and NO_OWNER.search(message)
         ):
             return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
+        if SHORT_OF_HR.search(asked) and (bias_known or HR_WORD.search(message)):
+            return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
+        if MANAGER_OR_ABOVE.search(asked) and not (bias_known or discloses_bias(message)):
+            return "manager_first"  # "with my lead or straight with the head of department?"
+        if ECHO_QUESTION.search(asked) and COASTING_WORD.search(message):
+            return "not_coasting"  # "He says I'm 'coasting' if I don't go for staff. Am I?"
         for name, pattern in VERDICTS.items():
             if pattern.search(asked):
                 if name == "not_failing" and content_to_stay(message):
@@ -662,7 +717,9 @@ def reflect(
         facts.append(t["on_team"].format(team=news.team))
     if news.target_level:
         facts.append(_level_phrase(news.target_level, lang, target=True))
-    if news.track in ("management", "ic") and card_level(news.current_level) != "manager":
+    # A manager's track is their level already: "you're a manager on the management track".
+    track_said = news.track in ("management", "ic") and card_level(news.current_level) != "manager"
+    if track_said:
         facts.append(t[f"track_{news.track}"])
     if news.blockers:
         facts.append(
@@ -677,7 +734,7 @@ def reflect(
     if news.manager_alignment != "unknown":
         facts.append(t["manager_" + news.manager_alignment.replace(" ", "_")])
     only_levels = (
-        not (news.team or news.track in ("management", "ic") or news.blockers or news.motivations)
+        not (news.team or track_said or news.blockers or news.motivations)
         and news.manager_alignment == "unknown"
     )
     if not facts or only_levels:
@@ -947,6 +1004,12 @@ def choose_cards(
                 and not HOLDING_STEADY & set(card.situations)
             ):
                 continue  # "our daughter is four months old": not the gaps to staff
+            if (
+                "possible-bias" in now
+                and not FAIRNESS & set(card.situations)
+                and {"different-work", "staff-path", "readiness"} & set(card.situations)
+            ):
+                continue  # "it isn't about my work": not "your work needs another shape"
             if ctx.content_to_stay and card.situations[0] == "motivation":
                 continue  # nor the reasons to go for it ("more money is a legitimate reason")
             if among is not None and not among & set(card.situations):
@@ -1247,6 +1310,7 @@ def choose_questions(
     if ctx.report:
         return report_questions(ctx, cards, lang, limit)
     asked = " ".join(ctx.asked)
+    managing = manages(ctx.profile)
     # A card's follow-up about something the person already said ("what draws you to it:
     # the money…?" after "I want the money") is not asked.
     card_questions = [
@@ -1258,9 +1322,10 @@ def choose_questions(
         # "What draws you to it?" to someone content where they are, or holding steady.
         and not (c.asks in PROMOTION_SLOTS and (ctx.content_to_stay or _holding_steady(ctx)))
         and not _told_already(c.question.get(lang), ctx)
+        # "Who could describe your work?" is for the engineer, not for their manager.
+        and not (managing and not for_managers(c) and OWN_WORK.search(c.question.get(lang)))
     ]
     bank: list[str] = []
-    managing = manages(ctx.profile)
     latest = ctx.news.commitments[-1].action if ctx.news.commitments else ""
     for stage in STAGES[STAGES.index(ctx.stage) :]:
         for slot, variants in QUESTIONS[lang][stage]:
