@@ -170,3 +170,40 @@ def test_who_to_take_it_to_first_is_answered() -> None:
     assert verdict_for("Is my manager or my skip-level the better sponsor?") is None
     assert verdict_for("I'm the only woman on the team. Should I talk to my manager or go "
                        "to my skip-level?") != "manager_first"  # fmt: skip
+
+
+def test_a_russian_report_of_what_was_tried_is_answered_not_a_crash(make_coach) -> None:
+    """A blind reader's session died on «Я уже пробовал…»: the joined English and Russian
+    pattern for "I've already tried" captures in the Russian group, and the English one
+    (None) was read."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "Я мидл в банке, хочу вырасти до сеньора.",
+            "Я уже пробовал поговорить с руководителем, он сказал «не приоритет».",
+        ],
+    )
+    assert answers[1].startswith("Вы это уже сделали"), answers[1]
+
+
+def test_a_career_question_with_cant_take_it_back_is_no_crisis(make_coach) -> None:
+    """A blind reader's returning parent asked "I can't take it back. Should I look for
+    something new inside the team, or something that crosses teams?" and got the crisis
+    script ("contact local emergency services"), in both versions compared."""
+    from coach.coaching.signals import classify
+
+    assert classify("The rewrite is done, so I can't take it back.").intent == "coaching"
+    assert classify("We can't take this on right now.").intent == "coaching"
+    assert classify("I can't take it anymore.").intent == "distress"
+    assert classify("I just can't take this, everything is too much.").intent == "distress"
+    assert classify("I'm pretty anxious about it.").feeling == "anxious"
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer back from six months of parental leave; a peer took over "
+            "the rewrite I was leading.",
+            "The rewrite is basically done now, so I can't take it back. Should I look for "
+            "something new inside the team, or something that crosses teams?",
+        ],
+    )
+    assert "emergency" not in answers[1] and "crisis" not in answers[1], answers[1]

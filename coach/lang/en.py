@@ -415,7 +415,10 @@ READS: dict[str, str] = {
     "distress": (
         # "Exhausted" alone is how a tired week is said: a feeling, not a crisis.
         r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep|go on|"
-        r"take (it|this))|panic attacks?|depress(ed|ion)|anxiety|anxious all|hopeless|"
+        # "I can't take it anymore", not "I can't take it back" or "can't take this on".
+        r"take (it|this)(?! (back|over|on|up|off|out|away|apart|down|in|into|to|with|"
+        r"from|for|as|seriously|personally|home|further)\b))|panic attacks?|depress(ed|ion)|"
+        r"anxiety|anxious all|hopeless|"
         r"breaking down|want to (die|disappear)|kill myself|(?<!career )(?<!political )"
         r"suicid\w*(?! mission)|self[- ]harm|"
         r"hate my life|crying every|(don'?t|do not|can'?t|cannot) see the point|"
@@ -811,7 +814,8 @@ READS: dict[str, str] = {
         r"feel\w* like (an? )?(idiot|failure|fraud|impost[eo]r|fake))\b"
     ),
     "feeling:anxious": (
-        r"\b(panick\w*|nervous|worried|worry(ing)? (that|about)|scared|afraid|terrified|"
+        r"\b(panick\w*|nervous|worried|anxious(?! all)|worry(ing)? (that|about)|scared|afraid|"
+        r"terrified|"
         r"freak\w* out|stressed|stressful|dread\w*)\b"
     ),
     "feeling:unseen": (

@@ -928,7 +928,10 @@ def choose_cards(
     missed = _last_situations(ctx) if signals.pushback else set()
     # "I've read StaffEng and every blog post": advice naming what they already know is out.
     known_already = {
-        word for m in ALREADY_KNOWN.finditer(ctx.message) for word in tokenize(m.group(1))
+        word
+        for m in ALREADY_KNOWN.finditer(ctx.message)
+        # The reading joins every language's pattern: the group that matched is the one set.
+        for word in tokenize(next((g for g in m.groups() if g), ""))
     } - COMMON_WORDS
     now = (now - missed) or now
     thread = set(ctx.thread) - now - known - missed
