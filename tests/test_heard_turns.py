@@ -7,6 +7,7 @@ one step, and a manager asked a question meant for an engineer."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from coach.coaching.profile import commitments_in
 from coach.coaching.signals import content_to_stay, situations_in
@@ -85,7 +86,8 @@ def test_anger_a_result_and_an_earlier_step_are_said_back(make_coach) -> None:
     assert answers[1].startswith("You've already done that"), answers[1]
     assert "kind of evidence a promotion case is built from" in answers[2]
     assert "unseen" in answers[2]  # "nobody even mentioned it"
-    assert "(the second part by Friday 11 December)" in answers[3], answers[3]
+    # the date read is the second part's, so it goes after that part
+    assert re.search(r"tonight and book time with your manager by Friday \d{1,2} \w+", answers[3])
 
 
 def test_a_peer_comparison_and_steps_short_of_hr_are_answered(make_coach) -> None:
@@ -207,3 +209,49 @@ def test_a_career_question_with_cant_take_it_back_is_no_crisis(make_coach) -> No
         ],
     )
     assert "emergency" not in answers[1] and "crisis" not in answers[1], answers[1]
+
+
+def test_the_level_someone_was_passed_over_for_is_their_target() -> None:
+    """A blind reader's "I'm done. Passed over for SDE-3 again." was said back as "It sounds
+    like you're at SDE-3"."""
+    from coach.coaching.profile import classify_levels
+
+    message = "I'm done. Passed over for SDE-3 again. Second cycle in a row."
+    assert classify_levels(message) == (None, "SDE-3")
+    assert classify_levels("I'm SDE-2, missed SDE-3 last cycle") == ("SDE-2", "SDE-3")
+
+
+def test_a_managers_yes_or_no_about_a_reports_result_and_its_visibility() -> None:
+    """Both versions a blind reader compared answered these with "My sources don't give a
+    flat yes or no", though the ladder and calibration sections settle them."""
+    fixed = (
+        "One of my engineers cut our pages from about 25 a week to 3 over two quarters by "
+        "systematically fixing recurring causes. Can I put her up for senior for that work? "
+        "Yes or no."
+    )
+    assert verdict_for(fixed) == "report_work_counts"
+    # a launch is not the recurring problems the answer speaks of
+    shipped = "She shipped the new checkout. Can I put her up for senior for that work?"
+    assert verdict_for(shipped) is None
+    assert (
+        verdict_for(
+            "Should I get her to present the paging work at the org-wide ops review before "
+            "calibration, yes or no?"
+        )
+        == "make_it_visible"
+    )
+
+
+def test_a_report_asking_will_you_promote_me_is_no_promise_to_make(make_coach) -> None:
+    """A blind reader's manager quoted "will you promote me next cycle?" and asked "Can I
+    just say yes?"; the answer was advice to pass on, with no word about promising."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm an engineering manager. One of my engineers, mid-level, wants senior this "
+            "cycle but isn't ready.",
+            "She asked me point blank: 'if I finish the payments project, will you promote me "
+            "next cycle?' I want to keep her motivated. Can I just say yes?",
+        ],
+    )
+    assert answers[1].startswith("No. Don't promise the outcome"), answers[1]

@@ -175,7 +175,6 @@ TEXT: dict[str, str] = {
     "due": " by {date}",
     "due_on": " on {date}",
     "due_first": " (the first part by {date})",
-    "due_second": " (the second part by {date})",
     # The short answer to a yes/no question the sources answer outright; the cited points
     # follow it.
     "verdict_better_not_different": "No. The next level is different work, not the same work "
@@ -185,6 +184,11 @@ TEXT: dict[str, str] = {
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
     "bonuses are what reward good work.",
     "verdict_existing_work_counts": "Yes. Improving what already exists can be promotable work.",
+    "verdict_report_work_counts": "Yes, that is work the sources count: finding recurring "
+    "problems nobody assigned and fixing them systematically is senior-level work. Put the "
+    "numbers and what they gave the team at the centre of the case.",
+    "verdict_make_it_visible": "Yes. In calibration the people deciding often don't know the "
+    "person whose case it is, so work already seen beyond the team is easier to argue for.",
     "verdict_steady_no_harm": "Not by itself. Time at a level is not a verdict on you, and the "
     "path to the next level is still there when you choose to take it.",
     "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
@@ -527,7 +531,8 @@ READS: dict[str, str] = {
         r"\b[^.?!]{0,40}\bonly (?:one|person)\b)\b"
     ),
     "guarantee": (
-        r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|"
+        r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|will you promote "
+        r"(me|her|him|them)|"
         r"(he|she|they)('ll| will) (get|be) promoted|(tell|say|promise) (her|him|them) (yes|"
         r"it'?s a yes)|(he|she|they)('ll| will) (get|make) (it|"
         r"there|senior|staff|the promotion) next (time|cycle|round|year))\b"
@@ -594,6 +599,18 @@ READS: dict[str, str] = {
         r"^(?:so |but |and )?(?:shouldn'?t|doesn'?t|don'?t|isn'?t|aren'?t) [^?]{0,20}?\b"
         r"(?:loyalty|tenure|years|hard work|effort|overtime|late nights)\b"
         r"[^?]{0,40}\b(?:count|be rewarded|get (?:me )?promoted|earn)|i'?ve earned it,? right"
+    ),
+    # "Can I put her up for senior for that work? Yes or no." (after what she fixed)
+    "report-up-for-it": (
+        r"^(?:so |but |and )?(?:can|could|should) i (?:put|nominate|submit|propose) (?:her|him|"
+        r"them)(?: up)? (?:for|to) senior\b[^?]{0,30}"
+        r"\b(?:for|on|with|based on) (?:that|this|the|her|his|their)\b"
+    ),
+    # "Should I get her to present the paging work at the ops review before calibration?"
+    "verdict:make_it_visible": (
+        r"^(?:so |but |and )?should (?:i (?:get|ask|have) (?:her|him|them) (?:to )?|(?:she|he|they|"
+        r"i) )(?:present|demo|show|share|talk about|write up)\b[^?]{0,60}\b(?:review|all[- ]hands|"
+        r"demo|forum|meeting|guild|org|other teams|leadership)"
     ),
     "verdict:existing_work_counts": (
         # "Would cutting page load time count?": improving what exists can be promotable.
@@ -1135,7 +1152,10 @@ READS: dict[str, str] = {
     ),
     "target-cues": (
         r"\b(to|towards?|toward|become|reach|get to|promoted to|promotion to|aim for|"
-        r"next level|go for|aim\w*|wants?|wanting|hoping)\b"
+        r"next level|go for|aim\w*|wants?|wanting|hoping|"
+        # "passed over for SDE-3", "denied staff": the level not reached
+        r"passed over for|denied|missed( out on)?|didn'?t (get|make)|turned down for|rejected "
+        r"for|(put )?up for)\b"
     ),
     "bare-current": (
         r"\b(?:i'?m|i am|im|i'?ve been|i have been)\s+(?:already |now |currently |actually |"

@@ -12,6 +12,7 @@ sentence marked as complaint, story or intro, and cites only passages it was giv
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from coach.coaching.crosswalk import (
     placed,
     rank_gap,
 )
-from coach.coaching.dates import says_today, weekday_clash
+from coach.coaching.dates import parse_due, relative_phrase, says_today, weekday_clash
 from coach.coaching.guidance import answers_step, card_section, is_step_section, ladder_level
 from coach.coaching.policy import context_from_messages, manages
 from coach.coaching.profile import (
@@ -190,6 +191,9 @@ SHORT_OF_HR = reading("short-of-hr")
 HR_WORD = reading("hr-word")
 #: "Do I take it to my lead or straight to the director?"
 MANAGER_OR_ABOVE = reading("manager-or-above")
+#: "Can I put her up for senior for that work?": a manager asking about a named result.
+RESOLVED = reading("resolved")  # "cut pages from 25 a week to 3"
+REPORT_UP_FOR_IT = reading("report-up-for-it")
 #: Situations about whether the process treats the person fairly.
 FAIRNESS = {"possible-bias", "vague-feedback", "visibility"}
 #: "A guy who joined after me got promoted with a smaller project."
@@ -427,29 +431,50 @@ def respond(ctx: TurnContext) -> str:
         # Several steps in one message: the dated one, else the fullest, is the step.
         latest = max(new_commitments, key=lambda c: (c.due is not None, len(c.action)))
         key = "due_said" if latest.said else "due"
+        # Two parts with a date each ("…by Friday and bring it to my 1:1 on Tuesday"): the
+        # date read goes after its own part, and the other part keeps its date, made exact.
+        split: re.Match[str] | None = None
         day_name = format_date(latest.due, lang).split()[0].strip(",").lower() if latest.due else ""
         if latest.due and latest.said and weekday_clash(latest.said, latest.due):
             # "Friday the 14th" when the 14th is a Monday; "…and on Monday": two dates.
             key = "due_first_mismatch" if WHEN_SAID.search(latest.action) else "due_mismatch"
         elif day_name and day_name in latest.action.lower():
             key = ""  # "…in Thursday's 1:1": the day is in the step's own words
-        elif when := WHEN_SAID.search(latest.action):
-            # "…by Friday and bring it to my 1:1 on Tuesday": two dates, and the one read is
-            # the first part's; "start a log tonight and book time next week": the second's.
-            later = AND_THEN.search(latest.action, when.end())
-            key = "due_second" if later else "due_first"
-        elif latest.said and ON_A_DAY.match(latest.said):
-            key = "due_on"  # "…before sprint planning on the 14th": on that day, not by it
-        elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
-            key = "due_said_today" if latest.said else "due_today"
-            if latest.said and says_today(latest.said):
-                key = "due_is_today"  # "today" said back as "(today), which is today" is noise
+        else:
+            if (when := WHEN_SAID.search(latest.action)) and not AND_THEN.search(
+                latest.action, when.end()
+            ):
+                # "…by Friday and bring it to my 1:1 on Tuesday": the date read is the first
+                # part's, said after that part. ("Start a log tonight and book time next
+                # week": it is the second's, and goes at the end, where it is said anyway.)
+                before = [m for m in AND_THEN.finditer(latest.action) if m.end() <= when.start()]
+                split = before[-1] if before else None
+                key = key if split else "due_first"
+            if key == "due_first":
+                pass
+            elif latest.said and ON_A_DAY.match(latest.said):
+                key = "due_on"  # "…before sprint planning on the 14th": on that day, not by it
+            elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
+                key = "due_said_today" if latest.said else "due_today"
+                if latest.said and says_today(latest.said):
+                    key = "due_is_today"  # "(today), which is today" is noise
         due = (
             t[key].format(date=format_date(latest.due, lang), said=latest.said)
             if latest.due and key
             else ""
         )
         action = pack(lang).second_person(latest.action)
+        if split is not None:
+            first = latest.action[: split.start()].rstrip(" ,;")
+            rest = latest.action[split.end() :]
+            second_person = pack(lang).second_person
+            action = (
+                second_person(first)
+                + due
+                + split.group(0)
+                + second_person(_exact_day(rest, ctx.today, lang))
+            )
+            due = ""
         # A step that already involves someone (the CTO, a skip-level) needs no "tell your
         # manager" added.
         with_person = WITH_PERSON.search(latest.action) or ctx.report
@@ -613,6 +638,8 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
         if SHORT_OF_HR.search(asked) and (bias_known or HR_WORD.search(message)):
             return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
+        if REPORT_UP_FOR_IT.search(asked) and RESOLVED.search(message):
+            return "report_work_counts"  # "she cut pages from 25 to 3. Can I put her up?"
         if MANAGER_OR_ABOVE.search(asked) and not (bias_known or discloses_bias(message)):
             return "manager_first"  # "with my lead or straight with the head of department?"
         if ECHO_QUESTION.search(asked) and COASTING_WORD.search(message):
@@ -1403,6 +1430,17 @@ def report_questions(
     if fresh:
         return [fresh[ctx.user_turns % len(fresh)]]
     return own[:1]  # never a question already asked
+
+
+def _exact_day(text: str, today: dt.date, lang: str) -> str:
+    """ "bring it to my 1:1 on Tuesday" with the day's date: "…on Tuesday 1 December"."""
+    day, phrase = parse_due(text, today)
+    if day is None or not phrase or relative_phrase(phrase) is not None:
+        return text  # "tonight", "next week": clear as said
+    lead = phrase.split()[0].lower()
+    exact = format_date(day.isoformat(), lang)
+    said = f"{lead} {exact}" if lead in ("on", "by", "в", "во", "к", "до") else exact
+    return text.replace(phrase, said, 1)
 
 
 def format_date(value: str, lang: str) -> str:
