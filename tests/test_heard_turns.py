@@ -255,3 +255,20 @@ def test_a_report_asking_will_you_promote_me_is_no_promise_to_make(make_coach) -
         ],
     )
     assert answers[1].startswith("No. Don't promise the outcome"), answers[1]
+
+
+def test_yes_or_no_questions_the_articles_settle() -> None:
+    """Met with "My sources don't give a flat yes or no" in the third blind reading."""
+    assert (
+        verdict_for("So is a promotion the only way to get more interesting projects? Yes or no.")
+        == "not_the_only_way"
+    )
+    assert (
+        verdict_for(
+            "We get about 15 pages a week, mostly from the same three alerts. Is that actually "
+            "big enough to count, yes or no?"
+        )
+        == "load_counts"
+    )
+    # the answer speaks of a recurring operational load: not for a small tool
+    assert verdict_for("I built a small CLI for the team. Is that big enough to count?") is None

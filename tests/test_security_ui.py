@@ -308,8 +308,11 @@ def test_a_deleted_sessions_export_is_no_longer_downloadable(server: tuple[str, 
 def test_a_damaged_index_under_a_running_ui_gives_one_clear_line_and_no_orphan_sessions(
     tmp_path: Path,
 ) -> None:
-    """Before: every retry showed a bare "Error" and left a new session holding the message."""
-    with running_ui(tmp_path) as url:
+    """Before: every retry showed a bare "Error" and left a new session holding the message.
+
+    The store's revision is checked before every search here (the default is every 5 s, and
+    until that check the saved snapshot answers), so the damage is seen on the first turn."""
+    with running_ui(tmp_path, COACH_LEXICAL_REFRESH_SECONDS="0") as url:
         client = Client(url, verbose=False)
         token = client.predict(None, None, api_name="/load")[1]
         for path in (tmp_path / "data" / "chroma").rglob("*"):

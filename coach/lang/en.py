@@ -184,6 +184,12 @@ TEXT: dict[str, str] = {
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
     "bonuses are what reward good work.",
     "verdict_existing_work_counts": "Yes. Improving what already exists can be promotable work.",
+    "verdict_not_the_only_way": "No. More interesting projects and a sense of progress are real "
+    "benefits, but a promotion is not the only way to them: you can ask for that work at your "
+    "level.",
+    "verdict_load_counts": "Yes, if you fix it systematically rather than one page at a time: "
+    "taking a recurring operational load down, and showing it with numbers, is the kind of "
+    "work the sources count towards senior.",
     "verdict_report_work_counts": "Yes, that is work the sources count: finding recurring "
     "problems nobody assigned and fixing them systematically is senior-level work. Put the "
     "numbers and what they gave the team at the centre of the case.",
@@ -599,6 +605,17 @@ READS: dict[str, str] = {
         r"^(?:so |but |and )?(?:shouldn'?t|doesn'?t|don'?t|isn'?t|aren'?t) [^?]{0,20}?\b"
         r"(?:loyalty|tenure|years|hard work|effort|overtime|late nights)\b"
         r"[^?]{0,40}\b(?:count|be rewarded|get (?:me )?promoted|earn)|i'?ve earned it,? right"
+    ),
+    # "Is a promotion the only way to get more interesting projects?": the article says no.
+    "verdict:not_the_only_way": (
+        r"^(?:so |but |and )?is (?:a |the )?promotion (?:really |actually )?the only way (?:to|for|"
+        r"of)\b"
+    ),
+    # "15 pages a week from the same three alerts. Is that big enough to count?"
+    "big-enough": (
+        r"^(?:so |but |and )?(?:is|are|would) (?:that|this|it|these|those) (?:actually |really |"
+        r"even )?(?:big|large|serious|significant) enough (?:to count|to matter|for (?:a )?"
+        r"promotion|to be promotable)"
     ),
     # "Can I put her up for senior for that work? Yes or no." (after what she fixed)
     "report-up-for-it": (

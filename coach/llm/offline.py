@@ -194,6 +194,7 @@ MANAGER_OR_ABOVE = reading("manager-or-above")
 #: "Can I put her up for senior for that work?": a manager asking about a named result.
 RESOLVED = reading("resolved")  # "cut pages from 25 a week to 3"
 REPORT_UP_FOR_IT = reading("report-up-for-it")
+BIG_ENOUGH = reading("big-enough")  # "is that big enough to count?"
 #: Situations about whether the process treats the person fairly.
 FAIRNESS = {"possible-bias", "vague-feedback", "visibility"}
 #: "A guy who joined after me got promoted with a smaller project."
@@ -211,6 +212,8 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "short_of_hr": FAIRNESS,
     "join_on_call": {"level-expectations", "operational-load"},
     "manager_first": {"manager-alignment", "visibility"},
+    "load_counts": {"operational-load"},
+    "not_the_only_way": {"motivation", "learning"},
 }
 NOT_NOW = reading("not-now")
 #: "I've read StaffEng and every blog post on this": what follows is known already.
@@ -638,6 +641,8 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
         if SHORT_OF_HR.search(asked) and (bias_known or HR_WORD.search(message)):
             return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
+        if BIG_ENOUGH.search(asked) and "operational-load" in situations_in(message):
+            return "load_counts"  # "15 pages a week from three alerts. Big enough to count?"
         if REPORT_UP_FOR_IT.search(asked) and RESOLVED.search(message):
             return "report_work_counts"  # "she cut pages from 25 to 3. Can I put her up?"
         if MANAGER_OR_ABOVE.search(asked) and not (bias_known or discloses_bias(message)):

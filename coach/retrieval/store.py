@@ -363,8 +363,9 @@ class ChunkStore:
             key=lambda r: (str(r[2]["doc_id"]), int(r[2]["ordinal"])),
         )
         chunks = [chunk_from_record(cid, text, meta) for cid, text, meta, _ in records]
-        dimension = len(records[0][3]) if records else 0
-        vectors = np.asarray([r[3] for r in records], dtype=np.float32).reshape(-1, dimension)
+        if not records:  # an empty collection (an indexing run stopped before its first batch)
+            return chunks, np.zeros((0, 0), dtype=np.float32)
+        vectors = np.asarray([r[3] for r in records], dtype=np.float32)
         return chunks, vectors
 
     @_remote_errors_are_clear
