@@ -129,7 +129,11 @@ def interleaved(
     share one embedding model, so this is the part of a search where they differ.
     """
     peer_search = cast(Retriever, search)
-    vectors = dict(zip(queries, retriever.store.embedder.encode(queries), strict=True))
+    vectors = (
+        dict(zip(queries, retriever.store.embedder.encode(queries), strict=True))
+        if embedded
+        else {}
+    )
 
     def given(q: str) -> dict:
         return {"embedding": vectors[q]} if embedded else {}

@@ -39,6 +39,15 @@ def peer_table(sizes: dict) -> list[str]:
             cell = f"{fmt.format(ours)} / {fmt.format(peer)}"
             return cell + (f" ({ratio:.2f}x)" if ratio is not None else "")
 
+        def latency_cells(timed: dict) -> str:
+            """The p50 and p95 cells of one interleaved run."""
+            return " | ".join(
+                pair(
+                    timed["ours"][f"{p}_ms"], timed["peer"][f"{p}_ms"], timed[f"peer_over_ours_{p}"]
+                )
+                for p in ("p50", "p95")
+            )
+
         def score(key: str, q: dict | None = q) -> str:
             if not q:
                 return "– (labelled documents not in this corpus)"
@@ -54,14 +63,8 @@ def peer_table(sizes: dict) -> list[str]:
                 else f"– / {p['open_saved_s']['median']:.3f}"
             )
             + f" | {score('hit_at_5')} | {score('mrr')} | "
-            f"{pair(ret['ours']['p50_ms'], ret['peer']['p50_ms'], ret['peer_over_ours_p50'])} | "
-            f"{pair(ret['ours']['p95_ms'], ret['peer']['p95_ms'], ret['peer_over_ours_p95'])} | "
-            + (
-                f"{pair(given['ours']['p50_ms'], given['peer']['p50_ms'], given['peer_over_ours_p50'])} | "
-                f"{pair(given['ours']['p95_ms'], given['peer']['p95_ms'], given['peer_over_ours_p95'])} |"
-                if (given := p.get("retrieval_embedded"))
-                else "– | – |"
-            )
+            + f"{latency_cells(ret)} | "
+            + (f"{latency_cells(given)} |" if (given := p.get("retrieval_embedded")) else "– | – |")
         )
     lines.append("")
     return lines

@@ -114,6 +114,21 @@ def make_coach(corpus_runtime: Runtime, tmp_path: Path):
     return factory
 
 
+def run_turns(coach, messages: list[str]) -> list:
+    """One conversation: each message in turn, in the same session; the results."""
+    session_id, results = None, []
+    for text in messages:
+        result = coach.ask(session_id, text)
+        session_id = result.session_id
+        results.append(result)
+    return results
+
+
+def ask_all(coach, messages: list[str]) -> list[str]:
+    """One conversation's answers, in order."""
+    return [result.answer for result in run_turns(coach, messages)]
+
+
 # -- environments, ports, event streams ------------------------------------------------------
 
 

@@ -19,18 +19,9 @@ from coach.corpus.chunking import chunk_document
 from coach.corpus.documents import load_corpus
 from coach.llm.base import ChatRequest
 from coach.llm.offline import respond
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, run_turns
 
 TUESDAY = dt.date(2026, 11, 24)
-
-
-def run_turns(coach, messages: list[str]):
-    session_id, results = None, []
-    for text in messages:
-        result = coach.ask(session_id, text)
-        session_id = result.session_id
-        results.append(result)
-    return results
 
 
 def questions(answer: str) -> list[str]:

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from coach.coaching.signals import situations_in
 from coach.llm.offline import verdict_for
-
-
-def ask_all(coach, turns: list[str]) -> list[str]:
-    sid, answers = None, []
-    for said in turns:
-        result = coach.ask(sid, said)
-        sid = result.session_id
-        answers.append(result.answer)
-    return answers
-
+from tests.conftest import ask_all
 
 MANAGER = (
     "I'm an engineering manager (team of 7). One of my engineers, mid-level, has been put up "

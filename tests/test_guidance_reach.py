@@ -15,7 +15,7 @@ from coach.coaching.signals import situations_in
 from coach.evals.cases import load_cases
 from coach.evals.runner import EvalOptions, run_eval
 from coach.llm.offline import verdict_for
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, ask_all
 
 SITUATIONS = Path(__file__).resolve().parents[1] / "evals" / "situations.yaml"
 
@@ -841,12 +841,7 @@ def test_declining_a_push_holds_for_the_conversation(make_coach) -> None:
         "And then? What if she says staying senior forever will hurt my reviews?",
         "Fair. I'm not going to change my mind though.",
     ]
-    sid = None
-    answers = []
-    for said in turns:
-        result = coach.ask(sid, said)
-        sid = result.session_id
-        answers.append(result.answer)
+    answers = ask_all(coach, turns)
     assert answers[0].startswith("Not wanting the next level is a legitimate choice")
     assert "You could say:" in answers[1]
     assert "disappointing" not in answers[2]

@@ -12,15 +12,7 @@ import re
 from coach.coaching.profile import commitments_in
 from coach.coaching.signals import content_to_stay, situations_in
 from coach.llm.offline import verdict_for
-
-
-def ask_all(coach, turns: list[str]) -> list[str]:
-    sid, answers = None, []
-    for said in turns:
-        result = coach.ask(sid, said)
-        sid = result.session_id
-        answers.append(result.answer)
-    return answers
+from tests.conftest import ask_all
 
 
 def test_not_wanting_a_promotion_is_heard_in_plain_words() -> None:

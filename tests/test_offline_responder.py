@@ -8,6 +8,7 @@ import re
 from coach.coaching.citations import CITATION
 from coach.coaching.prompt import SYSTEM_PROMPT, parse_request
 from coach.llm.offline import OfflineResponder
+from tests.conftest import run_turns
 
 
 def questions_in(answer: str) -> int:
@@ -18,15 +19,6 @@ def questions_in(answer: str) -> int:
 
 def cited_numbers(answer: str) -> set[int]:
     return {int(n) for m in CITATION.finditer(answer) for n in re.split(r"\D+", m.group(1)) if n}
-
-
-def run_turns(coach, messages: list[str]):
-    session_id, results = None, []
-    for text in messages:
-        result = coach.ask(session_id, text)
-        session_id = result.session_id
-        results.append(result)
-    return results
 
 
 def test_the_same_request_gives_the_same_answer(make_coach) -> None:

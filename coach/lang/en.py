@@ -421,6 +421,17 @@ LIFE_LOAD = (
     r"went) (in|into) (the )?hospital|surgery|diagnosed|(had|has) a stroke|dementia"
 )
 
+#: Bias named about oneself ("one of two women in a 40-person org"): read the same way as
+#: a disclosure ("bias") and as the profile's blocker, so the two never disagree.
+BIAS_WORDS = (
+    r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
+    r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
+    r"i am) (a )?(woman|female|black|older|gay|trans|immigrant|mother|mom)|two men|"
+    r"the men (on|in) (my|the) team|one of (the )?(two|three|few|only) (women|black|"
+    r"female)|the men who|(?:i'?m|i am) (?:a |the )?(?:woman|black|latina|latino|gay|trans)"
+    r"\b[^.?!]{0,40}\bonly (?:one|person)\b)\b"
+)
+
 READS: dict[str, str] = {
     "distress": (
         # "Exhausted" alone is how a tired week is said: a feeling, not a crisis.
@@ -528,14 +539,7 @@ READS: dict[str, str] = {
         r"^(?:so |but |honestly,? )?am i (?:just )?(?:being )?(?:paranoid|overreacting|crazy|"
         r"imagining (?:it|this|things)|overthinking(?: it| this)?|too sensitive)\s*\?$"
     ),
-    "bias": (
-        r"\b(bias\w*|discriminat\w*|underrepresented|sexis\w*|racis\w*|only (woman|"
-        r"women|girl|black|person of colou?r|one over \d+)|because (i'?m|"
-        r"i am) (a )?(woman|female|black|older|gay|trans|immigrant|mother|mom)|two men|"
-        r"the men (on|in) (my|the) team|one of (the )?(two|three|few|only) (women|black|"
-        r"female)|the men who|(?:i'?m|i am) (?:a |the )?(?:woman|black|latina|latino|gay|trans)"
-        r"\b[^.?!]{0,40}\bonly (?:one|person)\b)\b"
-    ),
+    "bias": BIAS_WORDS,
     "guarantee": (
         r"\b(guarantee\w*|promise\w*|will i (get|be) promoted|certain|for sure|will you promote "
         r"(me|her|him|them)|"
@@ -1422,9 +1426,7 @@ READS: dict[str, str] = {
         r"\b(passed over|denied|didn'?t get (it|promoted)|not promoted|"
         r"missed (the )?promotion)\b"
     ),
-    # The blocker is read by the same words as a disclosure ("one of two women in a
-    # 40-person org"), so what the turn heard and what the profile keeps agree.
-    "blocker:possible bias": "",  # set below from "bias"
+    "blocker:possible bias": BIAS_WORDS,
     "blocker:no time beyond current work": (r"\b(no time|too busy|swamped|overloaded)\b"),
     "opportunity:better metrics and dashboards": (
         r"\b(dashboards?|metrics|monitoring|observability)\b"
@@ -1541,7 +1543,6 @@ READS: dict[str, str] = {
     ),
     "manager-word": (r"manager|\bem\b"),
 }
-READS["blocker:possible bias"] = READS["bias"]
 
 
 #: Level names as English speakers write them, each with the canonical form it is stored as.

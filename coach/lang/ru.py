@@ -395,6 +395,9 @@ LIFE_LOAD = (
     r"(тяжело болеет|инсульт|онколог|в больнице)"
 )
 
+#: Bias named about oneself: read alike as a disclosure and as the profile's blocker.
+BIAS_WORDS = r"предвзят|дискримин|единственн\w+ женщин"
+
 READS: dict[str, str] = {
     "distress": (
         r"выгора|выгорел|депресс|не могу больше|нет сил|паническ|тревог|не хочу жить|"
@@ -460,7 +463,7 @@ READS: dict[str, str] = {
         r"(?:мне )?задать"
     ),
     "paranoid": (r"^(?:я )?(?:что,? )?(?:параною|накручиваю|придумываю|преувеличиваю)\w*\s*\?$"),
-    "bias": (r"предвзят|дискримин|единственн\w+ женщин"),
+    "bias": BIAS_WORDS,
     "guarantee": (r"гарант|обеща"),
     "work-described": (r"\b(мы|я)\s+(в основном|только|постоянно)\b"),
     "resolved": (r"снизил|сократил|починил|убрал|избавил"),
@@ -814,7 +817,7 @@ READS: dict[str, str] = {
     "blocker:maintenance-only work": (r"поддерж|обслуживан"),
     "blocker:few visible opportunities": (r"нет возможност"),
     "blocker:work feels too easy": (r"слишком прост"),
-    "blocker:possible bias": (r"предвзят|дискримин|единственн\w+ женщин"),
+    "blocker:possible bias": BIAS_WORDS,
     "opportunity:better metrics and dashboards": (r"дашборд|метрик"),
     "opportunity:automation": (r"автоматиз"),
     "opportunity:mentoring": (r"ментор"),

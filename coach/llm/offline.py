@@ -48,6 +48,7 @@ from coach.coaching.signals import (
     DISTRESS,
     GUARANTEE,
     PROMOTION_TALK,
+    RESOLVED,
     TOWARDS_PROMOTION,
     content_to_stay,
     discloses_bias,
@@ -192,7 +193,6 @@ HR_WORD = reading("hr-word")
 #: "Do I take it to my lead or straight to the director?"
 MANAGER_OR_ABOVE = reading("manager-or-above")
 #: "Can I put her up for senior for that work?": a manager asking about a named result.
-RESOLVED = reading("resolved")  # "cut pages from 25 a week to 3"
 REPORT_UP_FOR_IT = reading("report-up-for-it")
 BIG_ENOUGH = reading("big-enough")  # "is that big enough to count?"
 #: Situations about whether the process treats the person fairly.
@@ -443,24 +443,16 @@ def respond(ctx: TurnContext) -> str:
             key = "due_first_mismatch" if WHEN_SAID.search(latest.action) else "due_mismatch"
         elif day_name and day_name in latest.action.lower():
             key = ""  # "…in Thursday's 1:1": the day is in the step's own words
-        else:
-            if (when := WHEN_SAID.search(latest.action)) and not AND_THEN.search(
-                latest.action, when.end()
-            ):
-                # "…by Friday and bring it to my 1:1 on Tuesday": the date read is the first
-                # part's, said after that part. ("Start a log tonight and book time next
-                # week": it is the second's, and goes at the end, where it is said anyway.)
-                before = [m for m in AND_THEN.finditer(latest.action) if m.end() <= when.start()]
-                split = before[-1] if before else None
-                key = key if split else "due_first"
-            if key == "due_first":
-                pass
-            elif latest.said and ON_A_DAY.match(latest.said):
-                key = "due_on"  # "…before sprint planning on the 14th": on that day, not by it
-            elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
-                key = "due_said_today" if latest.said else "due_today"
-                if latest.said and says_today(latest.said):
-                    key = "due_is_today"  # "(today), which is today" is noise
+        elif (when := _date_in_last_part(latest.action)) and not (
+            split := _part_break_before(latest.action, when.start())
+        ):
+            key = "due_first"  # another date, and no "and" to put the one read before it
+        elif latest.said and ON_A_DAY.match(latest.said):
+            key = "due_on"  # "…before sprint planning on the 14th": on that day, not by it
+        elif latest.due == ctx.today.isoformat():  # "by the end of the month" on its last day
+            key = "due_said_today" if latest.said else "due_today"
+            if latest.said and says_today(latest.said):
+                key = "due_is_today"  # "today" said back as "(today), which is today" is noise
         due = (
             t[key].format(date=format_date(latest.due, lang), said=latest.said)
             if latest.due and key
@@ -622,6 +614,7 @@ def _words_given(card: Card, lang: str, ctx: TurnContext) -> bool:
 def verdict_for(message: str, bias_known: bool = False, steady: bool = False) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own)."""
+    bias = bias_known or discloses_bias(message)  # said now or earlier in the conversation
     for sentence in QUESTION_SPLIT.split(message.strip()):
         # "yes or no: should i volunteer for on-call early" asks, even without its "?".
         if not (sentence.rstrip().endswith("?") or YES_OR_NO_LEAD.match(sentence.strip())):
@@ -629,7 +622,7 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
         if steady and HURTS_LATER.search(asked):
             return "steady_no_harm"  # "caring for my dad this year… will this hurt me long-term?"
-        if PARANOID.search(asked) and (bias_known or discloses_bias(message)):
+        if PARANOID.search(asked) and bias:
             return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
         if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
             return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
@@ -645,7 +638,7 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             return "load_counts"  # "15 pages a week from three alerts. Big enough to count?"
         if REPORT_UP_FOR_IT.search(asked) and RESOLVED.search(message):
             return "report_work_counts"  # "she cut pages from 25 to 3. Can I put her up?"
-        if MANAGER_OR_ABOVE.search(asked) and not (bias_known or discloses_bias(message)):
+        if MANAGER_OR_ABOVE.search(asked) and not bias:
             return "manager_first"  # "with my lead or straight with the head of department?"
         if ECHO_QUESTION.search(asked) and COASTING_WORD.search(message):
             return "not_coasting"  # "He says I'm 'coasting' if I don't go for staff. Am I?"
@@ -1435,6 +1428,21 @@ def report_questions(
     if fresh:
         return [fresh[ctx.user_turns % len(fresh)]]
     return own[:1]  # never a question already asked
+
+
+def _date_in_last_part(action: str) -> re.Match[str] | None:
+    """A date left in the step's words with no "and" after it: "…by Friday and bring it to
+    my 1:1 on Tuesday" read Friday, and Tuesday belongs to the last part. ("Start a log
+    tonight and book time next week" read next week: the date left is the first part's,
+    and the one read goes at the end, where it is said anyway.)"""
+    when = WHEN_SAID.search(action)
+    return when if when and not AND_THEN.search(action, when.end()) else None
+
+
+def _part_break_before(action: str, at: int) -> re.Match[str] | None:
+    """The last "and" before ``at``: where the part the date read belongs to ends."""
+    before = [m for m in AND_THEN.finditer(action) if m.end() <= at]
+    return before[-1] if before else None
 
 
 def _exact_day(text: str, today: dt.date, lang: str) -> str:

@@ -344,29 +344,26 @@ class ChunkStore:
         """Every stored chunk id; ten times cheaper to read than ids with metadata."""
         return set(self._get_all([])["ids"])
 
+    def _records(self, include: list[str]) -> list[tuple[Any, ...]]:
+        """Every stored row as (id, document, metadata, *the rest of ``include``), in
+        document order."""
+        fields = ["documents", "metadatas", *include]
+        got = self._get_all(fields)
+        rows = zip(got["ids"], *(got[field] for field in fields), strict=True)
+        return sorted(rows, key=lambda r: (str(r[2]["doc_id"]), int(r[2]["ordinal"])))
+
     @_remote_errors_are_clear
     def all_chunks(self) -> list[Chunk]:
-        got = self._get_all(["documents", "metadatas"])
-        chunks = [
-            chunk_from_record(cid, text, meta)
-            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        ]
-        chunks.sort(key=lambda c: (c.doc_id, c.ordinal))
-        return chunks
+        return [chunk_from_record(cid, text, meta) for cid, text, meta in self._records([])]
 
     @_remote_errors_are_clear
     def all_chunks_and_vectors(self) -> tuple[list[Chunk], np.ndarray]:
         """Every chunk in ``all_chunks`` order, with its stored embedding as a float32 row."""
-        got = self._get_all(["documents", "metadatas", "embeddings"])
-        records = sorted(
-            zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True),
-            key=lambda r: (str(r[2]["doc_id"]), int(r[2]["ordinal"])),
-        )
+        records = self._records(["embeddings"])
         chunks = [chunk_from_record(cid, text, meta) for cid, text, meta, _ in records]
         if not records:  # an empty collection (an indexing run stopped before its first batch)
             return chunks, np.zeros((0, 0), dtype=np.float32)
-        vectors = np.asarray([r[3] for r in records], dtype=np.float32)
-        return chunks, vectors
+        return chunks, np.asarray([r[3] for r in records], dtype=np.float32)
 
     @_remote_errors_are_clear
     def count(self) -> int:
