@@ -179,6 +179,8 @@ TEXT: dict[str, str] = {
     # follow it.
     "verdict_better_not_different": "No. The next level is different work, not the same work "
     "done better.",
+    "verdict_management_if_its_the_work": "Only if it is management itself you want. It is a "
+    "different job, not a faster way up, and it is worth trying parts of it before you switch.",
     "verdict_management_not_a_step_up": "No. Moving into management is a change of job, not a "
     "step up.",
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
@@ -603,12 +605,20 @@ READS: dict[str, str] = {
         r"^(?:at least |so |but |and )?(?:that'?s|that is|it'?s|this is|isn'?t (?:that|it)) "
         r"(?:still |at least )?(?:a |the )?(?:promotion|step up|way up)\b"
     ),
+    # "…thinking of moving into management to keep growing. Is that a good idea?"
+    "good-idea": (
+        r"^(?:so |but |and |honestly,? )?(?:is (?:that|this|it) (?:actually |really )?(?:a good|"
+        r"a smart|a wise|the right) (?:idea|move|call|path)|(?:would|does) (?:that|this|it) "
+        r"(?:be (?:smart|wise|a good (?:idea|move))|make sense)|good idea)\b"
+    ),
     "verdict:not_a_reward": (
         r"^(?:so |but |and )?(?:don'?t|do|shouldn'?t) i\b[^?]{0,20}\bdeserve\b[^?]{0,30}"
         r"\b(?:promot\w*|senior|staff|the next level|a raise)\b|"
         r"^(?:so |but |and )?(?:shouldn'?t|doesn'?t|don'?t|isn'?t|aren'?t) [^?]{0,20}?\b"
         r"(?:loyalty|tenure|years|hard work|effort|overtime|late nights)\b"
-        r"[^?]{0,40}\b(?:count|be rewarded|get (?:me )?promoted|earn)|i'?ve earned it,? right"
+        r"[^?]{0,40}\b(?:count|be rewarded|get (?:me )?promoted|earn)|\bi(?:'ve| have) (?:surely |"
+        r"definitely |more than |really )?earned (?:it|this|that|(?:the |a |my )?(?:promo\w*|"
+        r"senior|staff|title|next level|step up))\b"
     ),
     # "Is a promotion the only way to get more interesting projects?": the article says no.
     "verdict:not_the_only_way": (
@@ -881,8 +891,9 @@ READS: dict[str, str] = {
     # "I'm furious and thinking about quitting": anger, and leaving on the table.
     "feeling:angry": (
         r"\b(furious|livid|fuming|pissed( off)?|(so |really |very |pretty )?angry|mad (about|at|"
-        r"that)|(thinking|thought) (about|of) (quitting|leaving|handing in my notice)|(want|ready|"
-        r"going|about) to quit|ready to (leave|walk))\b"
+        r"that)|(thinking|thought) (about|of) (quitting|leaving(?! (?:for|to|into) (?:a |the )?"
+        r"(?:management|manag|lead|another team|a different team))|handing in my notice)|"
+        r"(want|ready|going|about) to quit|ready to (leave|walk))\b"
     ),
     # "I already asked my manager what it means": the obvious step is behind them.
     "already-tried": (

@@ -151,6 +151,7 @@ STRAIN = reading("strain")
 CRISIS = reading("crisis")
 EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
+GOOD_IDEA = reading("good-idea")
 SEVERAL_TEAMS = reading("several-teams")
 NO_OWNER = reading("no-owner")
 LEAVING_STEP = reading("leaving-step")
@@ -214,6 +215,8 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "manager_first": {"manager-alignment", "visibility"},
     "load_counts": {"operational-load"},
     "not_the_only_way": {"motivation", "learning"},
+    "management_if_its_the_work": {"management-switch"},
+    "not_a_reward": {"not-a-reward", "different-work"},
 }
 NOT_NOW = reading("not-now")
 #: "I've read StaffEng and every blog post on this": what follows is known already.
@@ -626,6 +629,8 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
         if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
             return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
+        if GOOD_IDEA.search(asked) and "management-switch" in situations_in(message):
+            return "management_if_its_the_work"  # "…into management to grow. Good idea?"
         if (
             EXAMPLE_CHECK.search(asked)
             and SEVERAL_TEAMS.search(message)
