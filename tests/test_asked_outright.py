@@ -4,7 +4,7 @@ of this stop."""
 
 from __future__ import annotations
 
-from coach.coaching.signals import classify
+from coach.coaching.signals import classify, situations_in
 from coach.llm.offline import verdict_for
 from tests.conftest import ask_all
 
@@ -44,3 +44,14 @@ def test_a_tag_question_about_having_earned_it_is_answered() -> None:
     ):
         assert verdict_for(said) == "not_a_reward", said
     assert verdict_for("I've earned a lot of trust on the team. What next?") is None
+
+
+def test_not_my_job_is_heard_as_the_unassigned_work_the_articles_mean() -> None:
+    """Before, "that's not my job, nobody asked me to, and my manager would never count
+    it" named only operational load: the answer was the promotion document and numbers."""
+    found = situations_in(
+        "You keep telling me to fix the noisy alerts. That's not my job, nobody asked me "
+        "to, and my manager would never count it toward a promotion."
+    )
+    assert {"no-opportunities", "different-work", "undervalued-work"} <= set(found), found
+    assert "no-opportunities" not in situations_in("My job is fine and my manager asked me.")

@@ -954,7 +954,8 @@ READS: dict[str, str] = {
         r"hit\w* every (date|deadline)|but (more|faster)|just mean|(beyond|outside) (what'?s|what "
         r"is|what'?s been|what (he|she|they|i)('?s| is| are| am|'?m|'?re) ?) ?(assigned|asked)|"
         r"(only|just) (does|do|doing) (what'?s|what is|the) (assigned|asked|tickets?)|"
-        r"wait(s|ing)? to be (told|assigned|given))\b"
+        r"wait(s|ing)? to be (told|assigned|given)|(that'?s|it'?s|that is|it is|isn'?t) not "
+        r"(really )?my (job|responsibility)|(nobody|no one|no-one) (ever )?(asked|assigned) me)\b"
     ),
     "situation:maintenance-team": (
         r"\b(legacy|maintenance|maintain\w*|keep\w* the lights on|ktlo|sustaining|"
@@ -983,6 +984,10 @@ READS: dict[str, str] = {
         r"real )?(impact|scope|headcount)|(never|doesn'?t|don'?t) (come|comes) along|"
         r"(scope|work) (doesn'?t|does not) exist|no (promotion|growth|career) path|"
         r"dead[- ]end|not growing|nothing new|plateau\w*|hit a ceiling)\b|"
+        # "That's not my job, nobody asked me to": the work nobody assigned is the opportunity.
+        r"\b(?:(?:that'?s|it'?s|that is|it is|isn'?t) not (?:really )?my (?:job|responsibility|"
+        r"problem)|(?:nobody|no one|no-one) (?:ever )?(?:asked|assigned|told) me\b|not "
+        r"(?:in|part of) my (?:job|role)(?: description)?)|"
         # "My team owns search and nobody else touches it. Where would cross-team work come from?"
         r"\bwhere (?:would|will|does|do|could|can|is|are) (?:the |that |such |any )?(?:"
         r"cross[- ]team|"
@@ -1026,7 +1031,8 @@ READS: dict[str, str] = {
         r"promotable)|(is|are|gets?) never (rewarded|recogni[sz]ed|valued|counted)|"
         r"(doesn'?t|does not|won'?t|only) "
         r"(count|counts) unless|only (rewards?|values?|recogni[sz]es?|counts?) (new|shiny|"
-        r"big) |(can'?t|cannot|won'?t|will never) (be|get) promoted because|(don'?t|do not|"
+        r"big) |(can'?t|cannot|won'?t|will never) (be|get) promoted because|(would|will) never "
+        r"(count|value|reward|recogni[sz]e) (it|this|that)|(don'?t|do not|"
         r"doesn'?t) have (product|business|customer) impact|no (product|business) impact\b)"
     ),
     "situation:vague-feedback": (
