@@ -4,7 +4,7 @@ of this stop."""
 
 from __future__ import annotations
 
-from coach.coaching.signals import classify, situations_in
+from coach.coaching.signals import classify, content_to_stay, situations_in
 from coach.llm.offline import verdict_for
 from tests.conftest import ask_all
 
@@ -55,3 +55,83 @@ def test_not_my_job_is_heard_as_the_unassigned_work_the_articles_mean() -> None:
     )
     assert {"no-opportunities", "different-work", "undervalued-work"} <= set(found), found
     assert "no-opportunities" not in situations_in("My job is fine and my manager asked me.")
+
+
+def test_does_firefighting_count_is_answered_both_ways(make_coach) -> None:
+    """Before, "does all this firefighting count toward principal?" got no answer to its
+    question, and "I cut our pages from 30 to 4. Does that count?" only "a result with
+    numbers" where a plain yes was due."""
+    for said in (
+        "I'm the on-call hero, I handle half of all incidents. Does all this firefighting "
+        "count toward principal?",
+        "I'm primary on-call every other week and handle most incidents. Does that count?",
+        "Я на всех дежурствах, тушу пожары каждую неделю. Это засчитывается для повышения?",
+    ):
+        assert verdict_for(said) == "firefighting_counts", said
+    for said in (
+        "I cut our pages from 30 a week to 4. Does that count?",
+        "Я сократил число вызовов с 30 в неделю до 4. Это засчитывается?",
+    ):
+        assert verdict_for(said) == "result_counts", said
+    assert verdict_for("I wrote a design doc for the new API. Does that count?") is None
+    first, answer = ask_all(
+        make_coach(),
+        [
+            "I'm on call a lot. Does that count?",
+            "I cut our pages from 30 a week to 4. Does that count?",
+        ],
+    )
+    assert first.startswith("Not the firefighting itself."), first
+    assert answer.startswith("Yes. Taking a recurring load down"), answer
+    assert "a result with numbers" not in answer  # the yes says it; not twice
+
+
+def test_more_questions_the_sources_settle_get_their_answer(make_coach) -> None:
+    """From this stop's fault-finding readings: each of these got "my sources don't give a
+    flat yes or no" or no answer at all."""
+    expected = {
+        "SDE2, my team only does maintenance on a payments platform, no new features. can i "
+        "get promoted to senior on a team like this? yes or no": "team_is_no_bar",
+        "Мы только поддерживаем старую систему. Можно ли вообще вырасти в такой команде?": (
+            "team_is_no_bar"
+        ),
+        "I'll group the pages by cause by friday. will that be enough for senior tho?": (
+            "enough_alone"
+        ),
+        "Этого достаточно для повышения?": "enough_alone",
+        "My director said 'bug fixing doesn't get people promoted'. One of my L4s cut pages "
+        "in half. Is my director right?": "undervalued_not_right",
+        "Senior engineer (63). My manager nudges me toward principal. Do I have to go for it?": (
+            "no_obligation"
+        ),
+        "I'm a junior. Do I have to go for it?": "your_call",  # senior is the career level
+        "honestly should I just leave?": "not_necessarily_leave",
+        "I assume the manager gets paid more. Is management the higher-paid track?": (
+            "tracks_pay_alike"
+        ),
+        "Менеджерам больше платят?": "tracks_pay_alike",
+        "do i need to actually tell my boss i want the senior title": "tell_your_manager",
+    }
+    for said, verdict in expected.items():
+        assert verdict_for(said) == verdict, said
+    assert verdict_for("I keep a brag doc. It helps.") is None  # a statement, not a question
+    assert verdict_for("My director is right about the roadmap. What next?") is None
+    answer = ask_all(
+        make_coach(),
+        ["My team only maintains an old billing system. Can I get promoted on a team like this?"],
+    )[0]
+    assert answer.startswith("Yes. Teams that maintain and run systems"), answer
+
+
+def test_feelings_of_others_and_quoted_wishes_are_not_the_speakers() -> None:
+    """Before, a manager's "she's going to be disappointed" got "That sounds disappointing"
+    said to the manager; "he said 'promo can wait a cycle or two'" was read as the speaker
+    not wanting a promotion; "thinking of quitting for a startup" as anger."""
+    assert classify("She's going to be disappointed if I hedge. What do I say?").feeling is None
+    assert classify("Она расстроится, если я промолчу.").feeling is None
+    assert classify("I'm so disappointed, I thought this was my cycle.").feeling == "hurt"
+    assert classify("new grad, thinking of quitting for a startup. should i?").feeling == "leaving"
+    assert not content_to_stay(
+        "He said 'let's get you settled first, promo can wait a cycle or two'. Is that normal?"
+    )
+    assert content_to_stay("I honestly don't want a promotion.")

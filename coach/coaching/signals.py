@@ -57,6 +57,8 @@ WANT = reading("want")
 FEELINGS: dict[str, re.Pattern[str]] = {
     name: reading(f"feeling:{name}") for name in reading_names("feeling:")
 }
+#: "She's going to be disappointed": a feeling of someone else's, left out of the reading.
+THEIR_FEELING = reading("their-feeling")
 #: "This is generic", "my situation is different": the last answer missed; say so.
 PUSHBACK = reading("pushback")
 #: The person is weighing a promotion or a level: "what draws you to a promotion?" fits.
@@ -112,9 +114,15 @@ def detect_language(text: str) -> Language:
 OTHERS_GROWTH = reading("others-growth")
 
 
+#: Someone else's words in quotes ("he said 'promo can wait a cycle or two'"): not the
+#: speaker's own wish. An apostrophe inside a word ("let's") does not end the quote.
+QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“«][^\"“”«»]*?['’\"”»](?=[\s.,;:!?)]|$)")
+
+
 def content_to_stay(message: str) -> bool:
     """The message says no promotion is wanted: "zero interest in staff", or "my manager
-    pushes me to go for staff. I honestly don't want it"."""
+    pushes me to go for staff. I honestly don't want it" (not in words quoted from others)."""
+    message = QUOTED.sub(" ", message)
     return bool(
         CONTENT_TO_STAY.search(message)
         or (DECLINES_IT.search(message) and PROMOTION_CONTEXT.search(message))
@@ -174,7 +182,10 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         or terse,
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=discloses_bias(message),
-        feeling=next((name for name, p in FEELINGS.items() if p.search(message)), None),
+        feeling=next(
+            (name for name, p in FEELINGS.items() if p.search(THEIR_FEELING.sub(" ", message))),
+            None,
+        ),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.
         wants_plan=bool(WANTS_PLAN.search(message))

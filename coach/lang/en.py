@@ -78,6 +78,8 @@ TEXT: dict[str, str] = {
     "already_tried": "You've already done that, so let's go on from what came of it.",
     "feel_angry_leaving": "It makes sense to be angry about that. Leaving is a real option; it "
     "deserves a clear-headed look, next to what could still change where you are.",
+    "feel_leaving": "Leaving is a real option; it deserves a clear-headed look, next to what "
+    "could still change where you are.",
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
     "pushback": "Fair point: general advice only goes so far.",
     "pushback_again": "You're right, that was still too general. Here is the most concrete "
@@ -179,12 +181,29 @@ TEXT: dict[str, str] = {
     # follow it.
     "verdict_better_not_different": "No. The next level is different work, not the same work "
     "done better.",
+    "verdict_tracks_pay_alike": "Not by design. Most organisations run the two ladders in "
+    "parallel, meant to be equal in pay and respect at matching levels; moving to management "
+    "is a change of job, not a promotion.",
+    "verdict_enough_alone": "Not on its own. Ladders look for the next level's behaviour shown "
+    "consistently, often over two quarters or more; a piece of work like this is a strong "
+    "start, and what you lead next from it is what builds the case.",
+    "verdict_team_is_no_bar": "Yes. Teams that maintain and run systems have senior-level "
+    "work; taking on the team's recurring pain points is what gives your manager a case.",
+    "verdict_undervalued_not_right": "No, not as the sources see it: fixing and improving what "
+    "already exists can be promotable work, and they tell managers never to accept that only "
+    "new systems and features can be promoted.",
+    "verdict_no_obligation": "No. Many companies treat senior as a career level: you can stay "
+    "there for good and be fully successful; the next level is different work, not a duty.",
     "verdict_management_if_its_the_work": "Only if it is management itself you want. It is a "
     "different job, not a faster way up, and it is worth trying parts of it before you switch.",
     "verdict_management_not_a_step_up": "No. Moving into management is a change of job, not a "
     "step up.",
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
     "bonuses are what reward good work.",
+    "verdict_result_counts": "Yes. Taking a recurring load down, with the numbers before and "
+    "after, is the kind of work the sources count towards the next level.",
+    "verdict_firefighting_counts": "Not the firefighting itself. What counts is fixing what "
+    "causes it, systematically, and showing the load before and after in numbers.",
     "verdict_existing_work_counts": "Yes. Improving what already exists can be promotable work.",
     "verdict_not_the_only_way": "No. More interesting projects and a sense of progress are real "
     "benefits, but a promotion is not the only way to them: you can ask for that work at your "
@@ -502,6 +521,12 @@ READS: dict[str, str] = {
         r"seriously|quick question|last thing|one more thing)[,.!:]?\s+)*(what|how|which|where|"
         r"when|why|should|is|are|am|does|do|did|can|could|would|will|who|anything|any)\b[^?]*\?"
     ),
+    # "do i need to actually tell my boss i want the senior title": a yes/no question typed
+    # without its question mark, read as one when it ends the message.
+    "unmarked-yes-no": (
+        r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:do|does|should|can|could|"
+        r"is|are|will|would|am|must) (?:i|it|that|this|we|my|management|managers?)\b[^?]{6,}$"
+    ),
     "unmarked-question": (
         r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:(?:what'?s|whats|"
         r"what is) the (?:best|fastest|quickest|easiest|right|usual) way|how (?:do|can|"
@@ -595,6 +620,33 @@ READS: dict[str, str] = {
         r"next level)\b(?![^?]*\bnot\b)[^?]{0,30}\b(?:just|only|simply)\b[^?]{0,30}"
         r"\b(?:better|more|faster)\b"
     ),
+    # "…will that be enough for senior tho?": one piece of work is a start, not the case.
+    "verdict:enough_alone": (
+        r"^(?:so |but |and |ok(?:ay)?,? )?(?:will|would|is|isn'?t) (?:that|this|it) (?:be |going "
+        r"to be |gonna be )?(?:alone |on its own |by itself )?enough\b"
+    ),
+    # "Can I get promoted to senior on a team like this?" (a maintenance or ops team)
+    "promoted-here": (
+        r"^(?:so |but |and |quick q\W+)?(?:can|could|will|would|is it possible for) (?:i|someone|"
+        r"anyone|one|you|people) (?:ever |even |really |actually )?(?:get promoted|be promoted|"
+        r"make \w+|get to \w+|grow|reach \w+)\b[^?]{0,30}\b(?:on|in|at|from) (?:a |this |my |"
+        r"such a |that |our )?(?:team|place|project|role|platform)(?: like (?:this|mine|that|"
+        r"ours))?\b|^(?:so |but )?is (?:it|promotion) (?:even )?possible (?:on|in|from) (?:a |"
+        r"this |my |such a )?(?:team|place|project)"
+    ),
+    # "Is my director right?" (after "bug fixing doesn't get people promoted")
+    "boss-right": (
+        r"^(?:so |but |and )?(?:is|are) (?:my |our |the )?(?:director|manager|boss|lead|vp|"
+        r"skip[- ]level|cto|head of \w+|leadership|they|he|she) (?:right|correct)\b|^(?:does|do) "
+        r"(?:he|she|they|my \w+) have a point\b"
+    ),
+    # "Do I have to go for it?": no one must; at senior it is a career level.
+    "must-go-for-it": (
+        r"^(?:so |but |and |honestly,? )?(?:do|must|should) i (?:really |actually )?(?:have|need|"
+        r"got) to (?:go for|aim for|push for|chase|pursue|take|want|become|go after|apply for) "
+        r"(?:it|this|that|a promotion|promotion|the promotion|staff|principal|senior|the next "
+        r"level|next level)\b"
+    ),
     "verdict:management_not_a_step_up": (
         r"^(?:so |but )?(?:is|would) (?:(?:moving|going|switching) (?:into|to) )?(?:an? )?"
         r"(?:engineering )?(?:management|em|manager role|em role)\b(?![^?]*\bnot\b)[^?]{0,30}"
@@ -610,6 +662,13 @@ READS: dict[str, str] = {
         r"^(?:so |but |and |honestly,? )?(?:is (?:that|this|it) (?:actually |really )?(?:a good|"
         r"a smart|a wise|the right) (?:idea|move|call|path)|(?:would|does) (?:that|this|it) "
         r"(?:be (?:smart|wise|a good (?:idea|move))|make sense)|good idea)\b"
+    ),
+    # "Is management the higher-paid track?": the tracks are meant to pay alike.
+    "verdict:tracks_pay_alike": (
+        r"^(?:so |but |and )?(?:is|does|do|would|will) (?:engineering )?(?:management|managers?|"
+        r"the (?:management|manager) track|being an? (?:engineering )?manager) (?:the |a )?"
+        r"(?:higher[- ]paid|better[- ]paid|pay(?:s)? (?:more|better)|get paid more|earn more|"
+        r"paid more)"
     ),
     "verdict:not_a_reward": (
         r"^(?:so |but |and )?(?:don'?t|do|shouldn'?t) i\b[^?]{0,20}\bdeserve\b[^?]{0,30}"
@@ -642,6 +701,19 @@ READS: dict[str, str] = {
         r"^(?:so |but |and )?should (?:i (?:get|ask|have) (?:her|him|them) (?:to )?|(?:she|he|they|"
         r"i) )(?:present|demo|show|share|talk about|write up)\b[^?]{0,60}\b(?:review|all[- ]hands|"
         r"demo|forum|meeting|guild|org|other teams|leadership)"
+    ),
+    # "Does all this firefighting count toward principal?": the fixing counts, not the fires.
+    "verdict:firefighting_counts": (
+        r"^(?:so |but |and )?(?:does|do|would|will|is|are|can|could) (?:all )?(?:of )?(?:this |"
+        r"that |my |the |our )?(?:firefighting|fire-fighting|(?:being )?on-?call|incident "
+        r"(?:response|work)|incidents|pages|paging|support (?:work|tickets)|ticket work|toil|"
+        r"keeping the lights on|heroics)\b[^?]{0,40}\b(?:count|matter|get me promoted|help (?:me "
+        r"|my case)|be promotable|look good)"
+    ),
+    # "…I'm on every incident. Does that count?": a bare "count?" about the load just named.
+    "counts-bare": (
+        r"^(?:so |but |and )?(?:does|do|would|will|is|can) (?:all )?(?:that|this|it|any of "
+        r"(?:that|this|it)) (?:even |actually |really )?(?:count|matter|help)\b"
     ),
     "verdict:existing_work_counts": (
         # "Would cutting page load time count?": improving what exists can be promotable.
@@ -761,15 +833,17 @@ READS: dict[str, str] = {
     ),
     # "Should I tell my manager I want senior?": the sources say make the goal explicit.
     "verdict:tell_your_manager": (
-        r"^(?:so |but )?(?:should|do) i (?:tell|let|ask|talk to|bring (?:it|this) up with|"
+        r"^(?:so |but )?(?:should|do) i (?:(?:really |actually )?(?:need|have) to (?:actually |"
+        r"really |explicitly )?)?(?:tell|let|ask|talk to|bring (?:it|this) up with|"
         r"mention (?:it |this )?to) (?:my )?(?:manager|boss|lead)\b(?![^?]*\bnot\b)[^?]{0,60}"
         r"\b(?:promot\w*|senior|staff|principal|next level|goal|want|growth|case)"
     ),
     # "Should I just switch teams?": look at the work on the current team first.
     "verdict:not_necessarily_leave": (
-        r"^(?:so |but )?(?:should|do) i (?:just |simply )?(?:leave (?:my |the |this )?(?:team|"
-        r"company|job)|leave\s*\?|quit(?: my job)?|switch teams|transfer(?: teams| to another "
-        r"team)?|change teams|move teams|find (?:a |another )(?:team|job))(?![^?]*\bnot\b)"
+        r"^(?:so |but |honestly,? |ok(?:ay)?,? )?(?:should|do) i (?:just |simply )?(?:leave "
+        r"(?:my |the |this )?(?:team|company|job)|leave\s*\?|quit(?: my job)?|switch teams|"
+        r"transfer(?: teams| to another team)?|change teams|move teams|find (?:a |another )"
+        r"(?:team|job))(?![^?]*\bnot\b)"
     ),
     # "Should I escalate this to my skip-level?" after vague feedback or possible bias.
     "verdict:raise_it": (
@@ -888,10 +962,19 @@ READS: dict[str, str] = {
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
     "feeling:tired": (r"\b(exhausted|drained|worn out|running on empty)\b"),
+    # "She's going to be disappointed": someone else's feeling, not the speaker's.
+    "their-feeling": (
+        r"\b(?:she|he|they)(?:'s|'ll|'re| is| are| was| were| will| would| might| may| feels?| "
+        r"felt| gets?| got| seems?)\b[^.?!,;]*"
+    ),
     # "I'm furious and thinking about quitting": anger, and leaving on the table.
     "feeling:angry": (
         r"\b(furious|livid|fuming|pissed( off)?|(so |really |very |pretty )?angry|mad (about|at|"
-        r"that)|(thinking|thought) (about|of) (quitting|leaving(?! (?:for|to|into) (?:a |the )?"
+        r"that))\b"
+    ),
+    # "Thinking of quitting for a startup": leaving on the table, no anger said.
+    "feeling:leaving": (
+        r"\b((thinking|thought) (about|of) (quitting|leaving(?! (?:for|to|into) (?:a |the )?"
         r"(?:management|manag|lead|another team|a different team))|handing in my notice)|"
         r"(want|ready|going|about) to quit|ready to (leave|walk))\b"
     ),
@@ -966,7 +1049,7 @@ READS: dict[str, str] = {
         r"rewrite))\b"
     ),
     "situation:operational-load": (
-        r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
+        r"\b(on[- ]?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
         r"operational|keep coming back|recurring|keeps? breaking|flak(y|iness)|"
         r"(ci|builds?|pipeline) (takes|is slow|fails)|slow builds?|alerts?|alarms?|woken up|"
         r"escalations?|support[- ](queue|tickets?|rotation|backlog)|tickets? (forwarded |escalated "

@@ -152,6 +152,15 @@ CRISIS = reading("crisis")
 EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
 GOOD_IDEA = reading("good-idea")
+COUNTS_BARE = reading("counts-bare")
+UNMARKED_YES_NO = reading("unmarked-yes-no")
+PROMOTED_HERE = reading("promoted-here")
+BOSS_RIGHT = reading("boss-right")
+MUST_GO_FOR_IT = reading("must-go-for-it")
+#: Levels at which the ladders say one may stay for good.
+CAREER_LEVEL = re.compile(r"\b(?:senior|staff|principal|сеньор\w*|стафф\w*)\b", re.I)
+#: The situations of a team whose work is keeping systems running.
+RUNNING_TEAMS = {"maintenance-team", "operational-load", "existing-work", "no-opportunities"}
 SEVERAL_TEAMS = reading("several-teams")
 NO_OWNER = reading("no-owner")
 LEAVING_STEP = reading("leaving-step")
@@ -214,6 +223,13 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "join_on_call": {"level-expectations", "operational-load"},
     "manager_first": {"manager-alignment", "visibility"},
     "load_counts": {"operational-load"},
+    "firefighting_counts": {"operational-load"},
+    "result_counts": {"evidence", "operational-load"},
+    "enough_alone": {"readiness", "evidence"},
+    "tracks_pay_alike": {"management-switch"},
+    "team_is_no_bar": {"maintenance-team", "operational-load", "existing-work"},
+    "undervalued_not_right": {"undervalued-work", "existing-work", "manager-of-team"},
+    "no_obligation": {"holding-steady", "deciding"},
     "not_the_only_way": {"motivation", "learning"},
     "management_if_its_the_work": {"management-switch"},
     "not_a_reward": {"not-a-reward", "different-work"},
@@ -292,6 +308,11 @@ def respond(ctx: TurnContext) -> str:
         and not any(LEAVING_STEP.search(c.action) for c in ctx.news.commitments)
     )
     direct = (signals.wants_direct_advice or signals.direct_question) and not checking
+    verdict = verdict_for(
+        ctx.message,
+        bias_known="possible bias" in ctx.profile.blockers,
+        steady=_holding_steady(ctx),
+    )
     parts: list[str] = []
     if ctx.gentle:
         parts.append(t["gentle"])
@@ -304,17 +325,13 @@ def respond(ctx: TurnContext) -> str:
         parts.append(t["pushback" if "pushback" not in said else again])
     elif ALREADY_TRIED.search(ctx.message):
         parts.append(t["already_tried"])  # "I already asked her what it means": heard
-    if signals.names_a_fix and "win_heard" not in ctx.said_lines and not ctx.report:
-        parts.append(t["win_heard"])  # "cut p99 from 800 ms to 200 ms": the evidence, said
+    if signals.names_a_fix and "win_heard" not in ctx.said_lines and not (ctx.report or verdict):
+        # "cut p99 from 800 ms to 200 ms": the evidence, said (unless a "yes" says it)
+        parts.append(t["win_heard"])
     guarantee = signals.asks_guarantee
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         # A manager asking "can I tell her she'll get it next time?" is the one promising.
         parts.append(t["no_promises_report" if ctx.report else "no_promises"])
-    verdict = verdict_for(
-        ctx.message,
-        bias_known="possible bias" in ctx.profile.blockers,
-        steady=_holding_steady(ctx),
-    )
     levels_placed = crosswalk_answer(ctx, lang)
     if levels_placed:
         parts.append(levels_placed)  # "Microsoft 62 vs Amazon SDE II": the table answers
@@ -618,9 +635,15 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own)."""
     bias = bias_known or discloses_bias(message)  # said now or earlier in the conversation
-    for sentence in QUESTION_SPLIT.split(message.strip()):
-        # "yes or no: should i volunteer for on-call early" asks, even without its "?".
-        if not (sentence.rstrip().endswith("?") or YES_OR_NO_LEAD.match(sentence.strip())):
+    said = QUESTION_SPLIT.split(message.strip())
+    for n, sentence in enumerate(said):
+        # "yes or no: should i volunteer for on-call early" asks, even without its "?", and
+        # so does a last sentence shaped as a question ("do i need to tell my boss…").
+        if not (
+            sentence.rstrip().endswith("?")
+            or YES_OR_NO_LEAD.match(sentence.strip())
+            or (n == len(said) - 1 and UNMARKED_YES_NO.match(sentence.strip()))
+        ):
             continue
         asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
         if steady and HURTS_LATER.search(asked):
@@ -641,6 +664,17 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
         if BIG_ENOUGH.search(asked) and "operational-load" in situations_in(message):
             return "load_counts"  # "15 pages a week from three alerts. Big enough to count?"
+        if COUNTS_BARE.search(asked) and "operational-load" in situations_in(message):
+            if RESOLVED.search(message):
+                return "result_counts"  # "I cut our pages from 30 a week to 4. Does that count?"
+            return "firefighting_counts"  # "I'm on every incident. Does that count?"
+        found = set(situations_in(message))
+        if PROMOTED_HERE.search(asked) and found & RUNNING_TEAMS:
+            return "team_is_no_bar"  # "…maintenance only. Can I get promoted on a team like this?"
+        if (BOSS_RIGHT.search(asked) or ECHO_QUESTION.search(asked)) and (
+            found & {"undervalued-work", "existing-work"}
+        ):
+            return "undervalued_not_right"  # "'bug fixing doesn't get promoted.' Is he right?"
         if REPORT_UP_FOR_IT.search(asked) and RESOLVED.search(message):
             return "report_work_counts"  # "she cut pages from 25 to 3. Can I put her up?"
         if MANAGER_OR_ABOVE.search(asked) and not bias:
@@ -652,6 +686,9 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
                 if name == "not_failing" and content_to_stay(message):
                     return None  # "I don't want staff. Is something wrong with me?": the choice
                 return name
+        if MUST_GO_FOR_IT.search(asked):
+            # "Senior (63)… my manager nudges me toward principal. Do I have to go for it?"
+            return "no_obligation" if CAREER_LEVEL.search(message) else "your_call"
         if IS_IT_BAD.search(asked) and NOT_NOW.search(message):
             return "not_now_ok"  # "…my manager asked about staff. Is it bad if I say no for now?"
         if IS_IT_BAD.search(asked) and content_to_stay(message):
