@@ -75,3 +75,19 @@ def test_weekday_words_are_whole_words_and_the_day_of_month_decides() -> None:
     assert parse_due("by Friday", sunday)[0] == dt.date(2026, 12, 4)
     assert parse_due("by Friday the 14th", sunday) == (dt.date(2026, 12, 14), "by Friday the 14th")
     assert parse_due("до пятницы", sunday)[0] == dt.date(2026, 12, 4)
+
+
+def test_next_weekday_means_the_same_day_in_both_languages() -> None:
+    """Before, "by next Friday" said on a Monday was that week's Friday (the lead words
+    swallowed "next") while "к следующей пятнице" was the Friday after: one phrase, two
+    dates in one reading."""
+    from coach.coaching.dates import parse_due
+
+    monday = dt.date(2026, 11, 30)
+    assert parse_due("by next Friday", monday)[0] == dt.date(2026, 12, 11)
+    assert parse_due("к следующей пятнице", monday)[0] == dt.date(2026, 12, 11)
+    assert parse_due("next Tuesday", monday)[0] == dt.date(2026, 12, 8)
+    assert parse_due("by Friday", monday)[0] == dt.date(2026, 12, 4)
+    assert parse_due("this Friday", monday)[0] == dt.date(2026, 12, 4)
+    thursday = dt.date(2026, 12, 3)
+    assert parse_due("next Monday", thursday)[0] == dt.date(2026, 12, 7)  # already next week

@@ -54,7 +54,9 @@ def _pack_patterns(p: Pack) -> dict[str, re.Pattern[str]]:
                 r"\b" + lead + rf"(?:(?:{days}),? )?" + p.date_phrases["nth"]
                 + r"|\b" + lead + rf"(?:{days}),? (\d{{1,2}})(?:st|nd|rd|th)\b"
             )  # fmt: skip
-        built["weekday"] = r"\b" + lead + rf"(?:({p.date_next}) )?({days})\b"
+        # The lead words take "next" too ("by next"): lazily, so that "next" before the
+        # weekday is the group that says the coming week's (as "к следующей пятнице" is).
+        built["weekday"] = r"\b" + lead + rf"?(?:({p.date_next}) )?({days})\b"
     return {kind: re.compile(pattern, re.I) for kind, pattern in built.items()}
 
 
