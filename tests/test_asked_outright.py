@@ -135,3 +135,29 @@ def test_feelings_of_others_and_quoted_wishes_are_not_the_speakers() -> None:
         "He said 'let's get you settled first, promo can wait a cycle or two'. Is that normal?"
     )
     assert content_to_stay("I honestly don't want a promotion.")
+
+
+def test_a_report_who_declines_the_next_level_is_heard_through_the_manager(make_coach) -> None:
+    """Before, "Manager here. My strongest senior engineer has told me he doesn't want to go
+    for staff. Is that a problem?" was answered to the manager as an engineer with staff
+    signals, and "Do I have to push him?" with "a deliberate shift… agreed with your
+    manager"; a repeated verdict was word for word the same."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "Manager here. My strongest senior engineer has told me he doesn't want to go for "
+            "staff. Is that a problem?",
+            "My director says everyone should be growing toward the next level. Do I have to "
+            "push him?",
+            "He loves coding and hates meetings. should I just leave him alone then",
+        ],
+    )
+    assert answers[0].startswith("No. Many companies treat senior as a career level"), answers[0]
+    assert "What would he like to get better at" in answers[0], answers[0]
+    assert answers[1].startswith("As far as the next level goes, no"), answers[1]
+    assert answers[2].startswith("Yes, as far as the next level goes"), answers[2]
+    for answer in answers:
+        for pushed in ("deliberate shift", "staff signal", "biggest gap", "put him forward"):
+            assert pushed not in answer, answer
+    assert verdict_for("Should I leave him alone?") is None  # no one declined anything
+    assert verdict_for("Is that a problem?", report_declined=True) == "report_may_stay"

@@ -26,6 +26,7 @@ from coach.coaching.signals import (
     DISTRESS,
     NO_QUESTIONS,
     PROMOTION_TALK,
+    REPORT_DECLINES,
     TurnSignals,
     classify,
     content_to_stay,
@@ -224,7 +225,12 @@ def build_context(
         # "How do I tell him?" two turns after "one of my engineers…": still about the report.
         signals = signals.model_copy(update={"about_a_report": True})
     # "No interest in staff" holds for the conversation, until a later message names a goal.
-    said_no = [i for i, t in enumerate(spoken) if content_to_stay(t)]
+    # (A manager whose report said "he doesn't want staff": the same holds for the report.)
+    said_no = [
+        i
+        for i, t in enumerate(spoken)
+        if content_to_stay(t) or (signals.about_a_report and REPORT_DECLINES.search(t))
+    ]
     staying = bool(said_no) and not any(
         (aims_above(t, profile) and not GOAL_NOT_THEIRS.search(t)) or WANTS_IT_AFTER_ALL.search(t)
         for t in spoken[said_no[-1] + 1 :]
@@ -236,7 +242,11 @@ def build_context(
     return TurnContext(
         level_step=level_step(message, profile),
         content_to_stay=staying,
-        said_lines=tuple(k for k in ONCE_LINES if pack(language).text[k] in said),
+        said_lines=tuple(
+            k
+            for k in (*ONCE_LINES, *(k for k in pack(language).text if k.startswith("verdict_")))
+            if pack(language).text[k] in said
+        ),
         person_said=tuple(spoken[-6:]),
         report=report,
         message=message,

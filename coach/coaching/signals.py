@@ -57,6 +57,8 @@ WANT = reading("want")
 FEELINGS: dict[str, re.Pattern[str]] = {
     name: reading(f"feeling:{name}") for name in reading_names("feeling:")
 }
+#: "My strongest senior told me he doesn't want to go for staff": a report declining.
+REPORT_DECLINES = reading("report-declines")
 #: "She's going to be disappointed": a feeling of someone else's, left out of the reading.
 THEIR_FEELING = reading("their-feeling")
 #: "This is generic", "my situation is different": the last answer missed; say so.

@@ -184,6 +184,14 @@ TEXT: dict[str, str] = {
     "verdict_tracks_pay_alike": "Not by design. Most organisations run the two ladders in "
     "parallel, meant to be equal in pay and respect at matching levels; moving to management "
     "is a change of job, not a promotion.",
+    "verdict_report_may_stay": "No. Many companies treat senior as a career level: an engineer "
+    "can stay there for good and be fully successful. The next level is different work, and "
+    "whether to want it is theirs to decide.",
+    "verdict_report_may_stay_again": "As far as the next level goes, no: staying senior is a "
+    "full career, and wanting more is their call.",
+    "verdict_report_may_stay_yes": "Yes, as far as the next level goes: senior can be a "
+    "career level. Leaving them alone about promotion is not leaving them without growth; "
+    "interesting work and honest feedback at their level still matter.",
     "verdict_enough_alone": "Not on its own. Ladders look for the next level's behaviour shown "
     "consistently, often over two quarters or more; a piece of work like this is a strong "
     "start, and what you lead next from it is what builds the case.",
@@ -205,6 +213,10 @@ TEXT: dict[str, str] = {
     "verdict_firefighting_counts": "Not the firefighting itself. What counts is fixing what "
     "causes it, systematically, and showing the load before and after in numbers.",
     "verdict_existing_work_counts": "Yes. Improving what already exists can be promotable work.",
+    "verdict_not_the_only_way_pay": "Not as the sources see it: pay and bonuses reward good "
+    "performance at your level, while a promotion is more responsibility, with the raise "
+    "following it. Whether your company gives meaningful raises within a level is worth "
+    "asking your manager directly.",
     "verdict_not_the_only_way": "No. More interesting projects and a sense of progress are real "
     "benefits, but a promotion is not the only way to them: you can ask for that work at your "
     "level.",
@@ -321,6 +333,13 @@ TEXT: dict[str, str] = {
     "you told {obj}?",
     "report_q_5": "Who beyond you should know {pos} work before calibration, and how will they "
     "hear about it?",
+    # A report who said they don't want the next level: growth where they are.
+    "report_stay_q_1": "What would {subj} like to get better at in {pos} current role, and "
+    "how could you make room for it?",
+    "report_stay_q_2": "Which part of the team's work could {subj} own more deeply, and who "
+    "should see it?",
+    "stay_close_report": "That is {pos} choice, and a legitimate one. What would {subj} like "
+    "to get better at in {pos} current role, and how could you make room for it?",
     "report_she": "she|her|her",
     "report_he": "he|him|his",
     "report_they": "they|them|their",
@@ -670,6 +689,25 @@ READS: dict[str, str] = {
         r"(?:higher[- ]paid|better[- ]paid|pay(?:s)? (?:more|better)|get paid more|earn more|"
         r"paid more)"
     ),
+    "pay-words": (r"\b(?:raise|pay|salary|money|comp(?:ensation)?|paid|bonus\w*|income)\b"),
+    # "My strongest senior has told me he doesn't want to go for staff."
+    "report-declines": (
+        r"\b(?:he|she|they) (?:has |have )?(?:told me|said|says)?\s*(?:(?:that )?(?:he|she|they) )?"
+        r"(?:doesn'?t|does not|don'?t|do not|never) (?:really |actually )?want (?:to (?:go for|"
+        r"be(?:come)?|move (?:up|to)|apply for|aim for)|a promotion|the promotion|promo)|\b(?:he|"
+        r"she|they)(?:'s| is| are|'re) (?:not|never been) (?:really )?interested in (?:staff|"
+        r"principal|senior|promo\w*|the next level|moving up|being)"
+    ),
+    # "…Is that a problem?", "Do I have to push him?": the manager's question about it.
+    "push-them": (
+        r"^(?:so |but |and |ok,? )?(?:is (?:that|this|it) (?:a problem|bad|ok|okay|fine|a red flag|"
+        r"a concern|a warning sign)|(?:do|should|must) i (?:have to |need to |still )?(?:push|"
+        r"nudge|force|pressure|keep pushing) (?:him|her|them))"
+    ),
+    "leave-them-be": (
+        r"^(?:so |but |and |ok,? )?(?:should|can|do) i (?:just )?(?:leave|let) (?:him|her|them) "
+        r"(?:alone|be)\b"
+    ),
     "verdict:not_a_reward": (
         r"^(?:so |but |and )?(?:don'?t|do|shouldn'?t) i\b[^?]{0,20}\bdeserve\b[^?]{0,30}"
         r"\b(?:promot\w*|senior|staff|the next level|a raise)\b|"
@@ -952,8 +990,10 @@ READS: dict[str, str] = {
         r"illness))\b"
     ),
     "about-a-report": (
-        r"\b(my (?:[\w-]+ )?(?:engineers?|reports?|direct reports?|team members?|devs|"
-        r"developers)|(?:one|two|three|some|a few|several|both|all|most) of my (?:[\w-]+ ){0,2}"
+        r"\b(my (?:[\w-]+ ){0,2}(?:engineers?|reports?|direct reports?|team members?|devs|"
+        r"developers)(?! (?:role|title|level|position|job|career|promo\w*|track|ladder|salary|"
+        r"interview\w*|friends?|days|years)\b)|(?:one|two|three|some|a few|several|both|all|"
+        r"most) of my (?:[\w-]+ ){0,2}"
         r"(?:engineers|reports|direct reports|team "
         r"members|people|devs|developers|ics|mid[- ]?levels|mids|seniors|juniors|new grads|"
         r"sdes|sde[- ]?(?:\d|i{1,3})s)|(?:reports|engineers)\b[^?!]{0,80}[.!;]\s+one of "
@@ -1310,6 +1350,7 @@ READS: dict[str, str] = {
         r"peers)\b(?!'s|’s)|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b"
         r"(?! to (?:write|do|file|finish|read|submit))|"
         r"\bi'?m (?:an? |the )?(?:engineering |people )?manager\b|\bi'?m an? em\b|"
+        r"\b(?:eng(?:ineering)? )?manager here\b|\bem here\b|"
         r"\bas an? (?:engineering |people )?manager\b"
     ),
     "manager-aligned": (

@@ -48,6 +48,7 @@ from coach.coaching.signals import (
     DISTRESS,
     GUARANTEE,
     PROMOTION_TALK,
+    REPORT_DECLINES,
     RESOLVED,
     TOWARDS_PROMOTION,
     content_to_stay,
@@ -153,6 +154,9 @@ EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
 GOOD_IDEA = reading("good-idea")
 COUNTS_BARE = reading("counts-bare")
+PUSH_THEM = reading("push-them")
+LEAVE_THEM_BE = reading("leave-them-be")
+PAY_WORDS = reading("pay-words")
 UNMARKED_YES_NO = reading("unmarked-yes-no")
 PROMOTED_HERE = reading("promoted-here")
 BOSS_RIGHT = reading("boss-right")
@@ -227,10 +231,13 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "result_counts": {"evidence", "operational-load"},
     "enough_alone": {"readiness", "evidence"},
     "tracks_pay_alike": {"management-switch"},
+    "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
+    "report_may_stay_yes": {"holding-steady", "deciding", "manager-of-team"},
     "team_is_no_bar": {"maintenance-team", "operational-load", "existing-work"},
     "undervalued_not_right": {"undervalued-work", "existing-work", "manager-of-team"},
     "no_obligation": {"holding-steady", "deciding"},
     "not_the_only_way": {"motivation", "learning"},
+    "not_the_only_way_pay": {"motivation", "not-a-reward"},
     "management_if_its_the_work": {"management-switch"},
     "not_a_reward": {"not-a-reward", "different-work"},
 }
@@ -312,6 +319,8 @@ def respond(ctx: TurnContext) -> str:
         ctx.message,
         bias_known="possible bias" in ctx.profile.blockers,
         steady=_holding_steady(ctx),
+        report_declined=bool(ctx.report)
+        and any(REPORT_DECLINES.search(said) for said in ctx.person_said),
     )
     parts: list[str] = []
     if ctx.gentle:
@@ -325,7 +334,12 @@ def respond(ctx: TurnContext) -> str:
         parts.append(t["pushback" if "pushback" not in said else again])
     elif ALREADY_TRIED.search(ctx.message):
         parts.append(t["already_tried"])  # "I already asked her what it means": heard
-    if signals.names_a_fix and "win_heard" not in ctx.said_lines and not (ctx.report or verdict):
+    if (
+        signals.names_a_fix
+        and _numbers_after_the_fix(ctx.message)
+        and "win_heard" not in ctx.said_lines
+        and not (ctx.report or verdict)
+    ):
         # "cut p99 from 800 ms to 200 ms": the evidence, said (unless a "yes" says it)
         parts.append(t["win_heard"])
     guarantee = signals.asks_guarantee
@@ -336,7 +350,10 @@ def respond(ctx: TurnContext) -> str:
     if levels_placed:
         parts.append(levels_placed)  # "Microsoft 62 vs Amazon SDE II": the table answers
     elif verdict and f"verdict_{verdict}" in t:
-        parts.append(t[f"verdict_{verdict}"])
+        # The same answer to the same question twice reads as a template: its gist, once more.
+        key = f"verdict_{verdict}"
+        repeat = key in ctx.said_lines and f"{key}_again" in t
+        parts.append(t[f"{key}_again" if repeat else key])
     elif checking:
         dated = any(c.due for c in ctx.news.commitments)
         parts.append(
@@ -518,9 +535,14 @@ def respond(ctx: TurnContext) -> str:
             questions = fresh[:1]
     # "Pick the point above…" only reads when a point was given.
     closing = _variant(t, "next_step", ctx.user_turns) if cards else t["next_step_2"]
-    stay_question = QUESTION_SPLIT.split(t["stay_close"])[-1]
+    stay_close = (
+        t["stay_close_report"].format(**report_words(ctx.report, lang))
+        if ctx.report
+        else t["stay_close"]
+    )
+    stay_question = QUESTION_SPLIT.split(stay_close)[-1]
     if ctx.content_to_stay and not cards and stay_question not in " ".join(ctx.asked):
-        closing = t["stay_close"]  # "I'm not going to change my mind": growth where they are
+        closing = stay_close  # "I'm not going to change my mind": growth where they are
         if limit > 0 and not said_words:
             questions = []  # not a stock "where does your time go?" in its place
     parts.append(" ".join(questions) if questions else closing)
@@ -631,9 +653,21 @@ def _words_given(card: Card, lang: str, ctx: TurnContext) -> bool:
     return card.say is not None and card.say.get(lang) in ctx.used_quotes
 
 
-def verdict_for(message: str, bias_known: bool = False, steady: bool = False) -> str | None:
+def _numbers_after_the_fix(message: str) -> bool:
+    """ "Cut our pages from 30 a week to 4": the fix comes with its numbers ("a result with
+    numbers on it" is said back); "my partner is on reduced hours" has none after it."""
+    return any(
+        re.search(r"\d", message[m.end() : m.end() + 50]) for m in RESOLVED.finditer(message)
+    )
+
+
+def verdict_for(
+    message: str, bias_known: bool = False, steady: bool = False, report_declined: bool = False
+) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one
-    (``steady``: the person is holding their level for a while, for a reason of their own)."""
+    (``steady``: the person is holding their level for a while, for a reason of their own;
+    ``report_declined``: a manager's report said, now or earlier, that they don't want it)."""
+    report_declined = report_declined or bool(REPORT_DECLINES.search(message))
     bias = bias_known or discloses_bias(message)  # said now or earlier in the conversation
     said = QUESTION_SPLIT.split(message.strip())
     for n, sentence in enumerate(said):
@@ -668,6 +702,10 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             if RESOLVED.search(message):
                 return "result_counts"  # "I cut our pages from 30 a week to 4. Does that count?"
             return "firefighting_counts"  # "I'm on every incident. Does that count?"
+        if report_declined and PUSH_THEM.search(asked):
+            return "report_may_stay"  # "…he doesn't want staff. Do I have to push him?"
+        if report_declined and LEAVE_THEM_BE.search(asked):
+            return "report_may_stay_yes"  # "…he loves coding. Should I just leave him alone?"
         found = set(situations_in(message))
         if PROMOTED_HERE.search(asked) and found & RUNNING_TEAMS:
             return "team_is_no_bar"  # "…maintenance only. Can I get promoted on a team like this?"
@@ -683,6 +721,8 @@ def verdict_for(message: str, bias_known: bool = False, steady: bool = False) ->
             return "not_coasting"  # "He says I'm 'coasting' if I don't go for staff. Am I?"
         for name, pattern in VERDICTS.items():
             if pattern.search(asked):
+                if name == "not_the_only_way" and PAY_WORDS.search(asked):
+                    return "not_the_only_way_pay"  # "…the only way to get a real raise?"
                 if name == "not_failing" and content_to_stay(message):
                     return None  # "I don't want staff. Is something wrong with me?": the choice
                 return name
@@ -1465,6 +1505,8 @@ def report_questions(
     options = [
         TEXT[lang][f"report_q_{i}"].format(**words) for i in (1, 2, 3, 4, 5) if cards or i > 1
     ]
+    if ctx.content_to_stay:  # "he doesn't want staff": not the gap to it, nor putting him up
+        options = [TEXT[lang][f"report_stay_q_{i}"].format(**words) for i in (1, 2)]
     fresh = [q for q in options if q not in asked]
     # About this report first: a manager card's own follow-up asks about the whole team.
     if fresh:
