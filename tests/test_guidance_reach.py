@@ -210,15 +210,18 @@ def test_russian_words_that_contain_a_cue_are_not_read_as_it() -> None:
 
 def test_a_relative_due_date_is_said_back_with_the_day_it_was_read_as() -> None:
     """ "By the end of next week" is read as a day, and the person's words stay beside it
-    so a misreading is easy to spot; a named day needs no echo."""
+    so a misreading is easy to spot; a named day needs no echo (its "on" is kept)."""
     today = dt.date(2026, 11, 30)  # a Monday
     (step,) = commitments_in("I'll pull the page counts by the end of next week.", today)
     assert step.action == "pull the page counts" and step.due == "2026-12-11"
     assert step.said == "by the end of next week"
     (step,) = commitments_in("До конца месяца напишу предложение по пайплайну.", today)
     assert step.due == "2026-11-30" and step.said == "до конца месяца"
-    (step,) = commitments_in("I'll talk to my manager on Friday.", today)
+    (step,) = commitments_in("I'll talk to my manager by Friday.", today)
     assert step.said is None
+    # "On Friday" is kept: the step happens that day, and is said back "on", not "by".
+    (step,) = commitments_in("I'll talk to my manager on Friday.", today)
+    assert step.said == "on Friday"
 
 
 def test_the_answer_says_the_persons_date_words_with_the_date(make_coach) -> None:

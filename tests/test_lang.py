@@ -91,3 +91,20 @@ def test_next_weekday_means_the_same_day_in_both_languages() -> None:
     assert parse_due("this Friday", monday)[0] == dt.date(2026, 12, 4)
     thursday = dt.date(2026, 12, 3)
     assert parse_due("next Monday", thursday)[0] == dt.date(2026, 12, 7)  # already next week
+
+
+def test_a_step_said_back_keeps_who_is_who_and_on_which_day(make_coach) -> None:
+    """Before, "I'll sign by friday unless you give me a reason not to" came back as "sign
+    unless you give you a reason", and a step at "our 1:1 on Thursday" was due "by" it."""
+    from coach.lang.en import second_person
+
+    assert second_person("sign unless you give me a reason not to") == (
+        "sign unless I give you a reason not to"
+    )
+    assert second_person("send you my draft") == "send me your draft"
+    assert second_person("ask my lead what you suggested") == "ask your lead what I suggested"
+    coach = make_coach()
+    answer = coach.ask(
+        None, "Ok I'll ask my manager at our 1:1 on Thursday what the Engineer II expectations are."
+    ).answer
+    assert "on Thursday" in answer and "by Thursday" not in answer, answer

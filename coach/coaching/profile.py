@@ -233,11 +233,17 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
     return found
 
 
+#: "On Thursday": the step happens that day ("at our 1:1 on Thursday"), it is not due by it.
+ON_A_DAY = re.compile(r"on\b", re.I)
+
+
 def _said(phrase: str, due: dt.date) -> str | None:
     """The person's words for the date, kept when they don't name the day themselves ("end
     of the month") or name a weekday the date isn't ("Friday the 14th" for a Monday)."""
     if weekday_clash(phrase, due):
         return phrase.strip()
+    if ON_A_DAY.match(phrase.strip()):
+        return phrase.strip()  # "at our 1:1 on Thursday": that day, not a deadline
     return relative_phrase(phrase)
 
 

@@ -427,6 +427,13 @@ _PERSON = {
     "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
     "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
     "i'm": "you're", "i've": "you've", "i'll": "you'll", "am": "are",
+    "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
+    "you'll": "I'll",
+}  # fmt: skip
+_CLAUSE_OPENERS = {
+    "unless", "if", "until", "when", "after", "before", "because", "and", "so", "or", "but",
+    "that", "whether", "once", "while", "as", "what", "which", "how", "where", "who", "why",
+    "than",
 }  # fmt: skip
 
 
@@ -435,9 +442,14 @@ def second_person(text: str) -> str:
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
+        if word.lower() == "you":
+            # "…unless you give me a reason": the coach was "you"; now it is "I" (after a
+            # word that opens a clause) or "me".
+            before = re.findall(r"[a-z']+", text[: match.start()].lower())
+            return "I" if not before or before[-1] in _CLAUSE_OPENERS else "me"
         return _PERSON.get(word.lower(), word)
 
-    return re.sub(r"\b(?:i'm|i've|i'll|[a-z]+)\b", swap, text, flags=re.I)
+    return re.sub(r"\b(?:i'm|i've|i'll|you're|you've|you'll|[a-z]+)\b", swap, text, flags=re.I)
 
 
 def format_date(day: dt.date) -> str:

@@ -37,6 +37,7 @@ from coach.coaching.profile import (
     MANAGER_SELF,
     MOTIVATIONS,
     NEGATED_LEVEL,
+    ON_A_DAY,
     STAGES,
     Profile,
     card_level,
@@ -195,7 +196,6 @@ HOLDING_STEADY = {"holding-steady"}
 #: "15 pages a week", "firefighting all the time": a load said, not an incident mentioned.
 LOAD_STATED = reading("load-stated")
 #: "on the 14th": a day the step happens on, said back as "on Monday 14 December".
-ON_A_DAY = re.compile(r"on\b", re.I)
 #: "Is it bad if I say no for now?": asked about declining or waiting, it has an answer.
 IS_IT_BAD = reading("is-it-bad")
 #: "He says I'm 'coasting'. Am I?": a bare question about the word the message quoted.
