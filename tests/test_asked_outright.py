@@ -161,3 +161,32 @@ def test_a_report_who_declines_the_next_level_is_heard_through_the_manager(make_
             assert pushed not in answer, answer
     assert verdict_for("Should I leave him alone?") is None  # no one declined anything
     assert verdict_for("Is that a problem?", report_declined=True) == "report_may_stay"
+
+
+def test_a_circumstance_named_as_absent_or_settled_is_not_theirs(make_coach) -> None:
+    """Before, "we don't have 'operational load'" after "this feels generic" brought the
+    operational-load card back, "on-call is calm since I rewrote the alerting" was said
+    back as "you're dealing with a heavy operational load", and "landing pages" were pages."""
+    for said in (
+        "this feels generic tbh. we don't have 'a platform' or 'operational load'.",
+        "oncall is calm since I rewrote the alerting. I'm already doing everything.",
+        "We build landing pages and campaign microsites for clients.",
+        "У нас нет дежурств.",
+    ):
+        assert "operational-load" not in situations_in(said), said
+    for said in (
+        "We get 20 pages a week.",
+        "No on-call, but incidents every week.",
+        "У нас куча инцидентов.",
+    ):
+        assert "operational-load" in situations_in(said), said
+    answer = ask_all(
+        make_coach(),
+        [
+            "I'm a frontend dev at an agency. We do landing pages, we literally change button "
+            "colours and move images around. Is it even possible to get promoted doing this "
+            "kind of work?"
+        ],
+    )[0]
+    assert "operational load" not in answer, answer
+    assert answer.startswith("Yes, as the sources see it: even work that feels small"), answer

@@ -15,7 +15,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coach.coaching.dates import parse_due, relative_phrase, weekday_clash
-from coach.coaching.signals import BIAS_ABOUT_OTHERS, OTHERS_GROWTH, REPORTED, content_to_stay
+from coach.coaching.signals import (
+    BIAS_ABOUT_OTHERS,
+    OTHERS_GROWTH,
+    REPORTED,
+    content_to_stay,
+    named_as_present,
+)
 from coach.lang import PACKS, reading, reading_names
 
 Stage = Literal["goal", "reality", "options", "will"]
@@ -167,6 +173,8 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
 MOTIVATIONS: dict[re.Pattern[str], str] = {
     reading(f"motive:{label}"): label for label in reading_names("motive:")
 }
+#: Blockers a person can name only to say they don't have them (``named_as_present``).
+DENIABLE_BLOCKERS = {"heavy operational load", "maintenance-only work"}
 BLOCKERS: dict[re.Pattern[str], str] = {
     reading(f"blocker:{label}"): label for label in reading_names("blocker:")
 }
@@ -412,6 +420,8 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
         if field in locked:
             continue
         for pattern, label in table.items():
+            if label in DENIABLE_BLOCKERS and not named_as_present(pattern, text):
+                continue  # "we don't have on-call", "on-call is calm now"
             if re.search(pattern, text):
                 data[field] = _add(data[field], label)
     if MANAGER_NOT_DISCUSSED.search(message):

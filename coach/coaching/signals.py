@@ -137,6 +137,23 @@ def discloses_bias(message: str) -> bool:
     return bool(BIAS.search(BIAS_ABOUT_OTHERS.sub(" ", message)))
 
 
+#: "We don't have 'operational load'", "on-call is calm now": named, but absent or settled.
+DENIED_BEFORE = reading("denied-before")
+SETTLED_AFTER = reading("settled-after")
+#: Circumstances a person can name only to say they don't have them.
+DENIABLE = {"operational-load", "maintenance-team"}
+
+
+def named_as_present(pattern: re.Pattern[str], text: str) -> bool:
+    """Some match of ``pattern`` is not denied just before it ("we don't have on-call") nor
+    said to be settled just after it ("on-call is calm since I rewrote the alerting")."""
+    return any(
+        not DENIED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        and not SETTLED_AFTER.search(text[m.end() : m.end() + 60])
+        for m in pattern.finditer(text)
+    )
+
+
 def situations_in(message: str) -> tuple[str, ...]:
     """The card situations a message speaks to, in vocabulary order (``deciding`` first
     when the person says they don't want the next level).
@@ -147,7 +164,13 @@ def situations_in(message: str) -> tuple[str, ...]:
     own = OTHERS_GROWTH.sub(" ", message)
     theirs = {"learning": own, "possible-bias": BIAS_ABOUT_OTHERS.sub(" ", message)}
     found = tuple(
-        name for name, pattern in _SITUATION_RE.items() if pattern.search(theirs.get(name, message))
+        name
+        for name, pattern in _SITUATION_RE.items()
+        if (
+            named_as_present(pattern, theirs.get(name, message))
+            if name in DENIABLE
+            else pattern.search(theirs.get(name, message))
+        )
     )
     if content_to_stay(message):
         kept = tuple(s for s in found if s not in TOWARDS_PROMOTION)

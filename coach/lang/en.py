@@ -195,6 +195,9 @@ TEXT: dict[str, str] = {
     "verdict_enough_alone": "Not on its own. Ladders look for the next level's behaviour shown "
     "consistently, often over two quarters or more; a piece of work like this is a strong "
     "start, and what you lead next from it is what builds the case.",
+    "verdict_easy_work_no_bar": "Yes, as the sources see it: even work that feels small has "
+    "a bigger version, such as making a kind of change easier for everyone, taking a small "
+    "win to more clients, or choosing the work that matters more.",
     "verdict_team_is_no_bar": "Yes. Teams that maintain and run systems have senior-level "
     "work; taking on the team's recurring pain points is what gives your manager a case.",
     "verdict_undervalued_not_right": "No, not as the sources see it: fixing and improving what "
@@ -463,6 +466,11 @@ def format_date(day: dt.date) -> str:
 #: A divorce, a death, or caring for someone ill: heard as a feeling ("feeling:caring") and
 #: as a season of not pushing ("situation:holding-steady"), which each go on from here
 #: (the group of the last alternative is left open for them to close).
+#: Pages as in being paged, not "landing pages" or "web pages".
+PAGES = (
+    r"(?<!landing )(?<!web )(?<!wiki )(?<!static )(?<!marketing )(?<!html )(?<!doc )"
+    r"(?<!product )pages"
+)
 LIFE_LOAD = (
     r"\b((in the middle of|going through) (a |my )?(divorce|separation)|getting divorced|"
     r"(dad|mom|mum|mother|father|wife|husband|partner|brother|sister) (died|passed away)|"
@@ -663,7 +671,10 @@ READS: dict[str, str] = {
         r"make \w+|get to \w+|grow|reach \w+)\b[^?]{0,30}\b(?:on|in|at|from) (?:a |this |my |"
         r"such a |that |our )?(?:team|place|project|role|platform)(?: like (?:this|mine|that|"
         r"ours))?\b|^(?:so |but )?is (?:it|promotion) (?:even )?possible (?:on|in|from) (?:a |"
-        r"this |my |such a )?(?:team|place|project)"
+        r"this |my |such a )?(?:team|place|project)|^(?:so |but )?is (?:it )?(?:even |really |"
+        r"actually )?possible to (?:get promoted|grow|make senior|get to senior) (?:doing|with|"
+        r"on|in|from) (?:this|that|such|my|our) (?:kind |sort |type )?(?:of )?(?:work|stuff|"
+        r"projects?|team)"
     ),
     # "Is my director right?" (after "bug fixing doesn't get people promoted")
     "boss-right": (
@@ -700,6 +711,17 @@ READS: dict[str, str] = {
         r"the (?:management|manager) track|being an? (?:engineering )?manager) (?:the |a )?"
         r"(?:higher[- ]paid|better[- ]paid|pay(?:s)? (?:more|better)|get paid more|earn more|"
         r"paid more)"
+    ),
+    # "We don't have 'operational load'", "on-call is calm since I rewrote the alerting":
+    # a circumstance named only to say it is absent or settled.
+    "denied-before": (
+        r"\b(?:no|not|don'?t (?:really )?have|doesn'?t have|do not have|never (?:have|had|get|"
+        r"got)|nothing like|zero|hardly any)\b[^.?!,;]{0,20}$"
+    ),
+    "settled-after": (
+        r"^[\W]{0,3}(?:\w+\W+){0,3}(?:is|are|has been|have been|got|went|stays?|stayed|feels?)"
+        r" (?:(?:pretty|really|very|mostly|super|now|fairly|quite) )?(?:calm|quiet|fine|stable|"
+        r"under control|manageable|rare|gone|solved|sorted|ok|okay)\b"
     ),
     "pay-words": (r"\b(?:raise|pay|salary|money|comp(?:ensation)?|paid|bonus\w*|income)\b"),
     # "My strongest senior has told me he doesn't want to go for staff."
@@ -1101,7 +1123,7 @@ READS: dict[str, str] = {
         r"rewrite))\b"
     ),
     "situation:operational-load": (
-        r"\b(on[- ]?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
+        r"\b(on[- ]?call|paged|" + PAGES + r"|paging|firefight\w*|incidents?|outages?|toil|ops|"
         r"operational|keep coming back|recurring|keeps? breaking|flak(y|iness)|"
         r"(ci|builds?|pipeline) (takes|is slow|fails)|slow builds?|alerts?|alarms?|woken up|"
         r"escalations?|support[- ](queue|tickets?|rotation|backlog)|tickets? (forwarded |escalated "
@@ -1557,7 +1579,7 @@ READS: dict[str, str] = {
         r"\bfalling behind\b"
     ),
     "blocker:heavy operational load": (
-        r"\b(on-?call|paged|pages|paging|firefight\w*|incidents?|outages?|toil|ops|"
+        r"\b(on-?call|paged|" + PAGES + r"|paging|firefight\w*|incidents?|outages?|toil|ops|"
         r"operational)\b|keep coming back|keeps? breaking|over and over|recurring|"
         r"same (bugs|issues|problems)|\b(days|all day|time) (fixing|"
         r"firefighting)\b[^.?!]{0,20}\b(problems|issues|tickets|bugs)\b|"

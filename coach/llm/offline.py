@@ -234,6 +234,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
     "report_may_stay_yes": {"holding-steady", "deciding", "manager-of-team"},
     "team_is_no_bar": {"maintenance-team", "operational-load", "existing-work"},
+    "easy_work_no_bar": {"easy-work"},
     "undervalued_not_right": {"undervalued-work", "existing-work", "manager-of-team"},
     "no_obligation": {"holding-steady", "deciding"},
     "not_the_only_way": {"motivation", "learning"},
@@ -707,6 +708,8 @@ def verdict_for(
         if report_declined and LEAVE_THEM_BE.search(asked):
             return "report_may_stay_yes"  # "…he loves coding. Should I just leave him alone?"
         found = set(situations_in(message))
+        if PROMOTED_HERE.search(asked) and "easy-work" in found:
+            return "easy_work_no_bar"  # "…we change button colours. Is it even possible?"
         if PROMOTED_HERE.search(asked) and found & RUNNING_TEAMS:
             return "team_is_no_bar"  # "…maintenance only. Can I get promoted on a team like this?"
         if (BOSS_RIGHT.search(asked) or ECHO_QUESTION.search(asked)) and (
