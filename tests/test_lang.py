@@ -108,3 +108,26 @@ def test_a_step_said_back_keeps_who_is_who_and_on_which_day(make_coach) -> None:
         None, "Ok I'll ask my manager at our 1:1 on Thursday what the Engineer II expectations are."
     ).answer
     assert "on Thursday" in answer and "by Thursday" not in answer, answer
+
+
+def test_a_start_date_is_not_a_due_date_and_sound_reasonable_checks_the_step(make_coach) -> None:
+    """Before, "…for 6 weeks starting Monday the 3rd, and we decide together after that"
+    came back as "…for 6 weeks starting, and you decide together after that by Thursday 3
+    December", and "Sound reasonable?" was not heard as asking whether the step is good."""
+    from coach.coaching.profile import commitments_in
+    from coach.coaching.signals import classify
+
+    said = (
+        "Ok, I'm going to propose to the CTO that I try running the 1:1s for 6 weeks "
+        "starting Monday the 3rd, and we decide together after that. Sound reasonable?"
+    )
+    (step,) = commitments_in(said, dt.date(2026, 11, 30))
+    assert "starting Monday the 3rd" in step.action and step.due is None
+    assert classify(said).checks_a_plan
+    assert classify(
+        "I'll keep a dated log and ask my skip-level. Anything I'm missing?"
+    ).checks_a_plan
+    assert not classify("Sounds like my manager is busy.").checks_a_plan
+    answer = make_coach().ask(None, said).answer
+    assert answer.startswith("It's a good step"), answer
+    assert "starting, and" not in answer and "by Thursday" not in answer, answer

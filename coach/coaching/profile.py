@@ -214,7 +214,12 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
         if NOT_AN_ACTION.match(action):
             continue
         due, phrase = parse_due(action, today)
-        if due is None and not START_LEAD.match(sentence):
+        starts = bool(phrase) and bool(STARTS_AT.search(action[: action.find(phrase)]))
+        if starts:
+            # "…run the 1:1s for 6 weeks starting Monday the 3rd": when it begins, not when
+            # it is due; the words stay whole.
+            due, phrase = None, ""
+        if due is None and not starts and not START_LEAD.match(sentence):
             # "By Friday, I'll…", "В пятницу попрошу…": the date came first. ("Starting
             # Monday, I'll…" names when it begins, not when it is due.)
             due, phrase_before = parse_due(sentence, today)
@@ -241,6 +246,10 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
     return found
 
 
+#: "…for six weeks starting Monday": a start, not a due date (English and Russian).
+STARTS_AT = re.compile(
+    r"(?:\bstarting|\bbeginning|\bfrom|\bas of|(?<!\w)начиная|(?<!\w)с)\s*$", re.I
+)
 #: "On Thursday": the step happens that day ("at our 1:1 on Thursday"), it is not due by it.
 ON_A_DAY = re.compile(r"on\b", re.I)
 

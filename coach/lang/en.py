@@ -140,10 +140,10 @@ TEXT: dict[str, str] = {
     "lead_goal_2": "Something to keep in mind:",
     "lead_reality_1": "Something that bears on your situation:",
     "lead_reality_2": "Worth keeping in mind as you look at where you are:",
-    "lead_options_one": "One option the sources support:",
-    "lead_options_1": "Options the sources support:",
+    "lead_options_one": "One option:",
+    "lead_options_1": "A few options:",
     "lead_options_2": "Directions worth considering:",
-    "lead_will_1": "To keep the next step concrete:",
+    "lead_will_1": "One thing that helps with the next step:",
     "lead_will_2": "One thing that makes a next step stick:",
     "lead_out_of_scope_1": "What my sources do say that's close to your question:",
     "lead_out_of_scope_2": "What my sources do say that's close to your question:",
@@ -1498,7 +1498,10 @@ READS: dict[str, str] = {
         r"first step|question)|(?:does|would) (?:this|that|it) (?:sound|seem|look) (?:right|ok|"
         r"okay|good|reasonable|enough)|am i missing (?:something|anything)|is (?:this|that|it) "
         r"(?:too small|enough|too little|too much)|(?:or|is that) too (?:small|little|much)\?|"
-        r"is this plan (?:ok|okay|good|enough|realistic))"
+        r"is this plan (?:ok|okay|good|enough|realistic)|anything (?:(?:else )?(?:i'?m|i am) "
+        r"missing|i should add|else i should do))|(?:^|[.!?]\s+)(?:sounds?|seems?|looks?) "
+        r"(?:reasonable|ok|okay|good|right|sensible|like a plan)\W*$|(?:^|[.!?]\s+)(?:good|solid) "
+        r"plan\?|(?:^|[.!?]\s+)(?:does that |that )?make(?:s)? sense\?"
     ),
     # A follow-up asking for a figure ("what is your page count?"), and one asking for the
     # step and its date: neither is asked once the person has said it.
