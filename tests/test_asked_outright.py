@@ -190,3 +190,37 @@ def test_a_circumstance_named_as_absent_or_settled_is_not_theirs(make_coach) -> 
     )[0]
     assert "operational load" not in answer, answer
     assert answer.startswith("Yes, as the sources see it: even work that feels small"), answer
+
+
+def test_who_is_speaking_and_what_they_set_aside_are_heard(make_coach) -> None:
+    """From this stop's fault-finding readings: a director ("i run 3 teams through 3 EMs.
+    one of my EMs…") and a manager ("my report asked me…") were coached as the candidate
+    ("No one can promise a promotion, me included"); "I don't care about the title or
+    'growth'. just comp." was said back as "what draws you is learning and growth";
+    "Principal SDE at Amazon" was no level, and "get to Senior Principal" made senior the
+    goal; "you already said that" got "general advice only goes so far"."""
+    from coach.coaching.profile import MANAGER_SELF, Profile, classify_levels, learn
+
+    assert MANAGER_SELF.search("i run 3 teams through 3 ems. one of my ems keeps telling me")
+    assert MANAGER_SELF.search("my report asked me straight up if she gets senior")
+    assert not MANAGER_SELF.search("my director, i think, does not rate me")
+    assert classify("one of my EMs says his team has nothing promotable").about_a_report
+    answer = ask_all(
+        make_coach(),
+        [
+            "my report asked me straight up if she gets senior next cycle",
+            "can i just tell her yes. im pretty sure shes ready",
+        ],
+    )[1]
+    assert "me included" not in answer and answer.startswith("No. Don't promise"), answer
+    profile = learn(Profile(), "I don't care about the title or 'growth' or whatever. just comp.")
+    assert profile.motivations == ["compensation"], profile.motivations
+    assert learn(Profile(), "Мне не важна должность, нужны деньги.").motivations == ["compensation"]
+    assert classify_levels(
+        "I'm a Principal SDE at Amazon (L7). What would it take to get to Senior Principal?"
+    ) == ("principal engineer", "principal engineer")
+    _first, again = ask_all(
+        make_coach(),
+        ["My team keeps getting paged at night. What should I do?", "you already said that."],
+    )
+    assert again.startswith("You're right, I said that already."), again

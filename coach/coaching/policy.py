@@ -153,6 +153,7 @@ ONCE_LINES = (
     "bias_compare",
     "pushback",
     "pushback_again",
+    "pushback_repeat",
 )
 
 

@@ -128,6 +128,8 @@ HYPOTHETICAL = reading("hypothetical")
 SENTENCE_OPENING = reading("sentence-opening")
 # "I manage a team of 7", "my reports": the person is a manager, whatever they ask about.
 MANAGER_SELF = reading("manager-self")
+# "I don't care about the title or 'growth'. just comp.": motives set aside are not theirs.
+DISOWNED = reading("disowned")
 
 
 #: Where a clause ends: "…want to be promoted. I'm a senior" holds no goal for "senior".
@@ -420,7 +422,7 @@ def learn(profile: Profile, message: str, today: dt.date | None = None) -> Profi
     if target and target != data["current_level"]:
         set_if_free("target_level", target)
     lowered = message.lower()
-    own_words = OTHERS_GROWTH.sub(" ", REPORTED.sub(" ", lowered))
+    own_words = DISOWNED.sub(" ", OTHERS_GROWTH.sub(" ", REPORTED.sub(" ", lowered)))
     for field, table, text in (
         ("motivations", MOTIVATIONS, own_words),
         ("blockers", BLOCKERS, BIAS_ABOUT_OTHERS.sub(" ", lowered)),

@@ -82,6 +82,7 @@ TEXT: dict[str, str] = {
     "could still change where you are.",
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
     "pushback": "Fair point: general advice only goes so far.",
+    "pushback_repeat": "You're right, I said that already. Something I haven't said yet:",
     "pushback_again": "You're right, that was still too general. Here is the most concrete "
     "of what my sources say for where you are.",
     "pushback_more": "Understood. Let me stay with exactly what you've described.",
@@ -641,7 +642,10 @@ READS: dict[str, str] = {
         r"my situation is different|(you'?re|you are) not (listening|hearing me|getting it)|"
         r"(nice|fine|great|good) in theory|easier said than done|that'?s not what i (asked|"
         r"meant)|i (already )?know that|(you'?re|you are) not answering|you (didn'?t|"
-        r"did not|haven'?t) answer\w*|answer (my|the) question)\b"
+        r"did not|haven'?t) answer\w*|answer (my|the) question|you (already|just) said (that|"
+        r"this)|you('ve| have) (already )?said (that|this)|you said (that|this) already|(this|"
+        r"that)('s| is) useless|useless advice|same (thing|advice) again|you keep (saying|"
+        r"repeating))\b"
     ),
     # Distress that says the person has failed, is worthless: said back as untrue when it is
     # tied to a promotion.
@@ -722,6 +726,11 @@ READS: dict[str, str] = {
         r"^[\W]{0,3}(?:\w+\W+){0,3}(?:is|are|has been|have been|got|went|stays?|stayed|feels?)"
         r" (?:(?:pretty|really|very|mostly|super|now|fairly|quite) )?(?:calm|quiet|fine|stable|"
         r"under control|manageable|rare|gone|solved|sorted|ok|okay)\b"
+    ),
+    "said-already": (
+        r"\b(?:you (?:already|just) said (?:that|this)|you(?:'ve| have) (?:already )?said (?:that|"
+        r"this)|you said (?:that|this) already|same (?:thing|advice) again|you keep (?:saying|"
+        r"repeating))\b"
     ),
     "pay-words": (r"\b(?:raise|pay|salary|money|comp(?:ensation)?|paid|bonus\w*|income)\b"),
     # "My strongest senior has told me he doesn't want to go for staff."
@@ -1030,8 +1039,8 @@ READS: dict[str, str] = {
         r"most) of my (?:[\w-]+ ){0,2}"
         r"(?:engineers|reports|direct reports|team "
         r"members|people|devs|developers|ics|mid[- ]?levels|mids|seniors|juniors|new grads|"
-        r"sdes|sde[- ]?(?:\d|i{1,3})s)|(?:reports|engineers)\b[^?!]{0,80}[.!;]\s+one of "
-        r"them)\b"
+        r"sdes|sde[- ]?(?:\d|i{1,3})s|ems|managers|leads|tech leads|team leads)|(?:reports|"
+        r"engineers)\b[^?!]{0,80}\bone of them)\b"
     ),
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
@@ -1368,7 +1377,7 @@ READS: dict[str, str] = {
         r"go for|aim(?:ing)? (?:for|at)|(?:not|never|keep not) getting|passed over for|"
         r"want(?:s|ed)?(?: to (?:be|get to|make|reach|"
         r"become))?|up for|push for|going for|shot at)\s+(?:a\s+)?(senior|staff|"
-        r"principal)\b(?!\s+(?:software\s+)?(?:engineer|level))"
+        r"principal)\b(?!\s+(?:software\s+)?(?:engineer|level|principal))"
     ),
     "promoted-past": (
         # The speaker's own promotion: "two people who joined with me got promoted to senior"
@@ -1382,6 +1391,10 @@ READS: dict[str, str] = {
         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d+)\b"
         r"[^.?!]{0,30}\b(?:team|teams|engineers|people|ppl|folks|devs|group|former peers|"
         r"peers)\b(?!'s|’s)|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b"
+        r"|\bmy (?:direct )?report (?:asked|told|said|wants|keeps|just|thinks|is|has)\b|"
+        r"\b(?:i'?m an? |as an? )(?:engineering )?(?:director|head of engineering|vp of "
+        r"engineering)\b|\b(?:director|head of engineering) here\b|\bi (?:run|manage|lead) \d+ "
+        r"teams\b"
         r"(?! to (?:write|do|file|finish|read|submit))|"
         r"\bi'?m (?:an? |the )?(?:engineering |people )?manager\b|\bi'?m an? em\b|"
         r"\b(?:eng(?:ineering)? )?manager here\b|\bem here\b|"
@@ -1537,6 +1550,11 @@ READS: dict[str, str] = {
         r"\b(not sure (?:if )?i (?:even )?want|don'?t know if i (?:even )?want|"
         r"maybe i don'?t want|not sure (?:it'?s|that'?s) (?:what|for) me|"
         r"do i even want)\b"
+    ),
+    # "I don't care about the title or 'growth'": motives named to be set aside.
+    "disowned": (
+        r"\b(?:i )?(?:don'?t|do not) (?:really |even |actually )?care (?:about|for)\b[^.!?\n;,]*|"
+        r"\bnot (?:about|for) the (?:title|growth|learning)\b[^.!?\n;,]*"
     ),
     "reported": (
         r"[\"“«‘][^\"”»’]{1,160}[\"”»’]|\b(?:said|says|told me|feedback (?:was|is)|"
@@ -1741,8 +1759,10 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"\b(mid[- ]level)\b", "engineer"),
     # "senior backend engineer", "staff ML engineer": a specialty between level and role.
     (rf"\b(senior)\s+{SPECIALTY}(?:engineer|dev|developer|swe|sde)\b", "senior engineer"),
-    (rf"\b(staff)\s+{SPECIALTY}(?:engineer|level)\b", "staff engineer"),
-    (rf"\b(principal)\s+{SPECIALTY}engineer\b", "principal engineer"),
+    (rf"\b(staff)\s+{SPECIALTY}(?:engineer|level|sde|swe)\b", "staff engineer"),
+    (rf"\b(principal)\s+{SPECIALTY}(?:engineer|sde|swe)\b", "principal engineer"),
+    # "Senior Principal" (a level above principal on some ladders): the top of ours.
+    (r"\b(senior principal)\b", "principal engineer"),
     (r"\b(engineering manager|em)\b", "engineering manager"),
 ]
 

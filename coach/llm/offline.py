@@ -155,6 +155,7 @@ EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
 GOOD_IDEA = reading("good-idea")
 COUNTS_BARE = reading("counts-bare")
+SAID_ALREADY = reading("said-already")
 PUSH_THEM = reading("push-them")
 LEAVE_THEM_BE = reading("leave-them-be")
 PAY_WORDS = reading("pay-words")
@@ -332,7 +333,10 @@ def respond(ctx: TurnContext) -> str:
     if signals.pushback:  # the last answer missed: say so, then use their specifics
         said = ctx.said_lines  # the same admission twice reads as a template
         again = "pushback_again" if "pushback_again" not in said else "pushback_more"
-        parts.append(t["pushback" if "pushback" not in said else again])
+        if SAID_ALREADY.search(ctx.message) and "pushback_repeat" not in said:
+            parts.append(t["pushback_repeat"])  # "you already said that": own it, then new
+        else:
+            parts.append(t["pushback" if "pushback" not in said else again])
     elif ALREADY_TRIED.search(ctx.message):
         parts.append(t["already_tried"])  # "I already asked her what it means": heard
     if (
