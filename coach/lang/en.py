@@ -528,7 +528,11 @@ READS: dict[str, str] = {
         r"\b(ignore|disregard|forget|override)\b[^.?!]{0,40}\b(previous|prior|above|"
         r"your|all|the)\b[^.?!]{0,20}\b(instructions?|rules?|prompt|guidelines)\b|"
         r"\b(system prompt|your (instructions|prompt|rules)|developer mode|jailbreak|"
-        r"you are now|pretend (you are|to be)|act as (?!a coach)|reveal|print your)\b|"
+        r"you are now|pretend (you are|to be)|reveal (your|the) (system |hidden )?(prompt|"
+        r"instructions|rules|setup)|print your)\b|"
+        # "Act as…" addressed to the coach, not "I mostly act as the architect".
+        r"(?:^|[.!?:]\s*|\bplease |\byou (?:will |must |should |to )?|\bnow |\band )act as "
+        r"(?!a coach)|"
         r"</?(system|instructions?|passages?|coach_state)>|\[/?(system|inst)\]"
     ),
     "off-topic": (
@@ -1071,6 +1075,7 @@ READS: dict[str, str] = {
     "quitting": (r"\b(quit\w*|leav(e|ing)|resign\w*|my notice|walk (out|away))\b"),
     "feeling:hurt": (
         r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|crushed|stung|"
+        r"demorali[sz]ed|demotivated|discouraged|deflated|"
         r"that stings)\b|\b(?:i'?m|i am|i feel|i felt|feeling|felt|was|so|really) hurt\b"
         r"(?! (?:my|your|our|the|his|her|their|me|it)\b)"
     ),

@@ -370,7 +370,11 @@ def respond(ctx: TurnContext) -> str:
         parts.append(t["stay_ok"])  # "zero interest in staff": that choice is heard first
     if signals.intent == "out_of_scope":
         parts.append(t["out_of_scope"])
-    elif not direct and not ctx.report and not (verdict or levels_placed):
+    elif (
+        not direct and not ctx.report and not (verdict or levels_placed or signals.bias_disclosure)
+    ):
+        # (A disclosure of bias is acknowledged below; "you work on the backend team" before
+        # it reads as not listening.)
         # A direct question, or a yes/no one just answered, gets its answer first.
         # (A manager's news about a report is the report's: "you're dealing with…" misreads it.)
         parts.append(
