@@ -245,3 +245,30 @@ def test_describing_oneself_is_no_injection_and_a_disclosure_gets_no_label_first
         ],
     )[0]
     assert not answer.startswith("It sounds like"), answer
+
+
+def test_steps_already_taken_are_not_prescribed_again(make_coach) -> None:
+    """Before, "I already keep a log, I already asked my manager for specifics" got a plan
+    whose weeks were "ask for specifics" and "keep a running log"; "and if the next cycle
+    is also a no, should I just leave?" went unanswered; the quoted feedback 'more impact'
+    became the person's motive."""
+    from coach.coaching.profile import Profile, learn
+
+    answer = ask_all(
+        make_coach(),
+        [
+            "Got denied for senior for the second time. Feedback: 'needs to show more "
+            "leadership'. I already keep a log, I already asked my manager for specifics, I "
+            "already told my manager I want senior. What's my plan for the next 30 days?"
+        ],
+    )[0]
+    for prescribed in ("Keep a running log", "ask what specifically would have changed"):
+        assert prescribed not in answer, answer
+    assert verdict_for("and if the next cycle is also a no, should I just leave?") == (
+        "not_necessarily_leave"
+    )
+    assert verdict_for("If I just keep doing my job really well, will I get promoted?") == (
+        "better_not_different"
+    )
+    said = "answer every time: 'more impact'. I'm a senior backend eng. what now"
+    assert learn(Profile(), said).motivations == []

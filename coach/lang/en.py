@@ -736,6 +736,23 @@ READS: dict[str, str] = {
         r"this)|you said (?:that|this) already|same (?:thing|advice) again|you keep (?:saying|"
         r"repeating))\b"
     ),
+    # "I already keep a brag doc", "I already told my manager I want staff", "I already
+    # asked for specifics": steps behind them, not to be prescribed again.
+    "done:log": (
+        r"\bi(?:'ve| have)? (?:already |do )?(?:keep|kept|have|write|maintain|track|started)\w* "
+        r"(?:a |an |my )?(?:(?:weekly |running |work |daily )?(?:brag doc\w*|log|journal|record of "
+        r"(?:my )?work|work log|doc of (?:my )?wins))"
+    ),
+    "done:told-manager": (
+        r"\bi(?:'ve| have)? (?:already |also )?(?:told|let|asked) (?:my )?(?:manager|boss|lead|"
+        r"him|her)\b[^.?!]{0,30}\b(?:want|goal|aiming|know)\b"
+    ),
+    "done:asked-feedback": (
+        r"\bi(?:'ve| have)? (?:already |also )?asked (?:my manager |my boss |my lead |him |her |"
+        r"them )?(?:for )?(?:specifics|specific feedback|examples?|an example|what the gap|what "
+        r"(?:i need|to improve|was missing)|which gaps?)|\bi did ask for (?:examples?|specifics)"
+    ),
+    "condition-first": (r"^(?:and |but |so |ok,? )?(?:if|when|once|say) [^,?]{3,80},\s*"),
     "pay-words": (r"\b(?:raise|pay|salary|money|comp(?:ensation)?|paid|bonus\w*|income)\b"),
     # "My strongest senior has told me he doesn't want to go for staff."
     "report-declines": (
@@ -1562,7 +1579,8 @@ READS: dict[str, str] = {
         r"\bnot (?:about|for) the (?:title|growth|learning)\b[^.!?\n;,]*"
     ),
     "reported": (
-        r"[\"“«‘][^\"”»’]{1,160}[\"”»’]|\b(?:said|says|told me|feedback (?:was|is)|"
+        r"[\"“«‘][^\"”»’]{1,160}[\"”»’]|(?:(?<=\s)|^)'[^']{1,160}?'(?=[\s.,;:!?)]|$)|"
+        r"\b(?:said|says|told me|feedback (?:was|is)|"
         r"wants me to|asked me to|review said|being told|been told|keep hearing)\b[^.!?\n,;:]*"
     ),
     "intent-start": (

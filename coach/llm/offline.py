@@ -155,6 +155,25 @@ EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
 GOOD_IDEA = reading("good-idea")
 COUNTS_BARE = reading("counts-bare")
+CONDITION_FIRST = reading("condition-first")
+#: Steps the person says are behind them, and the cards that would prescribe them again.
+DONE_ALREADY: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    "log": (reading("done:log"), frozenset({"keep-a-running-log"})),
+    "told-manager": (
+        reading("done:told-manager"),
+        frozenset({"make-it-an-explicit-goal", "active-effort-is-expected"}),
+    ),
+    "asked-feedback": (
+        reading("done:asked-feedback"),
+        frozenset(
+            {
+                "ask-what-to-improve-next-cycle",
+                "ask-what-would-have-changed-it",
+                "vague-feedback-ask-for-example",
+            }
+        ),
+    ),
+}
 SAID_ALREADY = reading("said-already")
 PUSH_THEM = reading("push-them")
 LEAVE_THEM_BE = reading("leave-them-be")
@@ -688,62 +707,73 @@ def verdict_for(
             or (n == len(said) - 1 and UNMARKED_YES_NO.match(sentence.strip()))
         ):
             continue
-        asked = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
-        if steady and HURTS_LATER.search(asked):
-            return "steady_no_harm"  # "caring for my dad this year… will this hurt me long-term?"
-        if PARANOID.search(asked) and bias:
-            return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
-        if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
-            return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
-        if GOOD_IDEA.search(asked) and "management-switch" in situations_in(message):
-            return "management_if_its_the_work"  # "…into management to grow. Good idea?"
-        if (
-            EXAMPLE_CHECK.search(asked)
-            and SEVERAL_TEAMS.search(message)
-            and NO_OWNER.search(message)
-        ):
-            return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
-        if SHORT_OF_HR.search(asked) and (bias_known or HR_WORD.search(message)):
-            return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
-        if BIG_ENOUGH.search(asked) and "operational-load" in situations_in(message):
-            return "load_counts"  # "15 pages a week from three alerts. Big enough to count?"
-        if COUNTS_BARE.search(asked) and "operational-load" in situations_in(message):
-            if RESOLVED.search(message):
-                return "result_counts"  # "I cut our pages from 30 a week to 4. Does that count?"
-            return "firefighting_counts"  # "I'm on every incident. Does that count?"
-        if report_declined and PUSH_THEM.search(asked):
-            return "report_may_stay"  # "…he doesn't want staff. Do I have to push him?"
-        if report_declined and LEAVE_THEM_BE.search(asked):
-            return "report_may_stay_yes"  # "…he loves coding. Should I just leave him alone?"
-        found = set(situations_in(message))
-        if PROMOTED_HERE.search(asked) and "easy-work" in found:
-            return "easy_work_no_bar"  # "…we change button colours. Is it even possible?"
-        if PROMOTED_HERE.search(asked) and found & RUNNING_TEAMS:
-            return "team_is_no_bar"  # "…maintenance only. Can I get promoted on a team like this?"
-        if (BOSS_RIGHT.search(asked) or ECHO_QUESTION.search(asked)) and (
-            found & {"undervalued-work", "existing-work"}
-        ):
-            return "undervalued_not_right"  # "'bug fixing doesn't get promoted.' Is he right?"
-        if REPORT_UP_FOR_IT.search(asked) and RESOLVED.search(message):
-            return "report_work_counts"  # "she cut pages from 25 to 3. Can I put her up?"
-        if MANAGER_OR_ABOVE.search(asked) and not bias:
-            return "manager_first"  # "with my lead or straight with the head of department?"
-        if ECHO_QUESTION.search(asked) and COASTING_WORD.search(message):
-            return "not_coasting"  # "He says I'm 'coasting' if I don't go for staff. Am I?"
-        for name, pattern in VERDICTS.items():
-            if pattern.search(asked):
-                if name == "not_the_only_way" and PAY_WORDS.search(asked):
-                    return "not_the_only_way_pay"  # "…the only way to get a real raise?"
-                if name == "not_failing" and content_to_stay(message):
-                    return None  # "I don't want staff. Is something wrong with me?": the choice
-                return name
-        if MUST_GO_FOR_IT.search(asked):
-            # "Senior (63)… my manager nudges me toward principal. Do I have to go for it?"
-            return "no_obligation" if CAREER_LEVEL.search(message) else "your_call"
-        if IS_IT_BAD.search(asked) and NOT_NOW.search(message):
-            return "not_now_ok"  # "…my manager asked about staff. Is it bad if I say no for now?"
-        if IS_IT_BAD.search(asked) and content_to_stay(message):
-            return "fine_to_stay"  # "I don't want staff at all. Is that bad?"
+        whole = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
+        # "And if the next cycle is also a no, should I just leave?": the question after it,
+        # when the whole sentence settles nothing ("if I keep doing my job well, will I…?").
+        for asked in dict.fromkeys((whole, CONDITION_FIRST.sub("", whole))):
+            if steady and HURTS_LATER.search(asked):
+                return (
+                    "steady_no_harm"  # "caring for my dad this year… will this hurt me long-term?"
+                )
+            if PARANOID.search(asked) and bias:
+                return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
+            if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
+                return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
+            if GOOD_IDEA.search(asked) and "management-switch" in situations_in(message):
+                return "management_if_its_the_work"  # "…into management to grow. Good idea?"
+            if (
+                EXAMPLE_CHECK.search(asked)
+                and SEVERAL_TEAMS.search(message)
+                and NO_OWNER.search(message)
+            ):
+                return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
+            if SHORT_OF_HR.search(asked) and (bias_known or HR_WORD.search(message)):
+                return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
+            if BIG_ENOUGH.search(asked) and "operational-load" in situations_in(message):
+                return "load_counts"  # "15 pages a week from three alerts. Big enough to count?"
+            if COUNTS_BARE.search(asked) and "operational-load" in situations_in(message):
+                if RESOLVED.search(message):
+                    return (
+                        "result_counts"  # "I cut our pages from 30 a week to 4. Does that count?"
+                    )
+                return "firefighting_counts"  # "I'm on every incident. Does that count?"
+            if report_declined and PUSH_THEM.search(asked):
+                return "report_may_stay"  # "…he doesn't want staff. Do I have to push him?"
+            if report_declined and LEAVE_THEM_BE.search(asked):
+                return "report_may_stay_yes"  # "…he loves coding. Should I just leave him alone?"
+            found = set(situations_in(message))
+            if PROMOTED_HERE.search(asked) and "easy-work" in found:
+                return "easy_work_no_bar"  # "…we change button colours. Is it even possible?"
+            if PROMOTED_HERE.search(asked) and found & RUNNING_TEAMS:
+                return (
+                    "team_is_no_bar"  # "…maintenance only. Can I get promoted on a team like this?"
+                )
+            if (BOSS_RIGHT.search(asked) or ECHO_QUESTION.search(asked)) and (
+                found & {"undervalued-work", "existing-work"}
+            ):
+                return "undervalued_not_right"  # "'bug fixing doesn't get promoted.' Is he right?"
+            if REPORT_UP_FOR_IT.search(asked) and RESOLVED.search(message):
+                return "report_work_counts"  # "she cut pages from 25 to 3. Can I put her up?"
+            if MANAGER_OR_ABOVE.search(asked) and not bias:
+                return "manager_first"  # "with my lead or straight with the head of department?"
+            if ECHO_QUESTION.search(asked) and COASTING_WORD.search(message):
+                return "not_coasting"  # "He says I'm 'coasting' if I don't go for staff. Am I?"
+            for name, pattern in VERDICTS.items():
+                if pattern.search(asked):
+                    if name == "not_the_only_way" and PAY_WORDS.search(asked):
+                        return "not_the_only_way_pay"  # "…the only way to get a real raise?"
+                    if name == "not_failing" and content_to_stay(message):
+                        return None  # "I don't want staff. Is something wrong with me?": the choice
+                    return name
+            if MUST_GO_FOR_IT.search(asked):
+                # "Senior (63)… my manager nudges me toward principal. Do I have to go for it?"
+                return "no_obligation" if CAREER_LEVEL.search(message) else "your_call"
+            if IS_IT_BAD.search(asked) and NOT_NOW.search(message):
+                return (
+                    "not_now_ok"  # "…my manager asked about staff. Is it bad if I say no for now?"
+                )
+            if IS_IT_BAD.search(asked) and content_to_stay(message):
+                return "fine_to_stay"  # "I don't want staff at all. Is that bad?"
     return None
 
 
@@ -1053,6 +1083,13 @@ def choose_cards(
     } - COMMON_WORDS
     now = (now - missed) or now
     thread = set(ctx.thread) - now - known - missed
+    # "I already keep a brag doc", "I already told my manager": not prescribed again.
+    done = {
+        card_id
+        for pattern, ids in DONE_ALREADY.values()
+        if any(pattern.search(said) for said in ctx.person_said)
+        for card_id in ids
+    }
     direct = (
         signals.wants_direct_advice or signals.direct_question or signals.no_questions or spread
     )
@@ -1081,7 +1118,7 @@ def choose_cards(
     on_topic = False
     for passage in ctx.passages:
         for card in passage.cards:
-            if card.id in used or not card_fits(card, ctx):
+            if card.id in used or card.id in done or not card_fits(card, ctx):
                 continue
             if len(known_already & set(tokenize(card.point.en))) >= min(2, len(known_already)) > 0:
                 continue
