@@ -272,3 +272,21 @@ def test_steps_already_taken_are_not_prescribed_again(make_coach) -> None:
     )
     said = "answer every time: 'more impact'. I'm a senior backend eng. what now"
     assert learn(Profile(), said).motivations == []
+
+
+def test_every_card_a_taken_step_leaves_out_exists() -> None:
+    """``DONE_ALREADY`` names cards by id: a renamed card would silently stop being left out."""
+    from pathlib import Path
+
+    import yaml
+
+    from coach.llm.offline import DONE_ALREADY
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    ids = {
+        card["id"]
+        for path in corpus.glob("*/*.cards.yaml")
+        for card in yaml.safe_load(path.read_text(encoding="utf-8"))["cards"]
+    }
+    named = {card_id for _, cards in DONE_ALREADY.values() for card_id in cards}
+    assert named and named <= ids, named - ids

@@ -51,6 +51,7 @@ SITUATIONS: dict[str, str] = {
     "management-switch": "considering a move into management",
     "back-to-ic": "moving back from management to an individual contributor role",
     "comparing-offers": "weighing a job offer or a move to another company: levels, titles, scope",
+    "leaving": "thinking of leaving the team or the company",
     "no-ladder": "a company or startup without a career ladder",
     "evidence": "evidence, measurable impact, the promotion document",
     "visibility": "calibration, sponsors, visibility beyond the team",

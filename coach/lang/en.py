@@ -194,8 +194,8 @@ TEXT: dict[str, str] = {
     "career level. Leaving them alone about promotion is not leaving them without growth; "
     "interesting work and honest feedback at their level still matter.",
     "verdict_enough_alone": "Not on its own. Ladders look for the next level's behaviour shown "
-    "consistently, often over two quarters or more; a piece of work like this is a strong "
-    "start, and what you lead next from it is what builds the case.",
+    "consistently, often over two quarters or more; this is a start, and what you do next from "
+    "it is what builds the case.",
     "verdict_easy_work_no_bar": "Yes, as the sources see it: even work that feels small has "
     "a bigger version, such as making a kind of change easier for everyone, taking a small "
     "win to more clients, or choosing the work that matters more.",
@@ -1293,6 +1293,13 @@ READS: dict[str, str] = {
         r"(ask|asking|tell|call with|calls with|interview with|talk to|speak to) (the |their |each "
         r"|both )?(hiring managers?|recruiters?)|the recruiter (says|said|keeps|told)|apples to "
         r"apples|(amazon|google|meta|microsoft|facebook)\b[^.?!]{0,30}\boffer)\b"
+    ),
+    # "Thinking of quitting", "should I just transfer?", "I have a final round elsewhere".
+    "situation:leaving": (
+        r"\b(quit(?:ting)?|resign\w*|leav(?:e|ing) (?:the |my |this )?(?:team|company|job)|"
+        r"(?:just )?leave\s*\?|transfer\w*|switch(?:ing)? teams|change teams|move teams|"
+        r"job[- ]hop\w*|interview\w* elsewhere|final round|grass is greener|another (?:team|"
+        r"company|job)|(?:somewhere|something) else|walk away)\b"
     ),
     "situation:no-ladder": (
         r"\b(no (career )?ladder|startup|no (levels|titles|career framework|written "

@@ -132,6 +132,7 @@ CIRCUMSTANCES = {
     "no-opportunities",  # "if you feel your team's work is not complex enough…"
     "back-to-ic",  # "moving back from management…" presumes a manager who wants to
     "possible-bias",  # "not every step has to be formal… HR" presumes a disclosure
+    "leaving",  # "before you move for that reason…" presumes they spoke of moving
 }
 STAFF_PLUS = {"staff", "principal"}
 #: Words that say where a person sits ("I'm a senior engineer"), not what they ask about:
