@@ -290,3 +290,35 @@ def test_every_card_a_taken_step_leaves_out_exists() -> None:
     }
     named = {card_id for _, cards in DONE_ALREADY.values() for card_id in cards}
     assert named and named <= ids, named - ids
+
+
+def test_how_long_to_the_next_level_is_answered(make_coach) -> None:
+    """Before, "how long does it usually take to get from L3 to L4?" and "realistic
+    timeline?" got the next level's signals and no word on time."""
+    for said in (
+        "and how long does it usually take to get from L3 to L4?",
+        "I want senior. realistic timeline?",
+        "how fast can I get promoted to senior?",
+        "Сколько обычно времени нужно, чтобы получить повышение до сеньора?",
+    ):
+        assert verdict_for(said) == "no_fixed_clock", said
+    assert verdict_for("How long does the build take?") is None
+    answer = ask_all(make_coach(), ["new grad, 10 months in. how long to get from L3 to L4?"])[0]
+    assert answer.startswith("There is no fixed clock in my sources"), answer
+
+
+def test_the_heavy_on_call_card_waits_for_talk_of_leaving(make_coach) -> None:
+    """Before, a senior naming one cross-team incident got "teams with heavy on-call lose
+    people to teams with fewer problems at 2am…" and a question about their 2am problems."""
+    assert "leaving" in situations_in("I am thinking of moving to another company.")
+    assert "leaving" in situations_in("should i just transfer?")
+    assert "leaving" not in situations_in("A staff engineer on another team asked me.")
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer. My staff feedback was 'needs broader scope'.",
+            "Every team rolls its own feature flags and two of them caused incidents last "
+            "quarter. But nobody asked me to fix that.",
+        ],
+    )
+    assert "2am" not in answers[1], answers[1]

@@ -193,6 +193,9 @@ TEXT: dict[str, str] = {
     "verdict_report_may_stay_yes": "Yes, as far as the next level goes: senior can be a "
     "career level. Leaving them alone about promotion is not leaving them without growth; "
     "interesting work and honest feedback at their level still matter.",
+    "verdict_no_fixed_clock": "There is no fixed clock in my sources: most ladders want the "
+    "next level's behaviour shown consistently, often for two quarters or more, and it is "
+    "common to wait a cycle or two even when you feel ready.",
     "verdict_enough_alone": "Not on its own. Ladders look for the next level's behaviour shown "
     "consistently, often over two quarters or more; this is a start, and what you do next from "
     "it is what builds the case.",
@@ -753,6 +756,15 @@ READS: dict[str, str] = {
         r"(?:i need|to improve|was missing)|which gaps?)|\bi did ask for (?:examples?|specifics)"
     ),
     "condition-first": (r"^(?:and |but |so |ok,? )?(?:if|when|once|say) [^,?]{3,80},\s*"),
+    # "How long does it usually take to get from L3 to L4?", "realistic timeline?"
+    "how-long-to-promote": (
+        r"\bhow long (?:does|will|would|should|might|can|could|do)(?: it| a promotion| people| "
+        r"that)?(?: usually| typically| normally)? (?:take|get|need)\b|\bhow long (?:to|until|"
+        r"till|before) (?:i )?(?:get|make|reach|be|promotion)\b|\b(?:realistic|typical|"
+        r"usual|normal) timeline\b|^(?:so |and |ok,? )?timeline\W*$|\bhow (?:soon|fast|quickly) "
+        r"(?:can|could|do|does|will|would|should) (?:i|you|people|someone|one) (?:get|be|make|"
+        r"reach|go)\b"
+    ),
     "pay-words": (r"\b(?:raise|pay|salary|money|comp(?:ensation)?|paid|bonus\w*|income)\b"),
     # "My strongest senior has told me he doesn't want to go for staff."
     "report-declines": (
@@ -1298,8 +1310,9 @@ READS: dict[str, str] = {
     "situation:leaving": (
         r"\b(quit(?:ting)?|resign\w*|leav(?:e|ing) (?:the |my |this )?(?:team|company|job)|"
         r"(?:just )?leave\s*\?|transfer\w*|switch(?:ing)? teams|change teams|move teams|"
-        r"job[- ]hop\w*|interview\w* elsewhere|final round|grass is greener|another (?:team|"
-        r"company|job)|(?:somewhere|something) else|walk away)\b"
+        r"job[- ]hop\w*|interview\w* elsewhere|final round|grass is greener|(?:move|moving|go|"
+        r"going|switch|switching|join|joining|leave for|jump|jumping) (?:to )?(?:another|a "
+        r"different|a new|an?other) (?:team|company|job)|walk away)\b"
     ),
     "situation:no-ladder": (
         r"\b(no (career )?ladder|startup|no (levels|titles|career framework|written "

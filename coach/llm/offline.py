@@ -41,6 +41,7 @@ from coach.coaching.profile import (
     STAGES,
     Profile,
     card_level,
+    find_levels,
     level_words,
     person_levels,
     served_levels,
@@ -156,6 +157,7 @@ EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
 GOOD_IDEA = reading("good-idea")
 COUNTS_BARE = reading("counts-bare")
+HOW_LONG_TO_PROMOTE = reading("how-long-to-promote")
 CONDITION_FIRST = reading("condition-first")
 #: Steps the person says are behind them, and the cards that would prescribe them again.
 DONE_ALREADY: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
@@ -251,6 +253,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "firefighting_counts": {"operational-load"},
     "result_counts": {"evidence", "operational-load"},
     "enough_alone": {"readiness", "evidence"},
+    "no_fixed_clock": {"readiness", "missed-cycle", "level-expectations"},
     "tracks_pay_alike": {"management-switch"},
     "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
     "report_may_stay_yes": {"holding-steady", "deciding", "manager-of-team"},
@@ -742,6 +745,10 @@ def verdict_for(
                 return "report_may_stay"  # "…he doesn't want staff. Do I have to push him?"
             if report_declined and LEAVE_THEM_BE.search(asked):
                 return "report_may_stay_yes"  # "…he loves coding. Should I just leave him alone?"
+            if HOW_LONG_TO_PROMOTE.search(asked) and (
+                PROMOTION_TALK.search(message) or find_levels(message)
+            ):
+                return "no_fixed_clock"  # "how long does it usually take to get to L4?"
             found = set(situations_in(message))
             if PROMOTED_HERE.search(asked) and "easy-work" in found:
                 return "easy_work_no_bar"  # "…we change button colours. Is it even possible?"
