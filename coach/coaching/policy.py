@@ -240,13 +240,14 @@ def build_context(
         bool(profile.target_level) or any(PROMOTION_TALK.search(t) for t in spoken)
     )
     report = report_pronoun(spoken[-4:]) if signals.about_a_report and manages(profile) else ""
+    texts = pack(language).text  # the lines said once, and the yes/no answers given
     return TurnContext(
         level_step=level_step(message, profile),
         content_to_stay=staying,
         said_lines=tuple(
             k
-            for k in (*ONCE_LINES, *(k for k in pack(language).text if k.startswith("verdict_")))
-            if pack(language).text[k] in said
+            for k in (*ONCE_LINES, *(k for k in texts if k.startswith("verdict_")))
+            if texts[k] in said
         ),
         person_said=tuple(spoken[-6:]),
         report=report,

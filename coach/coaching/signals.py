@@ -195,6 +195,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     else:
         intent = "coaching"
     terse = bool(TERSE.search(message))
+    own_feelings = THEIR_FEELING.sub(" ", message)  # not "she's going to be disappointed"
     return TurnSignals(
         intent=intent,
         wants_direct_advice=bool(DIRECT_ADVICE.search(message)),
@@ -207,10 +208,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         or terse,
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=discloses_bias(message),
-        feeling=next(
-            (name for name, p in FEELINGS.items() if p.search(THEIR_FEELING.sub(" ", message))),
-            None,
-        ),
+        feeling=next((name for name, p in FEELINGS.items() if p.search(own_feelings)), None),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.
         wants_plan=bool(WANTS_PLAN.search(message))

@@ -218,7 +218,6 @@ SWITCHING = {"management-switch", "back-to-ic"}
 HOLDING_STEADY = {"holding-steady"}
 #: "15 pages a week", "firefighting all the time": a load said, not an incident mentioned.
 LOAD_STATED = reading("load-stated")
-#: "on the 14th": a day the step happens on, said back as "on Monday 14 December".
 #: "Is it bad if I say no for now?": asked about declining or waiting, it has an answer.
 IS_IT_BAD = reading("is-it-bad")
 #: "He says I'm 'coasting'. Am I?": a bare question about the word the message quoted.
@@ -699,19 +698,23 @@ def verdict_for(
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own;
     ``report_declined``: a manager's report said, now or earlier, that they don't want it)."""
+    said = QUESTION_SPLIT.split(message.strip())
+    # "yes or no: should i volunteer for on-call early" asks, even without its "?", and so
+    # does a last sentence shaped as a question ("do i need to tell my boss…").
+    questions = [
+        sentence.strip()
+        for n, sentence in enumerate(said)
+        if sentence.rstrip().endswith("?")
+        or YES_OR_NO_LEAD.match(sentence.strip())
+        or (n == len(said) - 1 and UNMARKED_YES_NO.match(sentence.strip()))
+    ]
+    if not questions:
+        return None
     report_declined = report_declined or bool(REPORT_DECLINES.search(message))
     bias = bias_known or discloses_bias(message)  # said now or earlier in the conversation
-    said = QUESTION_SPLIT.split(message.strip())
-    for n, sentence in enumerate(said):
-        # "yes or no: should i volunteer for on-call early" asks, even without its "?", and
-        # so does a last sentence shaped as a question ("do i need to tell my boss…").
-        if not (
-            sentence.rstrip().endswith("?")
-            or YES_OR_NO_LEAD.match(sentence.strip())
-            or (n == len(said) - 1 and UNMARKED_YES_NO.match(sentence.strip()))
-        ):
-            continue
-        whole = YES_OR_NO_LEAD.sub("", sentence.strip())  # "Yes or no: can someone…?"
+    found = set(situations_in(message))  # what the message is about, read once for them all
+    for question in questions:
+        whole = YES_OR_NO_LEAD.sub("", question)  # "Yes or no: can someone…?"
         # "And if the next cycle is also a no, should I just leave?": the question after it,
         # when the whole sentence settles nothing ("if I keep doing my job well, will I…?").
         for asked in dict.fromkeys((whole, CONDITION_FIRST.sub("", whole))):
@@ -721,9 +724,9 @@ def verdict_for(
                 )
             if PARANOID.search(asked) and bias:
                 return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
-            if THATS_A_PROMOTION.search(asked) and "management-switch" in situations_in(message):
+            if THATS_A_PROMOTION.search(asked) and "management-switch" in found:
                 return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
-            if GOOD_IDEA.search(asked) and "management-switch" in situations_in(message):
+            if GOOD_IDEA.search(asked) and "management-switch" in found:
                 return "management_if_its_the_work"  # "…into management to grow. Good idea?"
             if (
                 EXAMPLE_CHECK.search(asked)
@@ -733,9 +736,9 @@ def verdict_for(
                 return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
             if SHORT_OF_HR.search(asked) and (bias_known or HR_WORD.search(message)):
                 return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
-            if BIG_ENOUGH.search(asked) and "operational-load" in situations_in(message):
+            if BIG_ENOUGH.search(asked) and "operational-load" in found:
                 return "load_counts"  # "15 pages a week from three alerts. Big enough to count?"
-            if COUNTS_BARE.search(asked) and "operational-load" in situations_in(message):
+            if COUNTS_BARE.search(asked) and "operational-load" in found:
                 if RESOLVED.search(message):
                     return (
                         "result_counts"  # "I cut our pages from 30 a week to 4. Does that count?"
@@ -749,7 +752,6 @@ def verdict_for(
                 PROMOTION_TALK.search(message) or find_levels(message)
             ):
                 return "no_fixed_clock"  # "how long does it usually take to get to L4?"
-            found = set(situations_in(message))
             if PROMOTED_HERE.search(asked) and "easy-work" in found:
                 return "easy_work_no_bar"  # "…we change button colours. Is it even possible?"
             if PROMOTED_HERE.search(asked) and found & RUNNING_TEAMS:
