@@ -154,6 +154,7 @@ ONCE_LINES = (
     "pushback",
     "pushback_again",
     "pushback_repeat",
+    "pushback_disagree",
 )
 
 

@@ -178,13 +178,37 @@ def situations_in(message: str) -> tuple[str, ...]:
     return found
 
 
+#: Within distress: exhaustion and strain ("burning out on work that doesn't count") get
+#: support without the emergency pointer; words of crisis always get it.
+STRAIN = reading("strain")
+CRISIS = reading("crisis")
+
+
+#: Moves a person weighs because of the work itself: going back to IC, into management,
+#: elsewhere, or whether to go for the next level at all.
+MOVES = {"back-to-ic", "management-switch", "leaving", "comparing-offers", "deciding"}
+
+
+def worn_by_the_work(message: str) -> bool:
+    """Tired of one kind of work and weighing a move because of it ("burnt out on people
+    management, thinking about going back to IC"), with no word of crisis: the move is
+    answered, the burnout heard first. "I'm burnt out and can't sleep", or burning out on
+    on-call with no move in view, is still met with support."""
+    return bool(
+        FEELINGS["burnt-out"].search(message)
+        and not CRISIS.search(message)
+        and not DISTRESS.search(STRAIN.sub(" ", FEELINGS["burnt-out"].sub(" ", message)))
+        and MOVES & set(situations_in(message))
+    )
+
+
 def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     """Read one user message. Distress comes first: it outranks every other signal.
 
     ``distress_by_meaning`` is the embedding detector's verdict, computed at the edge
     (it needs the model) and passed in so this stays pure.
     """
-    if distress_by_meaning or DISTRESS.search(message):
+    if (distress_by_meaning or DISTRESS.search(message)) and not worn_by_the_work(message):
         intent: Intent = "distress"
     elif OVERRIDE.search(message):
         intent = "override"

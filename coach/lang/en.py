@@ -71,6 +71,8 @@ TEXT: dict[str, str] = {
     "feel_returning": "Coming back after a long time away is a real transition; it's fair to "
     "give yourself time to find your feet.",
     "feel_tired": "That sounds draining. I'll keep this short and practical.",
+    "feel_burnt-out": "Burning out on the work itself is a real signal, and worth taking "
+    "seriously in whatever you decide.",
     "feel_hurt": "That sounds disappointing, and it's fair to feel that way.",
     "feel_angry": "It makes sense to be angry about that.",
     "win_heard": "That is a result with numbers on it, which is the kind of evidence a "
@@ -83,6 +85,7 @@ TEXT: dict[str, str] = {
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
     "pushback": "Fair point: general advice only goes so far.",
     "pushback_repeat": "You're right, I said that already. Something I haven't said yet:",
+    "pushback_disagree": "Fair enough: you know your team better than my sources do.",
     "pushback_again": "You're right, that was still too general. Here is the most concrete "
     "of what my sources say for where you are.",
     "pushback_more": "Understood. Let me stay with exactly what you've described.",
@@ -137,15 +140,15 @@ TEXT: dict[str, str] = {
     "manager_aligned": "your manager supports you",
     "manager_misaligned": "your manager isn't on board yet",
     "manager_not_discussed": "promotion hasn't come up with your manager yet",
-    "lead_goal_1": "One thing worth weighing:",
+    "lead_goal_1": "Worth weighing:",
     "lead_goal_2": "Something to keep in mind:",
-    "lead_reality_1": "Something that bears on your situation:",
+    "lead_reality_1": "What bears on your situation:",
     "lead_reality_2": "Worth keeping in mind as you look at where you are:",
     "lead_options_one": "One option:",
     "lead_options_1": "A few options:",
     "lead_options_2": "Directions worth considering:",
-    "lead_will_1": "One thing that helps with the next step:",
-    "lead_will_2": "One thing that makes a next step stick:",
+    "lead_will_1": "What helps with the next step:",
+    "lead_will_2": "What makes a next step stick:",
     "lead_out_of_scope_1": "What my sources do say that's close to your question:",
     "lead_out_of_scope_2": "What my sources do say that's close to your question:",
     "no_sources": (
@@ -193,6 +196,13 @@ TEXT: dict[str, str] = {
     "verdict_report_may_stay_yes": "Yes, as far as the next level goes: senior can be a "
     "career level. Leaving them alone about promotion is not leaving them without growth; "
     "interesting work and honest feedback at their level still matter.",
+    "verdict_cycle_in_reach": "Only if you are already doing the next level's work. Most "
+    "ladders want it shown consistently, often for two quarters or more, before a case goes "
+    "in; if most of it is still ahead of you, a cycle that close is tight, and aiming for the "
+    "one after while the evidence builds is common. Your manager can say which case they "
+    "could make now.",
+    "verdict_cycle_in_reach_again": "It comes back to the same test: how long you have already "
+    "been working at the next level, and whether your manager could make that case today.",
     "verdict_no_fixed_clock": "There is no fixed clock in my sources: most ladders want the "
     "next level's behaviour shown consistently, often for two quarters or more, and it is "
     "common to wait a cycle or two even when you feel ready.",
@@ -211,6 +221,9 @@ TEXT: dict[str, str] = {
     "there for good and be fully successful; the next level is different work, not a duty.",
     "verdict_management_if_its_the_work": "Only if it is management itself you want. It is a "
     "different job, not a faster way up, and it is worth trying parts of it before you switch.",
+    "verdict_back_not_a_demotion": "No. The ladders treat it as a move between two tracks, "
+    "not a step down.",
+    "verdict_can_go_back": "Yes, and many people do.",
     "verdict_management_not_a_step_up": "No. Moving into management is a change of job, not a "
     "step up.",
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
@@ -598,7 +611,11 @@ READS: dict[str, str] = {
         r"approach|decline|turn (?:it|this|that|him|her|them) down|push back)|"
         r"what (?:to|should i) say|how to (?:say|tell|phrase|ask|bring (?:it|this) up|"
         r"frame|talk to)|what questions? (?:should|do|can) i ask|give me (?:the )?(?:words|a "
-        r"script)|what (?:words|wording))\b"
+        r"script)|what (?:words|wording))\b|"
+        # "Give me the actual two or three sentences I'd say to her", "word for word"
+        r"\b(?:give|write|tell) me (?:the |some |a few |two or three |\w+ )?(?:actual |exact )?"
+        r"(?:words|wording|sentences?|lines?|phrases?|script)\b|\bword for word\b|\b(?:sentences?|"
+        r"lines?|phrases?|words) (?:i'?d|i would|i should|i could|to) (?:say|use|open with)\b"
     ),
     # "Am I being paranoid?" said right after a possible-bias disclosure.
     # "sponsor more people, especially from underrepresented groups": bias named about
@@ -619,7 +636,11 @@ READS: dict[str, str] = {
         r"(me|her|him|them)|"
         r"(he|she|they)('ll| will) (get|be) promoted|(tell|say|promise) (her|him|them) (yes|"
         r"it'?s a yes)|(he|she|they)('ll| will) (get|make) (it|"
-        r"there|senior|staff|the promotion) next (time|cycle|round|year))\b"
+        r"there|senior|staff|the promotion) next (time|cycle|round|year))\b|"
+        # "…tell him: deliver the project and you'll get principal in the October cycle"
+        r"\b(?:you|he|she|they)(?:'ll| will) (?:definitely |surely |certainly |for sure )?(?:get|"
+        r"make|be promoted to) (?:it|promoted|senior|staff|principal|the (?:promotion|promo|next "
+        r"level))\b[^.?!]{0,30}\b(?:cycle|round|half|quarter|review)\b"
     ),
     "work-described": (
         r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|"
@@ -641,7 +662,12 @@ READS: dict[str, str] = {
         r"hoping for|wish|motivated by|draws? me|would like)\b|\bwhat (i want|"
         r"matters to me|i care about)\b"
     ),
+    "disagrees": (
+        r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
+    ),
     "pushback": (
+        # "disagree. my manager told me to just close tickets": the last answer is disputed.
+        r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b|"
         r"\b((this|that|it)('s| is| was| sounds)( (so|too|very|pretty))? generic|generic again|"
         r"(still|too) generic|(sounds|feels|"
         r"reads) (a bit |kind of |pretty |very )?(like )?(generic|boilerplate)|"
@@ -716,6 +742,18 @@ READS: dict[str, str] = {
         r"a smart|a wise|the right) (?:idea|move|call|path)|(?:would|does) (?:that|this|it) "
         r"(?:be (?:smart|wise|a good (?:idea|move))|make sense)|good idea)\b"
     ),
+    # After talk of moving between management and IC: "will people see it as a demotion?",
+    # "is going back a step down?" (no) and "can I go back if it's not for me?" (yes).
+    "seen-as-demotion": (
+        r"\b(?:demot\w*|step(?:ping)? (?:back|down)|backwards?|(?:look|looks|seen as|see it as)"
+        r"(?: like)? (?:bad|a failure|failing))\b"
+    ),
+    "can-go-back": (
+        r"^(?:so |but |and |ok,? |okay,? )?(?:and )?(?:what )?(?:if\b[^?]{0,60},? )?(?:can|could|"
+        r"would|will|is it possible to|am i able to) (?:i |you |people |one )?(?:(?:ever|still|"
+        r"later|then|just) )?(?:go|come|switch|move|get) back\b|\b(?:is (?:it|this|that) "
+        r"(?:reversible|a one-way door|permanent|forever))\b"
+    ),
     # "Is management the higher-paid track?": the tracks are meant to pay alike.
     "verdict:tracks_pay_alike": (
         r"^(?:so |but |and )?(?:is|does|do|would|will) (?:engineering )?(?:management|managers?|"
@@ -757,6 +795,19 @@ READS: dict[str, str] = {
     ),
     "condition-first": (r"^(?:and |but |so |ok,? )?(?:if|when|once|say) [^,?]{3,80},\s*"),
     # "How long does it usually take to get from L3 to L4?", "realistic timeline?"
+    # "Is it realistic to go for this February cycle?", "can she make the June calibration?"
+    "cycle-in-reach": (
+        r"\b(?:is (?:it|that|this|going for (?:it|this|that))|would (?:it|that) be) (?:even |"
+        r"actually |really |still )?(?:realistic|doable|feasible|possible|achievable)\b|"
+        r"\brealistic(?:ally)? (?:to |for )?(?:go|aim|make|target|get|hit)\w*\b[^?]{0,40}\b"
+        r"(?:cycle|"
+        r"round|review|calibration|packet)|\b(?:can|could|will) (?:i|she|he|they|we) (?:still )?"
+        r"(?:make|hit|be ready for|get (?:it|there) (?:by|in|for)) (?:the |this |next |that |an? )?"
+        r"(?:\w+ )?(?:cycle|round|review|calibration|deadline)\b|\btoo (?:soon|early|late) for "
+        r"(?:the |this |that |\w+ )?(?:cycle|round|calibration)\b|"
+        r"\baim for the (?:one|cycle) after\b"
+    ),
+    "cycle-word": (r"\b(cycle|calibration|promo|packets?|review (?:round|period))\b"),
     "how-long-to-promote": (
         r"\bhow long (?:does|will|would|should|might|can|could|do)(?: it| a promotion| people| "
         r"that)?(?: usually| typically| normally)? (?:take|get|need)\b|\bhow long (?:to|until|"
@@ -1038,6 +1089,14 @@ READS: dict[str, str] = {
         r"\b(help\w*|mentor\w*|coach\w*|watch\w*|see\w*) (people|others|juniors|my team|"
         r"the team|them|engineers|folks)( to)? (grow|learn|develop)\w*"
     ),
+    # "Burnt out on people management, thinking about going back to IC": worn down by the
+    # work itself, said while asking about it. Heard, and the question answered; words of
+    # crisis still get support first.
+    "feeling:burnt-out": (
+        r"\b(?:burn(?:ed|t)?[- ]?out|burning out|worn out|exhausted|drained) (?:on|of|from|by) "
+        r"(?:\w+ ){0,2}(?:management|managing|manager|on-?call|pager|meetings|the role|the job|"
+        r"this job|that job|work|projects?|support|ops|firefighting|incidents|people)\b"
+    ),
     "feeling:caring": (
         LIFE_LOAD + r")|(daughter|son|baby|twins) (is|are) \w+ (weeks?|months?) old|long covid|"
         r"chronic (illness|pain|fatigue)|recovering from (surgery|an? (operation|illness|"
@@ -1073,7 +1132,12 @@ READS: dict[str, str] = {
         r"(?:engineers|reports|direct reports|team "
         r"members|people|devs|developers|ics|mid[- ]?levels|mids|seniors|juniors|new grads|"
         r"sdes|sde[- ]?(?:\d|i{1,3})s|ems|managers|leads|tech leads|team leads)|(?:reports|"
-        r"engineers)\b[^?!]{0,80}\bone of them)\b"
+        r"engineers)\b[^?!]{0,80}\bone of them)\b|"
+        # "One of the senior engineers in my org, Priya, …"
+        r"\b(?:one|two|three|some|a few|several) of the (?:[\w-]+ ){0,2}(?:engineers|devs|"
+        r"developers|"
+        r"ics|people|seniors|juniors|sdes|ems|managers|leads) (?:in|on|under|from) my (?:org|"
+        r"organi[sz]ation|team|teams|group|department|area|pillar)\b"
     ),
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
@@ -1213,7 +1277,10 @@ READS: dict[str, str] = {
     "situation:manager-alignment": (
         r"\b(my (manager|boss|lead) (doesn'?t|does not|disagrees|isn'?t|won'?t|hasn'?t|"
         r"never|thinks)|manager (thinks|doesn'?t)|disagree\w* with my (manager|boss|lead)|"
-        r"(manager|boss|lead) disagree\w*|"
+        r"(manager|boss|lead) disagree\w*|(?:my|our) (?:manager|boss|lead) (?:literally |"
+        r"just |keeps |always |explicitly )?(?:told|tells|wants|asked|expects) me to "
+        r"(?:just |only )?"
+        r"(?:close|ship|focus|do|keep|stick|stay|not)\b|"
         r"new manager|(manager|boss)\b[^.?!]{0,40}\b(ready|on board|support\w*|advocate|"
         r"put me up|make the case|my case)|talk\w* (to|with) my (manager|boss|lead))\b"
     ),
@@ -1438,7 +1505,10 @@ READS: dict[str, str] = {
         r"engineering)\b|\b(?:director|head of engineering) here\b|\bi (?:run|manage|lead) \d+ "
         r"teams\b"
         r"(?! to (?:write|do|file|finish|read|submit))|"
-        r"\bi'?m (?:an? |the )?(?:engineering |people )?manager\b|\bi'?m an? em\b|"
+        r"\bi'?m (?:an? |the )?(?:senior |sr\.? |principal )?(?:engineering |people |software "
+        r"(?:engineering |development )?)?manager\b|\bi'?m an? (?:senior |sr\.? )?em\b|"
+        # "about 35 people under me through three EMs"
+        r"\b(?:\d+|a dozen|dozens of) (?:people|engineers|folks|devs) (?:under|reporting to) me\b|"
         r"\b(?:eng(?:ineering)? )?manager here\b|\bem here\b|"
         r"\bas an? (?:engineering |people )?manager\b"
     ),

@@ -47,11 +47,13 @@ from coach.coaching.profile import (
     served_levels,
 )
 from coach.coaching.signals import (
+    CRISIS,
     DISTRESS,
     GUARANTEE,
     PROMOTION_TALK,
     REPORT_DECLINES,
     RESOLVED,
+    STRAIN,
     TOWARDS_PROMOTION,
     content_to_stay,
     discloses_bias,
@@ -151,13 +153,20 @@ SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
 PARANOID = reading("paranoid")
-STRAIN = reading("strain")
-CRISIS = reading("crisis")
 EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
 GOOD_IDEA = reading("good-idea")
+#: After talk of moving between the tracks: "a demotion?" (no), "can I go back?" (yes).
+SEEN_AS_DEMOTION = reading("seen-as-demotion")
+CAN_GO_BACK = reading("can-go-back")
+BETWEEN_TRACKS = {"back-to-ic", "management-switch"}
 COUNTS_BARE = reading("counts-bare")
 HOW_LONG_TO_PROMOTE = reading("how-long-to-promote")
+#: "Is it realistic to go for this February cycle?": in reach only if the work is there.
+CYCLE_IN_REACH = reading("cycle-in-reach")
+CYCLE_WORD = reading("cycle-word")
+#: "Disagree. My manager told me to just close tickets": a dispute, not "too generic".
+DISAGREES = reading("disagrees")
 CONDITION_FIRST = reading("condition-first")
 #: Steps the person says are behind them, and the cards that would prescribe them again.
 DONE_ALREADY: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
@@ -253,6 +262,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "result_counts": {"evidence", "operational-load"},
     "enough_alone": {"readiness", "evidence"},
     "no_fixed_clock": {"readiness", "missed-cycle", "level-expectations"},
+    "cycle_in_reach": {"readiness", "evidence", "manager-alignment"},
     "tracks_pay_alike": {"management-switch"},
     "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
     "report_may_stay_yes": {"holding-steady", "deciding", "manager-of-team"},
@@ -263,6 +273,8 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "not_the_only_way": {"motivation", "learning"},
     "not_the_only_way_pay": {"motivation", "not-a-reward"},
     "management_if_its_the_work": {"management-switch"},
+    "back_not_a_demotion": BETWEEN_TRACKS,
+    "can_go_back": BETWEEN_TRACKS,
     "not_a_reward": {"not-a-reward", "different-work"},
 }
 NOT_NOW = reading("not-now")
@@ -338,13 +350,16 @@ def respond(ctx: TurnContext) -> str:
         and bool(ctx.news.commitments)
         and not any(LEAVING_STEP.search(c.action) for c in ctx.news.commitments)
     )
-    direct = (signals.wants_direct_advice or signals.direct_question) and not checking
+    direct = (
+        signals.wants_direct_advice or signals.direct_question or signals.asks_for_action
+    ) and not checking
     verdict = verdict_for(
         ctx.message,
         bias_known="possible bias" in ctx.profile.blockers,
         steady=_holding_steady(ctx),
         report_declined=bool(ctx.report)
         and any(REPORT_DECLINES.search(said) for said in ctx.person_said),
+        earlier=frozenset(ctx.thread),
     )
     parts: list[str] = []
     if ctx.gentle:
@@ -357,6 +372,8 @@ def respond(ctx: TurnContext) -> str:
         again = "pushback_again" if "pushback_again" not in said else "pushback_more"
         if SAID_ALREADY.search(ctx.message) and "pushback_repeat" not in said:
             parts.append(t["pushback_repeat"])  # "you already said that": own it, then new
+        elif DISAGREES.match(ctx.message) and "pushback_disagree" not in said:
+            parts.append(t["pushback_disagree"])  # "disagree. my manager told me…": theirs
         else:
             parts.append(t["pushback" if "pushback" not in said else again])
     elif ALREADY_TRIED.search(ctx.message):
@@ -440,12 +457,13 @@ def respond(ctx: TurnContext) -> str:
     )
     words = words_to_say(ctx, cards, lang) if not plan else None
     words_only = False
-    if words and words[0] not in cards and ctx.signals.situations:
-        # "What should I ask the hiring manager?" after the card that carries those words:
-        # the words answer it; points on other topics around them would bury the answer.
-        now = set(ctx.signals.situations)
-        if now & set(words[0][1].situations) and not any(now & set(c.situations) for _, c in cards):
-            cards = []
+    named = set(ctx.signals.situations) - GENERIC
+    if words and named & set(words[0][1].situations):
+        # "What should I ask their hiring manager?" with the card that carries those words:
+        # the words answer it; points on other topics around them ("with your manager…")
+        # would bury the answer.
+        cards = [item for item in cards if named & set(item[1].situations)]
+        if not cards:
             n_points = 0
             words_only = True
     if not n_points:
@@ -659,8 +677,12 @@ def words_to_say(
     # Words not yet given come first; the same words again beat none at all. In a year of
     # caring for someone, the words for that year ("this year my goal is…") come first.
     steady = _holding_steady(ctx)
+    # Words for what this message names ("what do I ask their hiring manager?" after an
+    # offer) before words for the conversation in general.
+    named = set(ctx.signals.situations) - GENERIC
     offered.sort(
         key=lambda item: (
+            not (named & set(item[1].situations)),
             _words_given(item[1], lang, ctx),
             not (steady and item[1].situations[0] in HOLDING_STEADY),
         )
@@ -693,11 +715,17 @@ def _numbers_after_the_fix(message: str) -> bool:
 
 
 def verdict_for(
-    message: str, bias_known: bool = False, steady: bool = False, report_declined: bool = False
+    message: str,
+    bias_known: bool = False,
+    steady: bool = False,
+    report_declined: bool = False,
+    earlier: frozenset[str] = frozenset(),
 ) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own;
-    ``report_declined``: a manager's report said, now or earlier, that they don't want it)."""
+    ``report_declined``: a manager's report said, now or earlier, that they don't want it;
+    ``earlier``: the situations of the last messages, which "will people see it as a
+    demotion?" is about)."""
     said = QUESTION_SPLIT.split(message.strip())
     # "yes or no: should i volunteer for on-call early" asks, even without its "?", and so
     # does a last sentence shaped as a question ("do i need to tell my boss…").
@@ -728,6 +756,11 @@ def verdict_for(
                 return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
             if GOOD_IDEA.search(asked) and "management-switch" in found:
                 return "management_if_its_the_work"  # "…into management to grow. Good idea?"
+            if (found | earlier) & BETWEEN_TRACKS:
+                if SEEN_AS_DEMOTION.search(asked) and "back-to-ic" in found | earlier:
+                    return "back_not_a_demotion"  # "…back to IC. Will people see it as a demotion?"
+                if CAN_GO_BACK.search(asked):
+                    return "can_go_back"  # "…team lead. And if it's not for me, can I go back?"
             if (
                 EXAMPLE_CHECK.search(asked)
                 and SEVERAL_TEAMS.search(message)
@@ -752,6 +785,10 @@ def verdict_for(
                 PROMOTION_TALK.search(message) or find_levels(message)
             ):
                 return "no_fixed_clock"  # "how long does it usually take to get to L4?"
+            if CYCLE_IN_REACH.search(asked) and (
+                CYCLE_WORD.search(message) or (found | earlier) & {"readiness", "missed-cycle"}
+            ):
+                return "cycle_in_reach"  # "…packets due Feb 14. Realistic, or aim for the next?"
             if PROMOTED_HERE.search(asked) and "easy-work" in found:
                 return "easy_work_no_bar"  # "…we change button colours. Is it even possible?"
             if PROMOTED_HERE.search(asked) and found & RUNNING_TEAMS:
@@ -1101,7 +1138,11 @@ def choose_cards(
         for card_id in ids
     }
     direct = (
-        signals.wants_direct_advice or signals.direct_question or signals.no_questions or spread
+        signals.wants_direct_advice
+        or signals.direct_question
+        or signals.asks_for_action  # "whats the first step, smallest possible" (no "?")
+        or signals.no_questions
+        or spread
     )
     if stage is None and (signals.wants_direct_advice or signals.asks_for_action):
         stage = "will"  # "what should I ask/do?" wants something to do, not a description

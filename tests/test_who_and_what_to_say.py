@@ -1,0 +1,153 @@
+"""Who is speaking, what they asked to be told word for word, and questions about timing
+and moving between tracks: faults two blind readers listed at ed9ddd8, each checked here
+in the readers' words and in other phrasings."""
+
+from __future__ import annotations
+
+from coach.coaching.signals import classify
+from coach.coaching.texts import TEXT
+from coach.llm.offline import verdict_for
+from tests.conftest import ask_all
+
+
+def test_a_lead_over_several_points_is_not_singular() -> None:
+    """Before, "One thing worth weighing:" stood over three bullets."""
+    for lang in ("en", "ru"):
+        for key, text in TEXT[lang].items():
+            if key.startswith("lead_") and key != "lead_options_one":
+                assert not text.startswith(("One thing", "Something that")), (key, text)
+
+
+def test_a_senior_manager_asking_about_someone_in_their_org_is_not_the_candidate(
+    make_coach,
+) -> None:
+    """Before: "It sounds like you're an engineering manager, you'd like to become a staff
+    engineer and you're dealing with being passed over for promotion"."""
+    said = (
+        "I'm a senior engineering manager at a fintech, about 35 people under me through "
+        "three EMs. One of the senior engineers in my org, Priya, has been put up for staff "
+        "twice and didn't get it either time."
+    )
+    assert classify(said).about_a_report
+    answer = ask_all(make_coach(), [said])[0]
+    assert "you'd like to become" not in answer, answer
+    assert "pass on to" in answer, answer
+
+
+def test_burnt_out_on_management_and_weighing_a_move_is_heard_not_sent_to_a_crisis_line(
+    make_coach,
+) -> None:
+    said = (
+        "I've been an engineering manager for four years. I'm burnt out on people management "
+        "and I'm thinking about going back to IC, ideally as staff."
+    )
+    assert classify(said).intent == "coaching"
+    first, second = ask_all(make_coach(), [said, "Will people see it as a demotion? Be honest."])
+    assert "crisis line" not in first and "Burning out on the work itself" in first, first
+    assert second.startswith("No."), second
+    # Burnout with no move in view, or with words of crisis, is still met with support.
+    assert classify("I'm burnt out on on-call and can't sleep anymore.").intent == "distress"
+    assert classify("I'm burning out on on-call work that doesn't even count.").intent == (
+        "distress"
+    )
+
+
+def test_going_back_after_trying_management_is_answered_in_both_languages(make_coach) -> None:
+    first = "Мне предлагают стать руководителем группы из 5 человек. Это повышение?"
+    again = "А если через год пойму, что это не моё, можно вернуться обратно без потерь?"
+    assert verdict_for(again, earlier=frozenset({"management-switch"})) == "can_go_back"
+    assert verdict_for(again) is None  # nothing before it about the tracks
+    answer = ask_all(make_coach(), [first, again])[1]
+    assert answer.startswith("Да, и многие так делают."), answer
+    assert (
+        verdict_for(
+            "Would going back to coding later look like a failure?",
+            earlier=frozenset({"back-to-ic"}),
+        )
+        == "back_not_a_demotion"
+    )
+
+
+def test_words_for_another_company_are_not_the_words_for_your_own_manager(make_coach) -> None:
+    """Before, a principal asking what to ask a startup's hiring manager was given "My goal is
+    the next level. Which gaps do you see…?" and "With your manager: make your goal
+    explicit…"."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "I'm a Principal SDE at Amazon. A Series C startup has offered me a 'Principal "
+            "Engineer' title. Is that a step up, sideways, or down?",
+            "What exactly should I ask their hiring manager to figure out whether the scope "
+            "is real?",
+        ],
+    )[1]
+    assert "own in their first year" in answer, answer
+    assert "With your manager" not in answer and "My goal is the next level" not in answer
+
+
+def test_a_manager_tempted_to_promise_is_told_no_and_given_words_instead(make_coach) -> None:
+    first, _, third = ask_all(
+        make_coach(),
+        [
+            "I'm a director, about 70 engineers. One of my staff engineers, Marcus, asked me "
+            "for principal. I'm tempted to tell him: deliver the multi-region project by end of "
+            "Q3 and you'll get principal in the October cycle.",
+            "Why not? I run the calibration for my org.",
+            "So what exactly do I say to him instead? He'll hear anything less as a no.",
+        ],
+    )
+    assert first.startswith("No. Don't promise the outcome"), first
+    assert "I can't promise you the promotion" in third, third
+    promise = "Her EM wants to tell her she'll definitely get staff next cycle."
+    assert classify(promise).asks_guarantee
+
+
+def test_asking_for_the_sentences_themselves_asks_for_words() -> None:
+    for said in (
+        "Give me the actual two or three sentences I'd say to her on Monday.",
+        "What do I say back to that, word for word?",
+        "Что конкретно мне спросить у своего руководителя на встрече в среду?",
+        "Что мне ему конкретно сказать на ближайшей встрече один на один?",
+    ):
+        assert classify(said).asks_for_words, said
+    assert not classify("I gave a talk with two sentences of intro.").asks_for_words
+
+
+def test_is_this_cycle_in_reach_is_answered_first(make_coach) -> None:
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer aiming for staff. Packets are due February 14.",
+            "Is it realistic to go for this February cycle or should I aim for the one after?",
+        ],
+    )
+    assert answers[1].startswith("Only if you are already doing the next level's work"), answers
+    ru = ask_all(make_coach(), ["Я мидл, хочу стать сеньором.", "Ревью в марте. Успею?"])[1]
+    assert ru.startswith("Только если вы уже делаете работу следующего уровня"), ru
+    assert verdict_for("Is it realistic to build this in Go?") is None
+
+
+def test_a_first_step_asked_without_a_question_mark_still_gets_one(make_coach) -> None:
+    """Before: "fine. whats the first step, smallest possible" got only "What is one step you
+    could take in the next two weeks, and by what date?", with no source."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "all we do is firefight. like 15 pages a week. how am i supposed to get promoted",
+            "im a junior tho. fixing the pager situation isnt my job",
+            "fine. whats the first step, smallest possible",
+        ],
+    )[2]
+    assert "[" in answer, answer
+
+
+def test_disagreement_is_owned_as_theirs_not_as_too_generic(make_coach) -> None:
+    answer = ask_all(
+        make_coach(),
+        [
+            "all we do is firefight. like 15 pages a week. how am i supposed to get promoted",
+            "disagree. my manager literally told me to just close tickets fast and not overthink",
+        ],
+    )[1]
+    assert answer.startswith("Fair enough: you know your team"), answer
+    assert classify("Не согласен. За багфиксы у нас никого не повышали.").pushback
