@@ -151,3 +151,29 @@ def test_disagreement_is_owned_as_theirs_not_as_too_generic(make_coach) -> None:
     )[1]
     assert answer.startswith("Fair enough: you know your team"), answer
     assert classify("Не согласен. За багфиксы у нас никого не повышали.").pushback
+
+
+def test_words_for_vague_feedback_use_the_feedback_they_quoted(make_coach) -> None:
+    """Before, the words were the ones for after a decision ("What specifically would have
+    changed the decision this cycle?") and named 'more impact' whatever was said."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "I'm a staff engineer going for senior staff. I have a skip-level with my director "
+            "this Thursday.",
+            "My manager said the same thing last cycle: 'we need to see more org-level "
+            "influence.' That's vague. What do I say back to that, word for word?",
+        ],
+    )[1]
+    assert "'we need to see more org-level influence'" in answer, answer
+    assert "changed the decision" not in answer
+    # The meeting's day was given two turns before: "when?" is not asked again.
+    assert "When will you have that conversation?" not in answer
+
+
+def test_a_cycle_ahead_is_not_a_missed_one() -> None:
+    from coach.coaching.signals import situations_in
+
+    assert "missed-cycle" not in situations_in("Packets for the next cycle are due February 14.")
+    assert "missed-cycle" in situations_in("My manager said maybe next cycle.")
+    assert "vague-feedback" in situations_in("He said 'more org-level influence'. That's vague.")

@@ -77,7 +77,6 @@ ABOUT_A_REPORT = reading("about-a-report")
 #: How a person's words show which situation a guidance card answers: the closed
 #: vocabulary of ``coach.corpus.cards.SITUATIONS``, in the packs' order.
 _SITUATION_RE = {name: reading(f"situation:{name}") for name in reading_names("situation:")}
-QUOTED = re.compile(r"[\"“«‘][^\"”»’]{1,120}[\"”»’]")
 
 
 class TurnSignals(BaseModel):

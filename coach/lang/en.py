@@ -85,6 +85,7 @@ TEXT: dict[str, str] = {
     "feel_stuck": "Feeling stuck wears you down; it makes sense to look for a way through.",
     "pushback": "Fair point: general advice only goes so far.",
     "pushback_repeat": "You're right, I said that already. Something I haven't said yet:",
+    "feedback_example": "[their exact words]",
     "pushback_disagree": "Fair enough: you know your team better than my sources do.",
     "pushback_again": "You're right, that was still too general. Here is the most concrete "
     "of what my sources say for where you are.",
@@ -661,6 +662,10 @@ READS: dict[str, str] = {
         r"\b(i|i'?d|i'?m)\b[^.?!]{0,20}\b(want|need|care about|after|looking for|"
         r"hoping for|wish|motivated by|draws? me|would like)\b|\bwhat (i want|"
         r"matters to me|i care about)\b"
+    ),
+    "feedback-context": (
+        r"\b(feedback|said|says|told me|tells me|keeps? (saying|telling)|review|calibration|wrote|"
+        r"comment\w*|heard|hearing|verdict|reason)\b"
     ),
     "disagrees": (
         r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
@@ -1307,6 +1312,7 @@ READS: dict[str, str] = {
         r"comments?)|feedback[^.?!]{0,20}\b(vague|unclear|not actionable|fuzzy)|(same|still|"
         r"so) vague|more impact|show more|be more (strategic|proactive)|more leadership|"
         r"what does (that|it|this) (even |actually )?mean|shrug\w*|you'?ll get there|"
+        r"(?:that'?s|it'?s|this is|which is) (?:so |pretty |really |very |just )?vague|"
         r"some gaps|grow more|confus\w* (by|about) (the |my |this )?(feedback|review)|came out "
         r"(more )?confused)\b"
     ),
@@ -1329,7 +1335,8 @@ READS: dict[str, str] = {
     ),
     "situation:missed-cycle": (
         r"\b(passed over|denied|didn'?t get (it|promoted|the promotion)|not promoted|"
-        r"missed (the |a )?(promotion|cycle)|wasn'?t promoted|rejected|promo list|next cycle|"
+        r"missed (the |a )?(promotion|cycle)|wasn'?t promoted|rejected|promo list|(maybe|"
+        r"wait\w* (for |until |till )?(the )?|try again|again|another shot) next cycle|"
         r"(wasn'?t|was not) my (cycle|year)|didn'?t make it|not this time|maybe next time|"
         r"turned down|(this|my) cycle)\b"
     ),
@@ -1782,7 +1789,10 @@ READS: dict[str, str] = {
         r"retro\w*|stand-?up|staff meeting)\b"
     ),
     "weeks": (r"\b(days?|weeks?|month)\b"),
-    "meeting": (r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them))\b"),
+    "meeting": (
+        r"\b(meeting|1:1|one[- ]on[- ]one|talk to|ask (him|her|them)|skip[- ]level|sync|call with|"
+        r"sit down with|catch[- ]up|review with)\b"
+    ),
     # "When is your next one-on-one?" after "our 1:1 is on Tuesday": already told.
     "load-stated": (
         r"\b(\d+|dozens?|a (lot|ton|bunch) of|lots of|constant(ly)?|all the time|every (day|"
@@ -1819,7 +1829,8 @@ READS: dict[str, str] = {
     "and-then": (r"\s(?:and(?: then)?|then|,\s*then)\s"),
     "when-said": (
         r"\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|tomorrow|today|tonight|next "
-        r"week|this week|on the \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th))\b"
+        r"week|this week|on the \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|"
+        r"apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?)\b"
     ),
     "back-to-work": (
         r"\b(i'?m (ok|okay|fine|better) now|feeling better|back to (my )?(career|"

@@ -51,6 +51,7 @@ from coach.coaching.signals import (
     DISTRESS,
     GUARANTEE,
     PROMOTION_TALK,
+    QUOTED,
     REPORT_DECLINES,
     RESOLVED,
     STRAIN,
@@ -167,6 +168,8 @@ CYCLE_IN_REACH = reading("cycle-in-reach")
 CYCLE_WORD = reading("cycle-word")
 #: "Disagree. My manager told me to just close tickets": a dispute, not "too generic".
 DISAGREES = reading("disagrees")
+#: "My manager said 'more impact'": a quote that is feedback someone gave.
+FEEDBACK_CONTEXT = reading("feedback-context")
 CONDITION_FIRST = reading("condition-first")
 #: Steps the person says are behind them, and the cards that would prescribe them again.
 DONE_ALREADY: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
@@ -577,8 +580,8 @@ def respond(ctx: TurnContext) -> str:
     if said_words and limit > 0:
         # The words were the answer: the question is about that conversation, not a new topic.
         keys = ["after_words_when", "after_words_listen"]
-        if WHEN_SAID.search(ctx.message):
-            keys = keys[1:]  # "…in my 1:1 on Tuesday": when is already said
+        if WHEN_SAID.search(ctx.message) or _meeting_dated(ctx):
+            keys = keys[1:]  # "…in my 1:1 on Tuesday", now or before: when is already said
         fresh = [t[k] for k in keys if t[k] not in " ".join(ctx.asked)]
         if fresh:
             questions = fresh[:1]
@@ -678,11 +681,13 @@ def words_to_say(
     # caring for someone, the words for that year ("this year my goal is…") come first.
     steady = _holding_steady(ctx)
     # Words for what this message names ("what do I ask their hiring manager?" after an
-    # offer) before words for the conversation in general.
-    named = set(ctx.signals.situations) - GENERIC
+    # offer), or the conversation's topic when it names none ("what do I ask Anita on
+    # Thursday?" after "a skip-level with me"), before words for any conversation.
+    named = (set(ctx.signals.situations) - GENERIC) or (set(ctx.thread) - GENERIC)
     offered.sort(
         key=lambda item: (
             not (named & set(item[1].situations)),
+            item[1].situations[0] not in named,  # the card that is mainly about it
             _words_given(item[1], lang, ctx),
             not (steady and item[1].situations[0] in HOLDING_STEADY),
         )
@@ -697,8 +702,19 @@ def words_to_say(
             # Words for a review form in a year of caring for someone are for that year only.
             and (card.situations[0] not in HOLDING_STEADY or _holding_steady(ctx))
         ):
-            return item, card.say.get(lang)
+            return item, card.say.get(lang).replace("{feedback}", feedback_heard(ctx, lang))
     return None
+
+
+def feedback_heard(ctx: TurnContext, lang: str) -> str:
+    """The feedback the person quoted last ("'we need to see more org-level influence'"),
+    for words that name it; the sources' own example when they quoted none."""
+    for text in reversed(ctx.person_said):
+        quotes = [m.group(0)[1:-1].strip(" .") for m in QUOTED.finditer(text)]
+        quotes = [q for q in quotes if 1 <= len(q.split()) <= 12]
+        if quotes and FEEDBACK_CONTEXT.search(text):
+            return quotes[-1]
+    return TEXT[lang]["feedback_example"]
 
 
 def _words_given(card: Card, lang: str, ctx: TurnContext) -> bool:
@@ -1480,18 +1496,24 @@ def _slot_known(slot: str, profile: Profile) -> bool:
     return bool(value)
 
 
-def _told_already(question: str, ctx: TurnContext) -> bool:
-    """The person already gave what the question asks: the figure ("about 25 pages a
-    week" before "what is your page count?"), or the step and its date just committed."""
-    if ctx.news.commitments and ASKS_FOR_STEP.search(question):
-        return True
-    if ASKS_WHEN_MEETING.search(question) and any(
+def _meeting_dated(ctx: TurnContext) -> bool:
+    """The person said when their conversation is ("a skip-level with me this Thursday",
+    "our 1:1 on Monday"), and not that it was cancelled or is past."""
+    return any(
         MEETING.search(sentence)
         and WHEN_SAID.search(sentence)
         and not MEETING_PAST.search(sentence)
         for text in ctx.person_said
         for sentence in QUESTION_SPLIT.split(text)
-    ):
+    )
+
+
+def _told_already(question: str, ctx: TurnContext) -> bool:
+    """The person already gave what the question asks: the figure ("about 25 pages a
+    week" before "what is your page count?"), or the step and its date just committed."""
+    if ctx.news.commitments and ASKS_FOR_STEP.search(question):
+        return True
+    if ASKS_WHEN_MEETING.search(question) and _meeting_dated(ctx):
         return True  # "our 1:1 is on Tuesday" before "when is your next one-on-one?"
     if ASKS_WHICH_PROBLEM.search(question) and any(
         NAMED_PROBLEM.search(t) for t in ctx.person_said
