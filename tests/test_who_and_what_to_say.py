@@ -177,3 +177,27 @@ def test_a_cycle_ahead_is_not_a_missed_one() -> None:
     assert "missed-cycle" not in situations_in("Packets for the next cycle are due February 14.")
     assert "missed-cycle" in situations_in("My manager said maybe next cycle.")
     assert "vague-feedback" in situations_in("He said 'more org-level influence'. That's vague.")
+
+
+def test_an_anxious_entry_level_engineer_gets_the_entry_ladder_not_promotion_mechanics(
+    make_coach,
+) -> None:
+    """Before: "am I behind??" from a bootcamp grad got "worth naming whether that, rather
+    than the title, is what you are after"; "my PRs are too big" got whether the manager
+    sees them as ready; "should I ask less?" got the parts of a promotion process."""
+    from coach.coaching.profile import Profile
+    from coach.coaching.turn import advance
+
+    said = [
+        "hi!! im a bootcamp grad, 8 months in at a 50 person saas company. everyone seems so "
+        "much smarter than me. am i behind??",
+        "my lead said my PRs are too big. is that gonna hurt me for promotion",
+        "i asked a question in slack yesterday and felt so dumb. should i ask less and figure "
+        "stuff out myself",
+    ]
+    assert advance(Profile(), said[0], 1)[0].current_level == "entry engineer"
+    first, second, third = ask_all(make_coach(), said)
+    assert "entry-level" in first.lower() or "entry level" in first.lower(), first
+    assert "small pull requests" in second, second
+    assert "Most promotion processes share the same parts" not in third, third
+    assert "learning" in third, third

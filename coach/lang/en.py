@@ -1355,7 +1355,11 @@ READS: dict[str, str] = {
         r"got promoted)|what (is|are) (an? )?(senior|staff|"
         r"principal|sde|l\d)|"
         r"(next|that) level (actually )?looks? like|doing differently (as|at)|what does it "
-        r"take|the bar (for|at)|entry[- ]level)\b"
+        r"take|the bar (for|at)|entry[- ]level|am i (?:falling )?behind|(?:feel|feeling|less|so|"
+        r"falling|fall) behind|behind (?:everyone|my "
+        r"peers|the others|where i should be)|(?:everyone|they all) (?:else )?(?:seems?|is|are) "
+        r"(?:so )?(?:much )?(?:smarter|better|faster|ahead)|(?:prs?|pull requests?) (?:are|is) "
+        r"too (?:big|large|long))\b"
     ),
     "situation:staff-path": (
         r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver|across "
@@ -1454,6 +1458,10 @@ READS: dict[str, str] = {
         r"say(ing)? no\b[^.?!]{0,30}\b(hurt|damage|look bad))\b"
     ),
     "situation:learning": (
+        # "should i ask less and figure stuff out myself", "felt so dumb asking in slack"
+        r"\bask(?:ing)? (?:less|fewer questions|too many questions|so many questions)\b|"
+        r"\bfigur\w* (?:stuff|things|it) out (?:myself|on my own|alone)\b|\b(?:dumb|stupid) "
+        r"questions?\b|"
         r"\b(learn\w*|stagnat\w*|get (much )?better at|new skills?|keep growing|grow(ing)? "
         r"as an? (engineer|developer|person)|personal growth|develop (my|new) skills)\b"
     ),
@@ -1877,7 +1885,12 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"\bl\s?([3-8])\b", "L{n}"),
     (r"\bic\s?([1-7])\b", "IC{n}"),
     (
-        r"\b(entry[- ]level|junior|new grad|graduate|intern)\b(?:\s+(?:software\s+)?engineer)?",
+        r"\b(entry[- ]level|junior|new grad|graduate|intern|(?:bootcamp|recent|fresh) "
+        r"grad(?:uate)?|"
+        r"just graduated|i graduated (?:last|this) (?:year|spring|summer|fall|autumn|winter|"
+        r"(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december)|"
+        r"straight out of (?:school|college|uni|university|a bootcamp))\b"
+        r"(?:\s+(?:software\s+)?engineer)?",
         "entry engineer",
     ),
     (r"\b(mid[- ]level)\b", "engineer"),
