@@ -201,3 +201,41 @@ def test_an_anxious_entry_level_engineer_gets_the_entry_ladder_not_promotion_mec
     assert "small pull requests" in second, second
     assert "Most promotion processes share the same parts" not in third, third
     assert "learning" in third, third
+
+
+def test_without_a_manager_the_coach_names_who_decides_and_no_one_on_ones(make_coach) -> None:
+    """Before, a new grad at an agency ("it's just the founder and us", "we don't really
+    have 1:1s") was told to partner with their manager and to ask "Can we spend part of
+    this one-on-one on my growth…"."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "I graduated last June and I've been at a 15-person web agency for 7 months. "
+            "There's no career ladder at all, it's just the founder and us. How do I even "
+            "know what level I am?",
+            "most of my work is WordPress tweaks and fixing client bugs. is any of that "
+            "promotable or do I need to switch jobs?",
+            "what do I actually ask the founder? he's nice but super busy and we don't really "
+            "have 1:1s",
+            "ok I'll try. what's one thing I can do this week?",
+        ],
+    )
+    text = "\n".join(answers)
+    assert "your manager" not in text.lower(), text
+    assert "one-on-one" not in text, text
+    assert "the founder" in text
+    assert "committed to try" not in answers[3], answers[3]
+    # Said once, a point is not given again in its fitted words either.
+    assert text.count("Partner closely with the founder") <= 1, text
+    ru = ask_all(
+        make_coach(), ["Я мидл в стартапе, руководителя нет, всё решает основатель."]
+    )[0]
+    assert "с основателем" in ru and "руководител" not in ru, ru
+
+
+def test_a_manager_named_as_absent_is_not_read_where_there_is_one() -> None:
+    from coach.coaching.policy import workplace
+
+    assert workplace(["it's just the founder and us"], "en") == ("the founder", False)
+    assert workplace(["My manager and the founder disagree."], "en") == (None, False)
+    assert workplace(["We don't have 1:1s."], "en") == (None, True)

@@ -88,6 +88,11 @@ class TurnContext(BaseModel):
         default="",
         description="'she', 'he' or 'they' when a manager asks about one of their people",
     )
+    decider: str | None = Field(
+        default=None,
+        description="who decides where the person said there is no manager ('the founder')",
+    )
+    no_one_on_ones: bool = Field(default=False, description="the person said they have no 1:1s")
 
     @property
     def intent(self) -> str:

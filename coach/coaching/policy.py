@@ -34,6 +34,7 @@ from coach.coaching.signals import (
     situations_in,
 )
 from coach.coaching.stages import next_stage
+from coach.corpus.cards import Card
 from coach.lang import WORD, pack, reading
 from coach.llm.base import Message
 from coach.retrieval.retriever import Passage
@@ -175,6 +176,28 @@ def manages(profile: Profile) -> bool:
     return profile.track == "management" or card_level(profile.current_level) == "manager"
 
 
+#: "It's just the founder and us", "we don't have 1:1s": the coach's words follow.
+NO_MANAGER = reading("no-manager")
+NO_ONE_ON_ONES = reading("no-one-on-ones")
+DECIDER = reading("decider")
+
+
+def workplace(spoken: Sequence[str], language: str) -> tuple[str | None, bool]:
+    """Who decides where the person said there is no manager ("it's just the founder and
+    us": "the founder"), and whether they said there are no one-on-ones."""
+    no_one_on_ones = any(NO_ONE_ON_ONES.search(text) for text in spoken)
+    if not any(NO_MANAGER.search(text) for text in spoken):
+        return None, no_one_on_ones
+    names = pack(language).deciders
+    for text in reversed(spoken):
+        for match in reversed(list(DECIDER.finditer(text))):
+            word = match.group(0).lower()
+            stem = next((k for k in names if word.startswith(k)), None)
+            if stem:
+                return names[stem], no_one_on_ones
+    return None, no_one_on_ones
+
+
 def report_pronoun(spoken: Sequence[str]) -> str:
     """How the manager speaks of the report ("she", "he"), else "they": the latest wins."""
     for text in reversed(spoken):
@@ -210,18 +233,25 @@ def build_context(
         pack(language).text[f"feel_{signals.feeling}"] in said or added.commitments
     ):  # a feeling is named once, and a turn that commits to a step is about the step
         signals = signals.model_copy(update={"feeling": None})
-    views = passage_views(passages)
-    used_cards = tuple(card.id for view in views for card in view.cards if card.said_in(said))
-    last_said = last_answer(history)
-    last_cards = tuple(
-        dict.fromkeys(card.id for view in views for card in view.cards if card.said_in(last_said))
-    )
     quotes = tuple(a or b for a, b in QUOTE.findall(said))
     asked = tuple(dict.fromkeys(q.strip() for q in QUESTION.findall(said) if q.strip()))
     if not WORD.search(message):  # "ok", "да": keep the language
         earlier = [m["content"] for m in history if m["role"] == "user"]
         language = detect_language(earlier[-1]) if earlier else language
     spoken = [m["content"] for m in history if m["role"] == "user"] + [message]
+    decider, no_one_on_ones = workplace(spoken[-6:], language)
+    fitted = pack(language).workplace_words  # "with the founder: …" said is the card said
+
+    def said_in(card: Card, text: str) -> bool:
+        point = fitted(card.point.get(language), decider, no_one_on_ones)
+        return card.said_in(text) or point[:80] in text
+
+    views = passage_views(passages)
+    used_cards = tuple(card.id for view in views for card in view.cards if said_in(card, said))
+    last_said = last_answer(history)
+    last_cards = tuple(
+        dict.fromkeys(card.id for view in views for card in view.cards if said_in(card, last_said))
+    )
     thread = thread_situations(history)
     if not signals.about_a_report and any(ABOUT_A_REPORT.search(t) for t in spoken[-5:-1]):
         # "How do I tell him?" two turns after "one of my engineers…": still about the report.
@@ -252,6 +282,8 @@ def build_context(
         ),
         person_said=tuple(spoken[-6:]),
         report=report,
+        decider=decider,
+        no_one_on_ones=no_one_on_ones,
         message=message,
         language=language,
         promotion_goal=promotion_goal,

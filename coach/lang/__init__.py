@@ -32,6 +32,10 @@ class Pack:
     level_names_target: dict[str, str]
     questions: dict[str, list[tuple[str, list[str]]]]
     second_person: Callable[[str], str]
+    #: The coach's words for a workplace without a manager (``who`` decides instead, e.g.
+    #: "the founder") or without one-on-ones; and the names of who decides, by stem.
+    workplace_words: Callable[[str, str | None, bool], str]
+    deciders: dict[str, str]
     format_date: Callable[[dt.date], str]
     reads: dict[str, str]  # name → this language's alternatives for that regex
     level_patterns: list[tuple[str, str]]  # (regex, canonical level) as the language says it
@@ -63,6 +67,8 @@ def _pack(module: ModuleType) -> Pack:
         level_names_target=module.LEVEL_NAMES_TARGET,
         questions=module.QUESTIONS,
         second_person=module.second_person,
+        workplace_words=module.workplace_words,
+        deciders=module.DECIDERS,
         format_date=module.format_date,
         reads=module.READS,
         level_patterns=module.LEVEL_PATTERNS,

@@ -458,6 +458,33 @@ _CLAUSE_OPENERS = {
 }  # fmt: skip
 
 
+#: Who decides where there is no manager ("it's just the founder and us"), by the word the
+#: person used, as the coach names them.
+DECIDERS = {
+    "founder": "the founder",
+    "co-founder": "the founder",
+    "cofounder": "the founder",
+    "owner": "the owner",
+    "ceo": "the CEO",
+    "cto": "the CTO",
+}
+
+
+def workplace_words(text: str, who: str | None, no_one_on_ones: bool) -> str:
+    """The coach's words fitted to a workplace with no manager ("your manager" → "the
+    owner") or no one-on-ones ("at your next one-on-one" → "next time you talk")."""
+    if who:
+        text = re.sub(r"\byour manager or an? (?:co-?)?founder\b", who, text)
+        text = re.sub(r"\byour manager's(?! manager)", f"{who}'s", text)
+        text = re.sub(r"\byour manager\b(?!'s)", who, text)
+        text = re.sub(r"\bYour manager\b(?!'s)", who[0].upper() + who[1:], text)
+    if who or no_one_on_ones:
+        text = re.sub(r"\bat your next one-on-one\b", "next time you talk", text)
+        text = re.sub(r"\byour next one-on-one\b", "your next real conversation", text)
+        text = re.sub(r"\bthis one-on-one\b", "this conversation", text)
+    return text
+
+
 def second_person(text: str) -> str:
     """A person's own words said back to them: "talk to my lead" → "talk to your lead"."""
 
@@ -667,6 +694,19 @@ READS: dict[str, str] = {
         r"\b(feedback|said|says|told me|tells me|keeps? (saying|telling)|review|calibration|wrote|"
         r"comment\w*|heard|hearing|verdict|reason)\b"
     ),
+    # "It's just the founder and us", "the owner decides raises", "we don't have a manager".
+    "no-manager": (
+        r"\b(?:no (?:manager|boss|managers|middle management)|(?:don'?t|do not|never) "
+        r"(?:really )?have (?:a |any )?(?:manager|boss)|(?:it'?s |there'?s )?just the (?:co-?)?"
+        r"(?:founder|owner|ceo|cto)s?(?: and (?:us|me|the team|the rest))?|the (?:co-?)?(?:owner|"
+        r"founder|ceo|cto) (?:decides|does (?:the )?(?:raises|reviews|promotions))|(?:no|flat) "
+        r"(?:hierarchy|org chart))\b"
+    ),
+    "no-one-on-ones": (
+        r"\b(?:no|(?:don'?t|do not|never) (?:really )?(?:have|do|get)|without) (?:any |regular )?"
+        r"(?:1:1s?|one[- ]on[- ]ones?)\b"
+    ),
+    "decider": (r"\b(?:co-?founder|founder|owner|ceo|cto)\b"),
     "disagrees": (
         r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
     ),
@@ -1708,7 +1748,10 @@ READS: dict[str, str] = {
         r"^(?:(?:ok(?:ay)?|so|then|alright)[,!.:]?\s+)*(?:starting|from|beginning|after)\b"
     ),
     "not-an-action": (
-        r"^(?:never|not|probably|be honest|admit|say|think|see|guess|try to explain)\b"
+        r"^(?:never|not|probably|be honest|admit|say|think|see|guess|try to explain)\b|"
+        # "ok I'll try", "I'll do that", "I'll think about it": no step named.
+        r"^(?:try|do (?:it|that|this)|give it a (?:try|shot|go)|look into it|think about it|"
+        r"consider it|keep (?:it|that) in mind)(?: then| i guess| maybe)?\W*$"
     ),
     "anaphora": (
         r"^(?:have|get|finish|send|share|do|wrap up|complete)\s+(?:it|that|this|"

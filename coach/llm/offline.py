@@ -598,7 +598,9 @@ def respond(ctx: TurnContext) -> str:
         if limit > 0 and not said_words:
             questions = []  # not a stock "where does your time go?" in its place
     parts.append(" ".join(questions) if questions else closing)
-    return "\n\n".join(p for p in parts if p).strip()
+    return pack(lang).workplace_words(
+        "\n\n".join(p for p in parts if p).strip(), ctx.decider, ctx.no_one_on_ones
+    )
 
 
 def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
