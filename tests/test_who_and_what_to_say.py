@@ -227,9 +227,7 @@ def test_without_a_manager_the_coach_names_who_decides_and_no_one_on_ones(make_c
     assert "committed to try" not in answers[3], answers[3]
     # Said once, a point is not given again in its fitted words either.
     assert text.count("Partner closely with the founder") <= 1, text
-    ru = ask_all(
-        make_coach(), ["Я мидл в стартапе, руководителя нет, всё решает основатель."]
-    )[0]
+    ru = ask_all(make_coach(), ["Я мидл в стартапе, руководителя нет, всё решает основатель."])[0]
     assert "с основателем" in ru and "руководител" not in ru, ru
 
 
@@ -239,3 +237,62 @@ def test_a_manager_named_as_absent_is_not_read_where_there_is_one() -> None:
     assert workplace(["it's just the founder and us"], "en") == ("the founder", False)
     assert workplace(["My manager and the founder disagree."], "en") == (None, False)
     assert workplace(["We don't have 1:1s."], "en") == (None, True)
+
+
+def test_short_level_names_are_levels_and_one_sentence_gets_one_point(make_coach) -> None:
+    """Before, "staff eng, payments co, 9 yrs" held no level, so a staff engineer was later
+    given mid-level on-call tips; "one sentence. not a lecture" got two bullets."""
+    from coach.coaching.profile import Profile
+    from coach.coaching.turn import advance
+
+    for said, level in (
+        ("staff eng, payments co, 9 yrs", "staff engineer"),
+        ("im a sr engineer at a bank", "senior engineer"),
+        ("principal dev at a fintech", "principal engineer"),
+    ):
+        assert advance(Profile(), said, 1)[0].current_level == level, said
+    answers = ask_all(
+        make_coach(),
+        [
+            "staff eng, payments co, 9 yrs. dont know which archetype i am",
+            "ok so what do i write as the summary line of my promo packet",
+            "one sentence. not a lecture",
+        ],
+    )
+    assert answers[2].count("[") == 1 and "\n- " not in answers[2], answers[2]
+    assert classify("Коротко, одним предложением, пожалуйста.").wants_brief
+
+
+def test_a_level_placed_and_a_cycle_asked_about_get_both_answers(make_coach) -> None:
+    """Before: "im L3 at google… want L4 next cycle. possible?" got the crosswalk and then a
+    ladder's alias line quoted as advice ("On numbered ladders this is usually L3 or IC1")."""
+    answer = ask_all(
+        make_coach(), ["im L3 at google, joined 8 months ago. want L4 next cycle. possible?"]
+    )[0]
+    assert "Google L3" in answer and "Only if you are already doing" in answer, answer
+    assert "On numbered ladders" not in answer and "Also called" not in answer, answer
+
+
+def test_an_offer_deadline_and_questions_for_the_other_company_are_about_offers(
+    make_coach,
+) -> None:
+    from coach.coaching.signals import situations_in
+
+    for said in (
+        "i have to answer amazon by thursday. what should i ask the startup before then",
+        "What questions should I ask the recruiter?",
+    ):
+        assert "comparing-offers" in situations_in(said), said
+    answers = ask_all(
+        make_coach(),
+        [
+            "got two offers. amazon sde1 and a startup that calls it 'software engineer II'. "
+            "is the startup one the higher level?",
+            "the startup pays more too so seems like a no brainer",
+            "i have to answer amazon by thursday. what should i ask the startup before then",
+        ],
+    )
+    assert "archetype" not in answers[1], answers[1]  # staff-plus shapes are not for them
+    assert "own in their first year" in answers[2], answers[2]
+    assert "Partner closely with your manager" not in answers[2], answers[2]
+    assert "different-work" in situations_in("my manager said 'keep doing what you're doing'")

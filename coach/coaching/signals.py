@@ -70,6 +70,8 @@ DECIDED = reading("decided")
 REPORTED = reading("reported")
 #: "Give me a plan for the next 30 days", "three things": an answer shaped as steps.
 WANTS_PLAN = reading("wants-plan")
+#: "One sentence. Not a lecture": one point, said plainly.
+WANTS_BRIEF = reading("wants-brief")
 GREETING = reading("greeting")
 COMMITS = reading("commits")
 #: "One of my engineers asked…": a manager asking about someone else's path.
@@ -102,6 +104,7 @@ class TurnSignals(BaseModel):
     asks_for_words: bool = False  # "what do I say to my skip-level?": the words, not a topic
     terse: bool = False  # "how?", "and then?": about the coach's last answer
     checks_a_plan: bool = False  # "is that the right ask?": their own step, to be checked
+    wants_brief: bool = False  # "one sentence. not a lecture": one point, said plainly
     language: Language = "en"
     situations: tuple[str, ...] = ()
 
@@ -248,6 +251,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         about_a_report=bool(ABOUT_A_REPORT.search(message)),
         asks_for_words=bool(ASKS_FOR_WORDS.search(message)),
         checks_a_plan=bool(PLAN_CHECK.search(message)),
+        wants_brief=bool(WANTS_BRIEF.search(message)),
         language=detect_language(message),
         situations=situations_in(message),
     )

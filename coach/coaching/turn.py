@@ -206,7 +206,9 @@ class Coach:
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
                 step=step,
                 # "how?" and "what do I say?" are about the last answer: it comes back.
-                last=last_answer(history) if signals.terse or signals.asks_for_words else "",
+                last=last_answer(history)
+                if signals.terse or signals.asks_for_words or signals.wants_brief
+                else "",
                 wants_words=signals.asks_for_words,
                 table=names_a_company_level(message),
                 own_levels=frozenset(person_levels(profile)),

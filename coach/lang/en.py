@@ -707,6 +707,11 @@ READS: dict[str, str] = {
         r"(?:1:1s?|one[- ]on[- ]ones?)\b"
     ),
     "decider": (r"\b(?:co-?founder|founder|owner|ceo|cto)\b"),
+    # "one sentence. not a lecture", "tl;dr": one point, said plainly.
+    "wants-brief": (
+        r"\b(?:(?:in )?one (?:sentence|line)|not an? lecture|no lectures?|keep it (?:short|brief)|"
+        r"short(?:er)? (?:answer|version)|tl;?dr|in a (?:word|sentence)|be brief|too long)\b"
+    ),
     "disagrees": (
         r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
     ),
@@ -842,6 +847,9 @@ READS: dict[str, str] = {
     # "How long does it usually take to get from L3 to L4?", "realistic timeline?"
     # "Is it realistic to go for this February cycle?", "can she make the June calibration?"
     "cycle-in-reach": (
+        # "want L4 next cycle. possible?"
+        r"^(?:is (?:it|that|this) )?(?:even |actually |really )?(?:possible|realistic|doable|"
+        r"feasible|achievable)\s*\?*$|"
         r"\b(?:is (?:it|that|this|going for (?:it|this|that))|would (?:it|that) be) (?:even |"
         r"actually |really |still )?(?:realistic|doable|feasible|possible|achievable)\b|"
         r"\brealistic(?:ally)? (?:to |for )?(?:go|aim|make|target|get|hit)\w*\b[^?]{0,40}\b"
@@ -1256,6 +1264,8 @@ READS: dict[str, str] = {
         r"loyal\w*|late nights|grind\w*|(put|putting) in (the|so many|all the) hours|bonus)\b"
     ),
     "situation:different-work": (
+        # "my manager said 'keep doing what you're doing'": more of the same is not the next level
+        r"\bkeep (?:on )?doing what (?:you'?re|you are|i'?m|i am) doing\b|\bkeep (?:it|this) up\b|"
         r"\b(different (work|job|kind of work)|next level|do(ing)? (more|better) of the same|"
         r"that an? \w+ (doesn'?t|does not)|difference between|versus|vs\.?|best (coder|"
         r"engineer|developer|programmer)|(my|the) (current )?job better|(other|another) kind "
@@ -1419,6 +1429,11 @@ READS: dict[str, str] = {
         r"again|swing back|hate managing)\b"
     ),
     "situation:comparing-offers": (
+        # "what should i ask the startup before then", "i have to answer amazon by thursday"
+        r"\b(?:ask|asking|questions? for) (?:the |this |that |each |both |the other )?(?:startup|"
+        r"company|companies|recruiter|new team|new company)\b|\b(?:answer|reply to|get back to|"
+        r"respond to) (?:amazon|google|meta|microsoft|apple|the offer|the recruiter|them)\b[^.?!]"
+        r"{0,20}\bby\b|"
         r"\b(job offers?|an offer (from|at)|offers? from|(two|competing|both|the|these) offers|"
         r"(ask|asking|tell|call with|calls with|interview with|talk to|speak to) (the |their |each "
         r"|both )?(hiring managers?|recruiters?)|the recruiter (says|said|keeps|told)|apples to "
@@ -1938,9 +1953,12 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     ),
     (r"\b(mid[- ]level)\b", "engineer"),
     # "senior backend engineer", "staff ML engineer": a specialty between level and role.
-    (rf"\b(senior)\s+{SPECIALTY}(?:engineer|dev|developer|swe|sde)\b", "senior engineer"),
-    (rf"\b(staff)\s+{SPECIALTY}(?:engineer|level|sde|swe)\b", "staff engineer"),
-    (rf"\b(principal)\s+{SPECIALTY}(?:engineer|sde|swe)\b", "principal engineer"),
+    (
+        rf"\b(senior|sr\.?)\s+{SPECIALTY}(?:engineer|eng|dev|developer|swe|sde)\b",
+        "senior engineer",
+    ),
+    (rf"\b(staff)\s+{SPECIALTY}(?:engineer|eng|level|sde|swe|dev|developer)\b", "staff engineer"),
+    (rf"\b(principal)\s+{SPECIALTY}(?:engineer|eng|sde|swe|dev|developer)\b", "principal engineer"),
     # "Senior Principal" (a level above principal on some ladders): the top of ours.
     (r"\b(senior principal)\b", "principal engineer"),
     (r"\b(engineering manager|em)\b", "engineering manager"),

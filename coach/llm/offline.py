@@ -396,11 +396,13 @@ def respond(ctx: TurnContext) -> str:
     levels_placed = crosswalk_answer(ctx, lang)
     if levels_placed:
         parts.append(levels_placed)  # "Microsoft 62 vs Amazon SDE II": the table answers
-    elif verdict and f"verdict_{verdict}" in t:
+    if verdict and f"verdict_{verdict}" in t:  # "L3 at Google… L4 next cycle. possible?"
         # The same answer to the same question twice reads as a template: its gist, once more.
         key = f"verdict_{verdict}"
         repeat = key in ctx.said_lines and f"{key}_again" in t
         parts.append(t[f"{key}_again" if repeat else key])
+    elif levels_placed:
+        pass  # the table was the answer
     elif checking:
         dated = any(c.due for c in ctx.news.commitments)
         parts.append(
@@ -447,6 +449,8 @@ def respond(ctx: TurnContext) -> str:
         n_points = 2  # after "this is generic", two points on what they added, not a list
     else:
         n_points = POINTS_PER_STAGE.get(ctx.stage, 1)
+    if signals.wants_brief:
+        n_points = min(n_points, 1)  # "one sentence. not a lecture"
     # The person's own ladder outranks the built-in guidance when retrieval put it on top:
     # it describes their company. It has no cards, so it is quoted (never marked sentences).
     own = n_points and any(p.origin == "user" for p in ctx.passages[:2])
@@ -465,7 +469,8 @@ def respond(ctx: TurnContext) -> str:
         # "What should I ask their hiring manager?" with the card that carries those words:
         # the words answer it; points on other topics around them ("with your manager…")
         # would bury the answer.
-        cards = [item for item in cards if named & set(item[1].situations)]
+        topic = named & set(words[0][1].situations)
+        cards = [item for item in cards if topic & set(item[1].situations)]
         if not cards:
             n_points = 0
             words_only = True
@@ -482,7 +487,9 @@ def respond(ctx: TurnContext) -> str:
         ]
         parts.append(t[lead] + "\n" + "\n".join(steps))
     elif cards:
-        parts.append(compose_guidance(ctx, cards, lang, direct or signals.pushback))
+        parts.append(
+            compose_guidance(ctx, cards, lang, direct or signals.pushback or signals.wants_brief)
+        )
     else:
         extract = choose_sentences(ctx, n_points, lang)
         if extract:
@@ -1180,7 +1187,8 @@ def choose_cards(
     off_topic_possible = bool(topic) and not (now - {"first-step"}) and among is None
     # "how?" right after an answer asks how to do what it suggested: the cards that share
     # its situations, the ones to act on first.
-    follows = ctx.signals.terse
+    # ("One sentence. Not a lecture." with nothing new: the last answer, shorter.)
+    follows = ctx.signals.terse or (ctx.signals.wants_brief and not ctx.signals.situations)
     asks_how_long = bool(ASKS_HOW_LONG.search(ctx.message))
     last = _last_situations(ctx)
     scored: list[tuple[float, int, PassageView, Card, float]] = []
@@ -1197,6 +1205,12 @@ def choose_cards(
                 and not HOLDING_STEADY & now & set(card.situations)
             ):
                 continue  # "on call, fix…" presumes someone who is on call
+            if (
+                passage.doc_id.endswith("staff-archetypes")
+                and "staff-path" not in now | known | thread
+                and not levels & {"senior", *STAFF_PLUS}
+            ):
+                continue  # "the tech lead is the most common archetype" to a new grad
             if card.situations[0] == "possible-bias" and not (
                 signals.bias_disclosure or "possible bias" in ctx.profile.blockers
             ):
@@ -1449,11 +1463,12 @@ def choose_sentences(ctx: TurnContext, n: int, lang: str) -> list[str]:
     """Up to ``n`` extractive sentences: never marked, never a complaint, never quoted before."""
     query = set(tokenize(" ".join([ctx.message, *ctx.profile.blockers])))
     pool: list[tuple[PassageView, str, set[str]]] = []
-    own = any(p.origin == "user" for p in ctx.passages[:2])
     for passage in ctx.passages:
         if passage.cards or _ladder_too_junior(passage, ctx):
             continue
-        if own and passage.origin != "user":
+        # A built-in passage without cards is a heading's intro or a ladder's aliases ("Also
+        # called: Engineer I, SDE I…"): its advice, if any, is on the cards of its neighbours.
+        if passage.origin != "user":
             continue
         # Wrapped lines inside a paragraph are one sentence, not several.
         text = re.sub(r"(?<!\n)\n(?!\n|\s*(?:[-*•]|\d+[.)]|#))", " ", passage.text)
