@@ -296,3 +296,57 @@ def test_an_offer_deadline_and_questions_for_the_other_company_are_about_offers(
     assert "own in their first year" in answers[2], answers[2]
     assert "Partner closely with your manager" not in answers[2], answers[2]
     assert "different-work" in situations_in("my manager said 'keep doing what you're doing'")
+
+
+def test_a_management_offer_is_answered_as_a_change_of_job_all_the_way(make_coach) -> None:
+    """Before: "Dana, our CTO, asked if I want to be EM… Is that a promotion?" got "If you
+    have decided that the higher title has tangible benefits for you… commit to it"; "Would
+    I still code?" got the slow feedback loops; "what do I do this week, before I give Dana
+    an answer?" got the promotion calendar."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "Startup, ~40 people. I'm one of three senior engineers. Dana, our CTO, asked if I "
+            "want to be EM of the new platform team starting Q3. Is that a promotion?",
+            "I like coding. Like, a lot. Would I still code?",
+            "ok. What do I do this week, before I give Dana an answer on Friday?",
+        ],
+    )
+    assert answers[0].startswith("No. Moving into management is a change of job"), answers[0]
+    assert "higher title" not in answers[0], answers[0]
+    assert answers[1].startswith("Less than now"), answers[1]
+    assert "promotion calendar" not in answers[2], answers[2]
+    from coach.coaching.signals import situations_in
+
+    assert "management-switch" in situations_in(
+        "principal engineer, 12 years in. cto offered me director of platform (~40 people)."
+    )
+
+
+def test_a_manager_about_a_junior_in_russian_is_heard_as_a_manager(make_coach) -> None:
+    """Before: «Я руководитель группы… У меня джун, Аня… просит повышение» was answered to
+    the candidate («Считает ли руководитель, что вы готовы…»)."""
+    said = (
+        "Я руководитель группы из 5 человек. У меня джун, Аня, 8 месяцев в команде, очень "
+        "старается и уже просит повышение до мидла. Я не уверен, что она готова. Как это понять?"
+    )
+    assert classify(said).about_a_report
+    answer = ask_all(make_coach(), [said])[0]
+    assert "Считает ли руководитель, что вы готовы" not in answer, answer
+
+
+def test_a_log_they_had_is_not_prescribed_and_asking_what_changed_it_is_a_yes(
+    make_coach,
+) -> None:
+    answers = ask_all(
+        make_coach(),
+        [
+            "Got denied for L6 again. Calibration came back with 'scope not clearly staff'.",
+            "And please don't tell me to 'keep a log'. I had a log. What actually changes the "
+            "outcome?",
+            "Yes or no: should I ask to see what calibration actually wrote about me?",
+        ],
+    )
+    assert "Keep a running log" not in answers[1], answers[1]
+    assert answers[2].startswith("Yes. After a cycle"), answers[2]
+    assert verdict_for("Should I ask for a raise?") is None

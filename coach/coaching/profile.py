@@ -304,6 +304,14 @@ def card_level(level: str | None) -> str | None:
     return None
 
 
+def weighs_management(profile: Profile) -> bool:
+    """The person is weighing a move into management (an offer, or the track named), not
+    already managing."""
+    return card_level(profile.current_level) != "manager" and (
+        profile.track == "management" or card_level(profile.target_level) == "manager"
+    )
+
+
 def person_levels(profile: Profile) -> set[str]:
     """The levels whose advice fits: the current one, else the one below the target.
 
@@ -316,7 +324,8 @@ def person_levels(profile: Profile) -> set[str]:
     target = card_level(profile.target_level)
     if target in LEVEL_ORDER and LEVEL_ORDER.index(target) > 0:
         return {LEVEL_ORDER[LEVEL_ORDER.index(target) - 1]}
-    return {target} if target else set()
+    # Aiming at management is no manager's level yet: "try parts of the job first" is for them.
+    return {target} if target and target != "manager" else set()
 
 
 def served_levels(

@@ -30,7 +30,13 @@ from coach.coaching.policy import (
     thread_situations,
     understand,
 )
-from coach.coaching.profile import Profile, card_level, level_step, person_levels
+from coach.coaching.profile import (
+    Profile,
+    card_level,
+    level_step,
+    person_levels,
+    weighs_management,
+)
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
 from coach.coaching.signals import TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
@@ -190,18 +196,22 @@ class Coach:
             # seem like I'm complaining" after a disclosure of bias).
             thread = thread_situations(history)
             step = level_step(message, profile)
+            # "What do I do this week?" is about the conversation's topic: a management offer
+            # weighed two turns ago is still what this week is for.
+            topic = (*thread, "management-switch") if weighs_management(profile) else thread
             passages = self.guidance.complete(
                 passages,
-                (*signals.situations, *thread)
-                if signals.asks_for_words
-                else (signals.situations or thread),
+                (*signals.situations, *topic)
+                if signals.asks_for_words or set(signals.situations) <= {"first-step"}
+                else signals.situations,
                 message,
                 self.retriever.chunks,
                 meaning.similarity if meaning else None,
                 levels={
                     lv
                     for lv in (card_level(profile.current_level), card_level(profile.target_level))
-                    if lv
+                    # Aiming at management: the IC-side cards on trying it out are theirs.
+                    if lv and not (lv == "manager" and weighs_management(profile))
                 },
                 said=" ".join(m["content"] for m in history if m["role"] == "assistant"),
                 step=step,

@@ -222,6 +222,9 @@ TEXT: dict[str, str] = {
     "there for good and be fully successful; the next level is different work, not a duty.",
     "verdict_management_if_its_the_work": "Only if it is management itself you want. It is a "
     "different job, not a faster way up, and it is worth trying parts of it before you switch.",
+    "verdict_ask_what_changed": "Yes. After a cycle, asking what specifically would have "
+    "changed the decision is what the sources advise.",
+    "verdict_still_code": "Less than now, as the ladders describe the job.",
     "verdict_back_not_a_demotion": "No. The ladders treat it as a move between two tracks, "
     "not a step down.",
     "verdict_can_go_back": "Yes, and many people do.",
@@ -783,8 +786,15 @@ READS: dict[str, str] = {
     ),
     # "…thinking of switching to management. At least that's a promotion, right?"
     "thats-a-promotion": (
-        r"^(?:at least |so |but |and )?(?:that'?s|that is|it'?s|this is|isn'?t (?:that|it)) "
-        r"(?:still |at least )?(?:a |the )?(?:promotion|step up|way up)\b"
+        r"^(?:at least |so |but |and )?(?:that'?s|that is|it'?s|this is|isn'?t (?:that|it)|is "
+        r"(?:that|this|it|management|becoming (?:an? )?(?:em|manager)) (?:really |actually |even "
+        r")?) ?(?:still |at least )?(?:a |the )?(?:promotion|step up|way up)\b"
+    ),
+    # After a management offer: "would I still code?", "do I get to keep coding?"
+    "still-code": (
+        r"\b(?:would|will|could|can|do|does|should) (?:i|you|an? (?:em|manager)|managers) "
+        r"(?:still |even |get to |keep |be able to )*(?:code|coding|write code|build|be hands-on|"
+        r"program)\b"
     ),
     # "…thinking of moving into management to keep growing. Is that a good idea?"
     "good-idea": (
@@ -803,6 +813,12 @@ READS: dict[str, str] = {
         r"would|will|is it possible to|am i able to) (?:i |you |people |one )?(?:(?:ever|still|"
         r"later|then|just) )?(?:go|come|switch|move|get) back\b|\b(?:is (?:it|this|that) "
         r"(?:reversible|a one-way door|permanent|forever))\b"
+    ),
+    # After a cycle: "should I ask to see what calibration wrote about me?", "should I ask why?"
+    "verdict:ask_what_changed": (
+        r"^(?:so |and |ok,? )?should i (?:even )?(?:ask|request|push) (?:to see |for |about |them |"
+        r"him |her |my manager )?(?:what|why|the|their|more)?\b[^?]{0,50}\b(?:calibration|"
+        r"committee|the decision|decided|feedback|why (?:i|it)|wrote about me)"
     ),
     # "Is management the higher-paid track?": the tracks are meant to pay alike.
     "verdict:tracks_pay_alike": (
@@ -832,7 +848,10 @@ READS: dict[str, str] = {
     "done:log": (
         r"\bi(?:'ve| have)? (?:already |do )?(?:keep|kept|have|write|maintain|track|started)\w* "
         r"(?:a |an |my )?(?:(?:weekly |running |work |daily )?(?:brag doc\w*|log|journal|record of "
-        r"(?:my )?work|work log|doc of (?:my )?wins))"
+        r"(?:my )?work|work log|doc of (?:my )?wins))|"
+        # "please don't tell me to 'keep a log'. I had a log."
+        r"\bi had (?:a |an |my )?(?:brag doc|log|journal)\b|\bdon'?t tell me to [\x22'‘“]?(?:keep|"
+        r"write|start) (?:a |an )?(?:brag doc|log|journal)"
     ),
     "done:told-manager": (
         r"\bi(?:'ve| have)? (?:already |also )?(?:told|let|asked) (?:my )?(?:manager|boss|lead|"
@@ -1418,6 +1437,10 @@ READS: dict[str, str] = {
         r"own)?)\b"
     ),
     "situation:management-switch": (
+        # "cto offered me director of platform", "asked if I want to take over the team (6 people)"
+        r"\b(?:offer\w*|asked|wants?) (?:me |if i (?:want|would like) )?(?:to (?:be|become|take|"
+        r"run|lead) )?(?:the )?(?:director|head|vp|manager|lead) of (?:\w+ ){0,2}(?:team|platform|"
+        r"engineering|org\w*|group|department)\b|\bdirector of (?:engineering|platform)\b|"
         r"\b(manager track|management|becom\w* an? (engineering )?manager|"
         r"people manager|switch\w* to manag\w*|em role|ems?|engineering manag\w*|"
         r"(enjoy|try|trying|into|consider\w*|about|like) managing(?! up)|"

@@ -45,6 +45,7 @@ from coach.coaching.profile import (
     level_words,
     person_levels,
     served_levels,
+    weighs_management,
 )
 from coach.coaching.signals import (
     CRISIS,
@@ -159,6 +160,7 @@ THATS_A_PROMOTION = reading("thats-a-promotion")
 GOOD_IDEA = reading("good-idea")
 #: After talk of moving between the tracks: "a demotion?" (no), "can I go back?" (yes).
 SEEN_AS_DEMOTION = reading("seen-as-demotion")
+STILL_CODE = reading("still-code")
 CAN_GO_BACK = reading("can-go-back")
 BETWEEN_TRACKS = {"back-to-ic", "management-switch"}
 COUNTS_BARE = reading("counts-bare")
@@ -278,6 +280,9 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "management_if_its_the_work": {"management-switch"},
     "back_not_a_demotion": BETWEEN_TRACKS,
     "can_go_back": BETWEEN_TRACKS,
+    "management_not_a_step_up": {"management-switch"},
+    "still_code": {"management-switch", "downsides"},
+    "ask_what_changed": {"missed-cycle", "vague-feedback"},
     "not_a_reward": {"not-a-reward", "different-work"},
 }
 NOT_NOW = reading("not-now")
@@ -786,6 +791,8 @@ def verdict_for(
                     return "back_not_a_demotion"  # "…back to IC. Will people see it as a demotion?"
                 if CAN_GO_BACK.search(asked):
                     return "can_go_back"  # "…team lead. And if it's not for me, can I go back?"
+                if STILL_CODE.search(asked) and "management-switch" in found | earlier:
+                    return "still_code"  # "…asked if I want to be EM. Would I still code?"
             if (
                 EXAMPLE_CHECK.search(asked)
                 and SEVERAL_TEAMS.search(message)
@@ -977,6 +984,7 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         return False  # "which director or VP…?" at a 15-person startup: no such person
     managing = (
         ctx.profile.track == "management"
+        or weighs_management(ctx.profile)
         or "manager" in levels
         or bool(
             {"management-switch", "back-to-ic", "manager-of-team"} & set(ctx.signals.situations)
@@ -1098,8 +1106,8 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
         known.add("staff-path")
     if card_level(ctx.profile.current_level) == "manager":
         known.add("manager-of-team")  # a manager asking about their people, not a switch
-    elif ctx.profile.track == "management":
-        known.add("management-switch")
+    elif ctx.profile.track == "management" or card_level(ctx.profile.target_level) == "manager":
+        known.add("management-switch")  # "…asked if I want to be EM": still the topic later
     if ctx.signals.bias_disclosure:
         now.add("possible-bias")
     if ctx.profile.manager_alignment in ("not discussed", "misaligned"):
