@@ -350,3 +350,31 @@ def test_a_log_they_had_is_not_prescribed_and_asking_what_changed_it_is_a_yes(
     assert "Keep a running log" not in answers[1], answers[1]
     assert answers[2].startswith("Yes. After a cycle"), answers[2]
     assert verdict_for("Should I ask for a raise?") is None
+
+
+def test_meta_levels_are_levels_and_the_delta_asked_again_is_the_step(make_coach) -> None:
+    """Before, "E6 at Meta… trying to get to E7" held no level, and "I'm pushing back:
+    what's the concrete delta?" got the staff archetypes ("check which archetypes your
+    company has openings for")."""
+    from coach.coaching.profile import Profile, card_level, level_step
+    from coach.coaching.turn import advance
+
+    profile = advance(Profile(), "E6 at Meta, 3 years at level. Trying to get to E7.", 1)[0]
+    assert (card_level(profile.current_level), card_level(profile.target_level)) == (
+        "staff",
+        "principal",
+    )
+    assert level_step("I'm pushing back: what's the concrete delta?", profile) == (
+        "staff",
+        "principal",
+    )
+    second = ask_all(
+        make_coach(),
+        [
+            "E6 at Meta, 3 years at level. I'm effectively the architect for ads ranking infra "
+            "across 6 teams. Trying to get to E7. What's actually different?",
+            "That sounds like what I already do. I'm pushing back: what's the concrete delta?",
+        ],
+    )[1]
+    assert "archetype" not in second, second
+    assert "principal" in second, second

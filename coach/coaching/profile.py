@@ -278,14 +278,14 @@ LEVEL_ORDER = ("entry", "engineer", "senior", "staff", "principal")
 #: Stored level names (the canonical forms ``LEVEL_PATTERNS`` writes) → generic levels.
 CARD_LEVELS: list[tuple[re.Pattern[str], str]] = [
     (MANAGER_WORD, "manager"),  # "manager", "руководитель": whatever the language
-    (re.compile(r"principal|\bic\s?[56]\b|\bl\s?[78]\b|distinguished"), "principal"),
-    (re.compile(r"staff|\bic\s?4\b|\bl\s?6\b"), "staff"),
-    (re.compile(r"senior|sde-?3|\bic\s?3\b|\bl\s?5\b|engineer 3"), "senior"),
+    (re.compile(r"principal|\bic\s?[56]\b|\b[le]\s?[78]\b|distinguished"), "principal"),
+    (re.compile(r"staff|\bic\s?4\b|\b[le]\s?6\b"), "staff"),
+    (re.compile(r"senior|sde-?3|\bic\s?3\b|\b[le]\s?5\b|engineer 3"), "senior"),
     (
-        re.compile(r"entry|junior|new grad|graduate|sde-?1|\bic\s?1\b|\bl\s?3\b|engineer 1"),
+        re.compile(r"entry|junior|new grad|graduate|sde-?1|\bic\s?1\b|\b[le]\s?3\b|engineer 1"),
         "entry",
     ),
-    (re.compile(r"sde-?2|\bic\s?2\b|\bl\s?4\b|engineer 2|engineer|mid"), "engineer"),
+    (re.compile(r"sde-?2|\bic\s?2\b|\b[le]\s?4\b|engineer 2|engineer|mid"), "engineer"),
 ]
 
 
@@ -367,6 +367,10 @@ def level_words(sentence: str) -> list[str]:
     return list(dict.fromkeys(level for _, level in sorted(found) if level in LEVEL_ORDER))
 
 
+#: "What's the concrete delta?", "what's actually different?": the step between two levels.
+ASKS_DELTA = reading("asks-delta")
+
+
 def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
     """The two levels a question is about, lower first: "what's different between
     mid-level and senior?" is (engineer, senior); "what is expected at the next level?"
@@ -399,7 +403,8 @@ def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
         "?" in message
         # "Will this hurt me long-term? I did want senior one day": the cost of waiting.
         and not any(HURTS_LATER.search(s.strip()) for s in SENTENCE.split(message))
-        and (_levels_named(message) or NEXT_LEVEL.search(message))
+        # "I'm pushing back: what's the concrete delta?": the same step, asked again.
+        and (_levels_named(message) or NEXT_LEVEL.search(message) or ASKS_DELTA.search(message))
         and current in LEVEL_ORDER
         and target in LEVEL_ORDER
         and LEVEL_ORDER.index(target) == LEVEL_ORDER.index(current) + 1

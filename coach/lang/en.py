@@ -1657,6 +1657,10 @@ READS: dict[str, str] = {
     ),
     # "What's different between mid-level and senior?", "SDE2 vs SDE3", "the jump from
     # senior to staff": the step between two levels is the question.
+    "asks-delta": (
+        r"\b(?:delta|what'?s (?:actually |really |concretely )?different|the (?:real |actual )?"
+        r"difference|what (?:actually )?changes|what'?s the (?:real )?gap)\b"
+    ),
     "level-comparison": (
         r"\b(?:differ\w*|distinguish\w*|separates?|vs\.?|versus|compared? "
         r"(?:to|with)|(?:the )?(?:gap|jump|step|leap) (?:from|between|to))\b|\bfrom\s+(?:an?\s+)?"
@@ -1964,6 +1968,7 @@ LEVEL_PATTERNS: list[tuple[str, str]] = [
     (r"\b(?:sde|swe)[\s-]?(i{1,3}|[1-3])\b", "SDE-{n}"),
     (r"\b(?:engineer|eng)\s+(i{1,3}|[1-3])\b", "Engineer {N}"),
     (r"\bl\s?([3-8])\b", "L{n}"),
+    (r"\b(?:meta\s+)?e([3-8])\b", "E{n}"),  # Meta's E3–E8 follow the generic L-numbers
     (r"\bic\s?([1-7])\b", "IC{n}"),
     (
         r"\b(entry[- ]level|junior|new grad|graduate|intern|(?:bootcamp|recent|fresh) "

@@ -1271,6 +1271,7 @@ def choose_cards(
                 and (
                     ladder_level(passage.doc_id) not in (None, *ctx.level_step)
                     or is_step_section(section)
+                    or passage.doc_id.endswith("staff-archetypes")  # shapes of a level, no step
                     or ("staff-path" in card.situations and ctx.level_step[1] not in STAFF_PLUS)
                 )
             ):
