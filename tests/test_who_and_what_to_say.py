@@ -378,3 +378,19 @@ def test_meta_levels_are_levels_and_the_delta_asked_again_is_the_step(make_coach
     )[1]
     assert "archetype" not in second, second
     assert "principal" in second, second
+
+
+def test_a_reports_burnout_is_not_the_managers_crisis_and_sleepless_is_strain() -> None:
+    """Before: «что мне ему сказать, чтобы он не выгорел и не ушёл?» from a manager got the
+    crisis script aimed at the manager; "I haven't slept properly in months" from a tired
+    on-call engineer got the emergency pointer."""
+    from coach.llm.offline import strain_only
+
+    manager = "Что мне ему сейчас сказать, чтобы он не выгорел и не ушёл?"
+    assert classify(manager).intent == "coaching"
+    assert classify("She is burning out, how do I help her?").intent == "coaching"
+    # Words of crisis are met with support whoever they are about.
+    assert classify("My report said he wants to kill himself.").intent == "distress"
+    tired = "I'm on call every third week and I haven't slept properly in months."
+    assert classify(tired).intent == "distress" and strain_only(tired)
+    assert not strain_only("I haven't slept in weeks and I feel like a total failure.")

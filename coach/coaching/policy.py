@@ -53,7 +53,8 @@ def read_message(message: str, distress: DistressCheck | None = None) -> TurnSig
     """The message's signals; distress by meaning is asked only for English text."""
     by_meaning = False
     if distress is not None and detect_language(message) == "en" and not DISTRESS.search(message):
-        by_meaning = distress(message)
+        # A manager on a report's burnout ("so he doesn't burn out") is no distress of theirs.
+        by_meaning = distress(message) and not ABOUT_A_REPORT.search(message)
     return classify(message, distress_by_meaning=by_meaning)
 
 

@@ -210,7 +210,12 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     ``distress_by_meaning`` is the embedding detector's verdict, computed at the edge
     (it needs the model) and passed in so this stays pure.
     """
-    if (distress_by_meaning or DISTRESS.search(message)) and not worn_by_the_work(message):
+    # "What do I tell him so he doesn't burn out?": a report's strain is not the speaker's
+    # (words of crisis are met with support whoever they are about).
+    own_words = THEIR_FEELING.sub(" ", message)
+    if (
+        distress_by_meaning or DISTRESS.search(own_words) or CRISIS.search(message)
+    ) and not worn_by_the_work(message):
         intent: Intent = "distress"
     elif OVERRIDE.search(message):
         intent = "override"
@@ -221,7 +226,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     else:
         intent = "coaching"
     terse = bool(TERSE.search(message))
-    own_feelings = THEIR_FEELING.sub(" ", message)  # not "she's going to be disappointed"
+    own_feelings = own_words  # not "she's going to be disappointed"
     return TurnSignals(
         intent=intent,
         wants_direct_advice=bool(DIRECT_ADVICE.search(message)),

@@ -543,7 +543,8 @@ BIAS_WORDS = (
 READS: dict[str, str] = {
     "distress": (
         # "Exhausted" alone is how a tired week is said: a feeling, not a crisis.
-        r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep|go on|"
+        r"\b(burn(ed|t)?[- ]?out|burning out|haven'?t slept|not (been )?sleeping|"
+        r"can'?t (cope|sleep|go on|"
         # "I can't take it anymore", not "I can't take it back" or "can't take this on".
         r"take (it|this)(?! (back|over|on|up|off|out|away|apart|down|in|into|to|with|"
         r"from|for|as|seriously|personally|home|further)\b))|panic attacks?|depress(ed|ion)|"
@@ -560,9 +561,13 @@ READS: dict[str, str] = {
     # get support without the emergency pointer; words of crisis always get it.
     "strain": (
         r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep)|panic attacks?|anxiety|"
-        r"anxious all|exhausted|worn out|running on empty|so tired)\b"
+        r"anxious all|exhausted|worn out|running on empty|so tired|haven'?t slept( properly| "
+        r"well)?|not (been )?sleeping|barely sleep\w*)\b"
     ),
     "crisis": (
+        # Said about someone else too ("my report said he wants to kill himself"): support first.
+        r"\b(?:kill|hurt(?:ing)?) (?:him|her|them)sel(?:f|ves)\b|\bend(?:ing)? (?:his|her|their) "
+        r"life\b|\b(?:he|she|they) (?:wants?|want) to die\b|"
         r"\b(want to (die|disappear)|kill myself|(?<!career )(?<!political )suicid\w*"
         r"(?! mission)|self[- ]harm|can'?t go on|hopeless|worthless|hate (my life|myself)|"
         r"don'?t want to (be here|live|exist)|better off without me|no point (in|to) "

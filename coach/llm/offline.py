@@ -862,6 +862,7 @@ def strain_only(message: str) -> bool:
     return bool(
         STRAIN.search(message)
         and not CRISIS.search(message)
+        and not SELF_BLAME.search(message)  # "…and I feel like a total failure": more than tired
         and not DISTRESS.search(STRAIN.sub(" ", message))
     )
 
