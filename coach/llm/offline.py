@@ -359,7 +359,9 @@ def respond(ctx: TurnContext) -> str:
         and not any(LEAVING_STEP.search(c.action) for c in ctx.news.commitments)
     )
     direct = (
-        signals.wants_direct_advice or signals.direct_question or signals.asks_for_action
+        signals.wants_direct_advice
+        or signals.direct_question
+        or (signals.asks_for_action and not ctx.news.commitments)  # not "my next step is…"
     ) and not checking
     verdict = verdict_for(
         ctx.message,
@@ -724,16 +726,28 @@ def feedback_heard(ctx: TurnContext, lang: str) -> str:
     """The feedback the person quoted last ("'we need to see more org-level influence'"),
     for words that name it; the sources' own example when they quoted none."""
     for text in reversed(ctx.person_said):
-        quotes = [m.group(0)[1:-1].strip(" .") for m in QUOTED.finditer(text)]
+        quotes = [
+            m.group(0)[1:-1].strip(" .")
+            for m in QUOTED.finditer(text)
+            # "my manager said 'more impact'", not a book's title or a job title
+            if FEEDBACK_CONTEXT.search(text[max(0, m.start() - 40) : m.start()])
+        ]
         quotes = [q for q in quotes if 1 <= len(q.split()) <= 12]
-        if quotes and FEEDBACK_CONTEXT.search(text):
+        if quotes:
             return quotes[-1]
     return TEXT[lang]["feedback_example"]
 
 
 def _words_given(card: Card, lang: str, ctx: TurnContext) -> bool:
     """The card's words to say were already given in this conversation."""
-    return card.say is not None and card.say.get(lang) in ctx.used_quotes
+    if card.say is None:
+        return False
+    said = pack(lang).workplace_words(
+        card.say.get(lang).replace("{feedback}", feedback_heard(ctx, lang)),
+        ctx.decider,
+        ctx.no_one_on_ones,
+    )
+    return said in ctx.used_quotes or card.say.get(lang) in ctx.used_quotes
 
 
 def _numbers_after_the_fix(message: str) -> bool:
@@ -817,8 +831,9 @@ def verdict_for(
                 PROMOTION_TALK.search(message) or find_levels(message)
             ):
                 return "no_fixed_clock"  # "how long does it usually take to get to L4?"
+            # "…this February cycle?"; "Ревью в марте. Успею?" (a short question after the date).
             if CYCLE_IN_REACH.search(asked) and (
-                CYCLE_WORD.search(message) or (found | earlier) & {"readiness", "missed-cycle"}
+                CYCLE_WORD.search(asked) or (len(asked.split()) <= 4 and CYCLE_WORD.search(message))
             ):
                 return "cycle_in_reach"  # "…packets due Feb 14. Realistic, or aim for the next?"
             if PROMOTED_HERE.search(asked) and "easy-work" in found:
@@ -839,6 +854,8 @@ def verdict_for(
                 return "not_coasting"  # "He says I'm 'coasting' if I don't go for staff. Am I?"
             for name, pattern in VERDICTS.items():
                 if pattern.search(asked):
+                    if name == "ask_what_changed" and "missed-cycle" not in found | earlier:
+                        continue  # "should I ask why?" is about a decision already made
                     if name == "not_the_only_way" and PAY_WORDS.search(asked):
                         return "not_the_only_way_pay"  # "…the only way to get a real raise?"
                     if name == "not_failing" and content_to_stay(message):
@@ -1174,7 +1191,8 @@ def choose_cards(
     direct = (
         signals.wants_direct_advice
         or signals.direct_question
-        or signals.asks_for_action  # "whats the first step, smallest possible" (no "?")
+        # "whats the first step, smallest possible" (no "?"), not "my next step is to…"
+        or (signals.asks_for_action and not ctx.news.commitments)
         or signals.no_questions
         or spread
     )
