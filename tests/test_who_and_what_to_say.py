@@ -440,3 +440,23 @@ def test_review_findings_own_distress_stays_distress_and_readings_stay_narrow() 
         verdict_for("Can I go back to my old team?", earlier=frozenset({"management-switch"}))
         is None
     )
+
+
+def test_someone_exhausted_by_on_call_is_not_pointed_at_the_pages(make_coach) -> None:
+    """Before: "should I just quit and go somewhere with fewer pages?" after "I haven't slept
+    properly in months" got "Not necessarily… work nobody has picked up is often the
+    opportunity" and three points on fixing the pages."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "Senior engineer, our team gets paged 30+ times a week. I haven't slept properly in "
+            "months. I can barely keep up as it is.",
+            "You're basically telling me to work more. That's the opposite of what I need.",
+            "Honestly should I just quit and go somewhere with fewer pages?",
+            "OK, say I stay and we actually cut the pages. How long before that shows up in a "
+            "promo case?",
+        ],
+    )
+    assert "It can be the right call, and your rest comes first" in answers[2], answers[2]
+    assert "opportunity" not in answers[2] and "[" not in answers[2], answers[2]
+    assert "There is no fixed clock" in answers[3], answers[3]

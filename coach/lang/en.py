@@ -321,6 +321,9 @@ TEXT: dict[str, str] = {
     "usually the one who makes the case for you.",
     "verdict_not_necessarily_leave": "Not necessarily. Look hard at your current team first: "
     "work nobody has picked up is often the opportunity you are looking for.",
+    "verdict_not_necessarily_leave_gentle": "It can be the right call, and your rest comes "
+    "first. Before you decide, one conversation with your manager about the load is worth "
+    "having.",
     "verdict_raise_it": "Raising it is reasonable: the sources suggest a skip-level manager or "
     "a mentor when feedback stays vague or the process doesn't seem to serve you.",
     "verdict_no_need_to_manage": "No. The engineering track continues past senior, to staff "
@@ -898,6 +901,9 @@ READS: dict[str, str] = {
     ),
     "cycle-word": (r"\b(cycle|calibration|promo|packets?|review (?:round|period))\b"),
     "how-long-to-promote": (
+        # "How long before that shows up in a promo case?"
+        r"\bhow long (?:before|until|till) (?:that|it|this|the work) (?:shows up|counts|pays off|"
+        r"gets (?:noticed|counted|recognised|recognized))\b|"
         r"\bhow long (?:does|will|would|should|might|can|could|do)(?: it| a promotion| people| "
         r"that)?(?: usually| typically| normally)? (?:take|get|need)\b|\bhow long (?:to|until|"
         r"till|before) (?:i )?(?:get|make|reach|be|promotion)\b|\b(?:realistic|typical|"

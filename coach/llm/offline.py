@@ -406,6 +406,8 @@ def respond(ctx: TurnContext) -> str:
     if verdict and f"verdict_{verdict}" in t:  # "L3 at Google… L4 next cycle. possible?"
         # The same answer to the same question twice reads as a template: its gist, once more.
         key = f"verdict_{verdict}"
+        if ctx.gentle and f"{key}_gentle" in t:
+            key = f"{key}_gentle"  # "should I just quit?" from someone who hasn't slept in months
         repeat = key in ctx.said_lines and f"{key}_again" in t
         parts.append(t[f"{key}_again" if repeat else key])
     elif levels_placed:
@@ -456,8 +458,10 @@ def respond(ctx: TurnContext) -> str:
         n_points = 2  # after "this is generic", two points on what they added, not a list
     else:
         n_points = POINTS_PER_STAGE.get(ctx.stage, 1)
-    if signals.wants_brief:
-        n_points = min(n_points, 1)  # "one sentence. not a lecture"
+    if signals.wants_brief or ctx.gentle:
+        # "one sentence. not a lecture"; and a turn soon after distress: one point at most,
+        # none beside an answer given outright ("should I just quit?").
+        n_points = min(n_points, 0 if ctx.gentle and verdict else 1)
     # The person's own ladder outranks the built-in guidance when retrieval put it on top:
     # it describes their company. It has no cards, so it is quoted (never marked sentences).
     own = n_points and any(p.origin == "user" for p in ctx.passages[:2])
