@@ -247,8 +247,11 @@ def build_context(
     fitted = pack(language).workplace_words  # "with the founder: …" said is the card said
 
     def said_in(card: Card, text: str) -> bool:
-        point = fitted(card.point.get(language), decider, no_one_on_ones)
-        return card.said_in(text) or point[:80] in text
+        if card.said_in(text):
+            return True
+        if decider is None and not no_one_on_ones:
+            return False  # nothing was refitted: the words as written are the words said
+        return fitted(card.point.get(language), decider, no_one_on_ones)[:80] in text
 
     views = passage_views(passages)
     used_cards = tuple(card.id for view in views for card in view.cards if said_in(card, said))

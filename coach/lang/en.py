@@ -543,6 +543,13 @@ BIAS_WORDS = (
     r"\b[^.?!]{0,40}\bonly (?:one|person)\b)\b"
 )
 
+#: "Disagree. My manager told me to just close tickets": the coach's last answer disputed
+#: (not "I disagree with my manager…", which is about them). Pushback, and its own reply.
+DISAGREES = (
+    r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
+    r"(?!\s+(?:with|about|on)\s+(?:my|the|our|his|her|their)\b)"
+)
+
 READS: dict[str, str] = {
     "distress": (
         # "Exhausted" alone is how a tired week is said: a feeling, not a crisis.
@@ -733,14 +740,10 @@ READS: dict[str, str] = {
         r"\b(?:my|our) (?:manager|boss|lead|em|engineering manager|team lead|tech lead)\b(?! "
         r"(?:left|quit|is leaving|has left))"
     ),
-    "disagrees": (
-        r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
-        r"(?!\s+(?:with|about|on)\s+(?:my|the|our|his|her|their)\b)"
-    ),
+    "disagrees": DISAGREES,
     "pushback": (
         # "disagree. my manager told me to just close tickets": the last answer is disputed.
-        r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
-        r"(?!\s+(?:with|about|on)\s+(?:my|the|our|his|her|their)\b)|"
+        DISAGREES + r"|"
         r"\b((this|that|it)('s| is| was| sounds)( (so|too|very|pretty))? generic|generic again|"
         r"(still|too) generic|(sounds|feels|"
         r"reads) (a bit |kind of |pretty |very )?(like )?(generic|boilerplate)|"

@@ -700,6 +700,7 @@ def words_to_say(
     # Words not yet given come first; the same words again beat none at all. In a year of
     # caring for someone, the words for that year ("this year my goal is…") come first.
     steady = _holding_steady(ctx)
+    feedback = feedback_heard(ctx, lang)
     # Words for what this message names ("what do I ask their hiring manager?" after an
     # offer), or the conversation's topic when it names none ("what do I ask Anita on
     # Thursday?" after "a skip-level with me"), before words for any conversation.
@@ -708,7 +709,7 @@ def words_to_say(
         key=lambda item: (
             not (named & set(item[1].situations)),
             item[1].situations[0] not in named,  # the card that is mainly about it
-            _words_given(item[1], lang, ctx),
+            _words_given(item[1], lang, ctx, feedback),
             not (steady and item[1].situations[0] in HOLDING_STEADY),
         )
     )
@@ -722,8 +723,13 @@ def words_to_say(
             # Words for a review form in a year of caring for someone are for that year only.
             and (card.situations[0] not in HOLDING_STEADY or _holding_steady(ctx))
         ):
-            return item, card.say.get(lang).replace("{feedback}", feedback_heard(ctx, lang))
+            return item, _filled(card, lang, feedback)
     return None
+
+
+def _filled(card: Card, lang: str, feedback: str) -> str:
+    """A card's words to say, with the feedback the person quoted where the words name it."""
+    return card.say.get(lang).replace("{feedback}", feedback) if card.say else ""
 
 
 def feedback_heard(ctx: TurnContext, lang: str) -> str:
@@ -742,14 +748,13 @@ def feedback_heard(ctx: TurnContext, lang: str) -> str:
     return TEXT[lang]["feedback_example"]
 
 
-def _words_given(card: Card, lang: str, ctx: TurnContext) -> bool:
-    """The card's words to say were already given in this conversation."""
+def _words_given(card: Card, lang: str, ctx: TurnContext, feedback: str) -> bool:
+    """The card's words to say were already given in this conversation (as said: filled in
+    and fitted to the workplace, or as written)."""
     if card.say is None:
         return False
     said = pack(lang).workplace_words(
-        card.say.get(lang).replace("{feedback}", feedback_heard(ctx, lang)),
-        ctx.decider,
-        ctx.no_one_on_ones,
+        _filled(card, lang, feedback), ctx.decider, ctx.no_one_on_ones
     )
     return said in ctx.used_quotes or card.say.get(lang) in ctx.used_quotes
 
@@ -1128,7 +1133,7 @@ def _situations(ctx: TurnContext) -> tuple[set[str], set[str]]:
         known.add("staff-path")
     if card_level(ctx.profile.current_level) == "manager":
         known.add("manager-of-team")  # a manager asking about their people, not a switch
-    elif ctx.profile.track == "management" or card_level(ctx.profile.target_level) == "manager":
+    elif weighs_management(ctx.profile):
         known.add("management-switch")  # "…asked if I want to be EM": still the topic later
     if ctx.signals.bias_disclosure:
         now.add("possible-bias")
