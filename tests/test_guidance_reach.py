@@ -612,7 +612,9 @@ def test_a_manager_who_counts_their_team_in_words_is_heard_as_a_manager(make_coa
         first.session_id, "And what do I tell Daniel in our 1:1 tomorrow? He's demoralized."
     ).answer
     assert "on my growth" not in answer
-    assert "him" in answer
+    assert "For your part" in answer  # the manager's own advice
+    # Nothing passed on to Daniel that points back at the manager who is asking.
+    assert "If your manager" not in answer, answer
 
 
 def test_a_russian_move_to_management_out_of_feeling_stuck_gets_the_card_for_both() -> None:

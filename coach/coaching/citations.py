@@ -32,6 +32,26 @@ class Source:
         return dict(self.__dict__)
 
 
+def in_citation_order(answer: str, passages: Sequence[Passage]) -> tuple[str, list[Passage]]:
+    """The answer renumbered so its citations read [1], [2], … in the order they first
+    appear, with the passages reordered to match (cited ones first, the rest after, in
+    their order). An answer citing only the seventh passage reads "[1]", not "[7]"."""
+    order: list[int] = []
+    for match in CITATION.finditer(answer):
+        for x in re.split(r"\s*[,;]\s*", match.group(1)):
+            n = int(x)
+            if 1 <= n <= len(passages) and n not in order:
+                order.append(n)
+    order += [n for n in range(1, len(passages) + 1) if n not in order]
+    new = {old: i for i, old in enumerate(order, 1)}
+
+    def renumber(match: re.Match[str]) -> str:
+        numbers = [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1))]
+        return "[" + ", ".join(str(new.get(n, n)) for n in numbers) + "]"
+
+    return CITATION.sub(renumber, answer), [passages[n - 1] for n in order]
+
+
 def map_citations(answer: str, passages: Sequence[Passage]) -> tuple[str, list[Source]]:
     """The answer with invalid citation numbers dropped, and the cited sources in order."""
     cited: list[int] = []

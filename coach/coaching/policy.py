@@ -156,6 +156,7 @@ ONCE_LINES = (
     "pushback_again",
     "pushback_repeat",
     "pushback_disagree",
+    "draft_lead",  # a draft was written: "cut it to three sentences" is about it
 )
 
 

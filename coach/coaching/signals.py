@@ -31,6 +31,8 @@ NO_QUESTIONS = reading("no-questions")
 DIRECT_QUESTION = reading("direct-question")
 UNMARKED_QUESTION = reading("unmarked-question")
 ASKS_FOR_WORDS = reading("asks-for-words")
+#: "Can you draft the email?": a text to send (``coach.coaching.drafts`` frames it).
+ASKS_FOR_DRAFT = reading("asks-for-draft")
 #: "Is that the right ask or too small?": their own step, checked.
 PLAN_CHECK = reading("plan-check")
 TERSE = reading("terse-follow-up")
@@ -102,6 +104,7 @@ class TurnSignals(BaseModel):
     states_a_want: bool = False  # "I want…", "what matters to me is…": a motive, said
     about_a_report: bool = False  # "one of my engineers asked…": someone else's path
     asks_for_words: bool = False  # "what do I say to my skip-level?": the words, not a topic
+    asks_for_draft: bool = False  # "draft me the email": a text to send, words and all
     terse: bool = False  # "how?", "and then?": about the coach's last answer
     checks_a_plan: bool = False  # "is that the right ask?": their own step, to be checked
     wants_brief: bool = False  # "one sentence. not a lecture": one point, said plainly
@@ -258,7 +261,8 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         # "Being told I need more leadership" is someone else's want, not theirs.
         states_a_want=bool(WANT.search(REPORTED.sub(" ", message))),
         about_a_report=bool(ABOUT_A_REPORT.search(message)),
-        asks_for_words=bool(ASKS_FOR_WORDS.search(message)),
+        asks_for_words=bool(ASKS_FOR_WORDS.search(message) or ASKS_FOR_DRAFT.search(message)),
+        asks_for_draft=bool(ASKS_FOR_DRAFT.search(message)),
         checks_a_plan=bool(PLAN_CHECK.search(message)),
         wants_brief=bool(WANTS_BRIEF.search(message)),
         language=detect_language(message),

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from coach.coaching.citations import Source, map_citations
+from coach.coaching.citations import Source, in_citation_order, map_citations
 from coach.coaching.context import TurnContext
 from coach.coaching.crosswalk import names_a_company_level
 from coach.coaching.guardrails import answered_by_policy, check_answer
@@ -296,7 +297,13 @@ class Coach:
         error: str | None = None
         try:
             try:
-                stream = model.stream(request)
+                if isinstance(model, OfflineResponder):
+                    # Composed whole at once anyway: taken whole, its citations can be made
+                    # to read [1], [2]… in order before it streams.
+                    whole, passages = in_citation_order("".join(model.stream(request)), passages)
+                    stream = iter(re.findall(r"\S+\s*|\s+", whole))
+                else:
+                    stream = model.stream(request)
                 first = next(stream, None)
             except ContextTooLong as exc:  # nothing was shown yet: fit the prompt and retry
                 budget = self.prompt_budget(exc.window) or estimate_tokens(request) // 2
@@ -329,7 +336,7 @@ class Coach:
                 self.sessions.update_message(reply_id, content=answer, status="error", error=error)
                 notice = f"{error} Showing the offline coach's answer instead."
                 yield Notice(notice)
-                answer = respond(context)
+                answer, passages = in_citation_order(respond(context), passages)
                 yield Token(answer)
                 reply_id = self.sessions.add_message(
                     session_id, "assistant", "", status="streaming", model=offline.name
@@ -341,7 +348,7 @@ class Coach:
             if self.settings.fallback_offline and not own:
                 notice = f"{error} Answering with the offline responder instead."
                 yield Notice(notice)
-                answer = respond(context)
+                answer, passages = in_citation_order(respond(context), passages)
                 yield Token(answer)
                 reply_id = self.sessions.add_message(
                     session_id, "assistant", "", status="streaming", model=offline.name

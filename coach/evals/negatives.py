@@ -62,6 +62,13 @@ LEVEL_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"mid[- ]?level|middle|мидл", re.I), "engineer"),
 ]
 MANAGEMENT_WORDS = re.compile(r"manag|руковод|менеджер|тимлид", re.I)
+#: Management as a path the person weighs, not "my manager said…" (said on any turn).
+MANAGEMENT_PATH = re.compile(
+    r"\bmanagement\b|\b(?:becom\w*|be|switch\w* to|mov\w* into|go\w* into|offered me) (?:an? |"
+    r"the )?(?:engineering )?manager\b|\bEM role\b|менеджмент|(?:стать|пойти в|уйти в) "
+    r"(?:руководител|менеджер|тимлид)\w*",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -284,11 +291,14 @@ def _ladder_allowed(facts: CorpusFacts, ctx: AnswerContext) -> tuple[set[str], b
         allowed.add(LEVELS[LEVELS.index(current) + 1])
     allowed |= facts.levels_named(ctx.question)
     track = (ctx.known.get("track") or ctx.profile_track or "").lower()
-    # A manager fits management guidance whichever track they now weigh ("back to IC?").
+    # A manager fits management guidance whichever track they now weigh ("back to IC?"), and
+    # so does someone weighing management, on the turns after they said so ("everyone assumes
+    # management is my next step" … "I'd miss coding a lot").
     management_ok = (
         track in ("management", "undecided")
         or "manager" in allowed
         or bool(MANAGEMENT_WORDS.search(ctx.question))
+        or any(MANAGEMENT_PATH.search(text) for text in ctx.user_texts)
     )
     return allowed, management_ok
 

@@ -66,8 +66,8 @@ TEXT: dict[str, str] = {
     "a legitimate choice.",
     "feel_anxious": "That sounds stressful, and it makes sense that it's on your mind.",
     "feel_inadequate": "Feeling like you don't measure up is hard, and worth taking seriously.",
-    "feel_unseen": "Feeling that your work goes unseen is discouraging, especially when you're "
-    "doing it.",
+    "feel_unseen": "Doing work that matters and having nobody see it is discouraging, and it is "
+    "fixable.",
     "feel_returning": "Coming back after a long time away is a real transition; it's fair to "
     "give yourself time to find your feet.",
     "feel_tired": "That sounds draining. I'll keep this short and practical.",
@@ -116,6 +116,30 @@ TEXT: dict[str, str] = {
     "you_could_ask": "You could ask: “{say}”",
     "after_words_when": "When will you have that conversation?",
     "after_words_listen": "What would you listen for in the answer?",
+    "draft_lead": "Here is a draft you can adapt:",
+    "draft_hi": "Hi {name},",
+    "draft_name": "[name]",
+    "draft_close": "Happy to talk it through whenever suits you.",
+    "draft_then_say": "In the conversation itself, you could open with: “{say}” [{n}]",
+    "draft_sign": "Thanks,\n[your name]",
+    "draft_default": "I'd like to talk about my growth and what the next level would take. "
+    "Could we set aside time for it in our next one-on-one?",
+    "draft_default_report": "I'd like to talk about your growth and what the next level would "
+    "take. Could we set aside time for it in our next one-on-one?",
+    "draft_why": "Why it is put this way: {point} [{n}]",
+    "draft_after": "When will you send it?",
+    "draft_after_dated": "What would you listen for in the reply?",
+    "draft_short_lead": "Shorter:",
+    "draft_short": "Hi {name}, could we use part of our next one-on-one to talk about {topic}? "
+    "Thanks!",
+    "draft_short_self": "my growth toward the next level",
+    "draft_short_report": "your growth and the next level",
+    "draft_case_lead": "Here is the shape of one entry; fill the brackets with your own facts:",
+    "draft_case": "[Project]: [the problem, and why it mattered to the team or the business]. "
+    "I [what you did yourself]. Result: {result}. [Who relied on it, and whose feedback backs "
+    "it.]",
+    "draft_case_result": "[before → after, with a number]",
+    "draft_case_after": "Which project will you write up first?",
     "greeting": (
         "Hi! I'm a career coach for engineers. I'll ask about your goals and situation, and "
         "bring in what my sources say, with citations.\n\nWhat would you like to think "
@@ -145,7 +169,6 @@ TEXT: dict[str, str] = {
     "lead_goal_2": "Something to keep in mind:",
     "lead_reality_1": "What bears on your situation:",
     "lead_reality_2": "Worth keeping in mind as you look at where you are:",
-    "lead_options_one": "One option:",
     "lead_options_1": "A few options:",
     "lead_options_2": "Directions worth considering:",
     "lead_will_1": "What helps with the next step:",
@@ -186,9 +209,11 @@ TEXT: dict[str, str] = {
     # follow it.
     "verdict_better_not_different": "No. The next level is different work, not the same work "
     "done better.",
-    "verdict_tracks_pay_alike": "Not by design. Most organisations run the two ladders in "
-    "parallel, meant to be equal in pay and respect at matching levels; moving to management "
-    "is a change of job, not a promotion.",
+    "verdict_get_it_in_writing": "Yes, while it can still be done: a written assessment of where "
+    "you stand and of the evidence you talked about. Evidence written at the time is far "
+    "stronger than evidence reconstructed later, and whoever makes your case next will need it.",
+    "verdict_tracks_pay_alike": "Not by design: the two tracks are meant to pay alike at "
+    "matching levels. Ask what level and pay the role itself comes with.",
     "verdict_report_may_stay": "No. Many companies treat senior as a career level: an engineer "
     "can stay there for good and be fully successful. The next level is different work, and "
     "whether to want it is theirs to decide.",
@@ -663,6 +688,40 @@ READS: dict[str, str] = {
         r"(?:words|wording|sentences?|lines?|phrases?|script)\b|\bword for word\b|\b(?:sentences?|"
         r"lines?|phrases?|words) (?:i'?d|i would|i should|i could|to) (?:say|use|open with)\b"
     ),
+    # "Can you draft a short email to my manager?", "write me a slack message for it": a
+    # text to send, not advice about one.
+    "asks-for-draft": (
+        r"(?:\b(?:can|could|would|will) you (?:please |maybe |just |help me |quickly )*|"
+        r"(?:^|[.!?:;]\s*)(?:(?:ok(?:ay)?|so|then|now|great|cool|pls|please|just),?\s+)*|"
+        r"\bhelp me (?:to )?|\bplease |\bpls )"
+        r"(?:draft|write|compose|put together|type up|word)\b "
+        r"(?:me |up |out |for me )?(?:a |an |the |my |this |that |some |one )?(?:\w+ ){0,3}?"
+        r"(?:e-?mail|message|note|slack(?: message)?|dm|text|reply|response|letter|paragraph|"
+        r"summary|blurb|invite|self[- ](?:review|assessment)|write-?up)s?\b|"
+        r"\b(?:draft|write) (?:it|that|this|one) (?:up |out )?for me\b|"
+        r"\bwhat (?:should|would|do|could) (?:the|my|that|this|such an?) (?:e-?mail|message|note|"
+        r"slack|dm|text) say\b"
+    ),
+    # "…asking for a meeting about it": the draft asks for time to talk.
+    "draft-meeting": (
+        r"\b(?:meeting|(?:a |some |30 minutes|half an hour|time) (?:to talk|with (?:him|her|them))|"
+        r"1:1|one-on-one|1-on-1|chat|call|sit down|catch[- ]up|"
+        r"time on (?:their|his|her) calendar)\b"
+    ),
+    # "That's a bit long. Can you cut it to 3 sentences?", "make it more casual": the draft
+    # just written, again, shorter.
+    "revise-draft": (
+        r"\b(?:(?:too|a bit|bit|kinda|rather|quite) (?:long|formal|stiff|wordy)|shorter|shorten|"
+        r"cut (?:it|this|that) (?:down|to)|trim (?:it|this|that)|make (?:it|this|that) (?:more "
+        r"casual|less formal|friendlier|punchier|simpler|lighter)|more casual|less formal)\b"
+    ),
+    # "write my promo summary", "draft the self-review paragraph": the case, not a message.
+    "draft-case": (
+        r"\b(?:self[- ](?:review|assessment|evaluation)|promo(?:tion)? (?:doc(?:ument)?|packet|"
+        r"case|summary|write-?up)|brag (?:doc(?:ument)?|sheet|list)|summary (?:line|paragraph)|"
+        r"(?:impact|accomplishments?|achievements?) (?:summary|statement|section|paragraph)|"
+        r"review (?:paragraph|summary))\b"
+    ),
     # "Am I being paranoid?" said right after a possible-bias disclosure.
     # "sponsor more people, especially from underrepresented groups": bias named about
     # others, not a disclosure of one's own.
@@ -684,6 +743,10 @@ READS: dict[str, str] = {
         r"it'?s a yes)|(he|she|they)('ll| will) (get|make) (it|"
         r"there|senior|staff|the promotion) next (time|cycle|round|year))\b|"
         # "…tell him: deliver the project and you'll get principal in the October cycle"
+        # "Can I at least tell her it's likely?"
+        r"\b(?:tell|say to|promise) (?:her|him|them) (?:that )?(?:it'?s|it is|she'?s|he'?s|"
+        r"they'?re|she is|he is|they are) (?:likely|probable|probably|almost certain|a safe bet|"
+        r"on track to get)\b|"
         r"\b(?:you|he|she|they)(?:'ll| will) (?:definitely |surely |certainly |for sure )?(?:get|"
         r"make|be promoted to) (?:it|promoted|senior|staff|principal|the (?:promotion|promo|next "
         r"level))\b[^.?!]{0,30}\b(?:cycle|round|half|quarter|review)\b"
@@ -693,8 +756,9 @@ READS: dict[str, str] = {
         r"run|own)\b|\b(most of )?my (time|days?|week)\b"
     ),
     "resolved": (
-        r"\b(cut|reduced|dropped|fixed|solved|halved|down (from|to)|no longer|"
-        r"got rid of)\b"
+        # ("cut it to 3 sentences", "cut that down" are edits asked of the coach, not results)
+        r"\b(cut(?! (?:it|this|that|them|the (?:draft|message|email|text))\b)(?! down\b)|"
+        r"reduced|dropped|fixed|solved|halved|down (from|to)|no longer|got rid of)\b"
     ),
     "action-question": (
         r"\bwhat (should|do|can|could|would) (i|you) (\w+ )?(do|ask|say|try|start)\b|"
@@ -844,6 +908,21 @@ READS: dict[str, str] = {
         r"decided|wrote|said about me|(?:i|it) (?:didn'?t|did not|wasn'?t))"
     ),
     # "Is management the higher-paid track?": the tracks are meant to pay alike.
+    # "Should I ask my current manager to write something down before she goes?"
+    "verdict:get_it_in_writing": (
+        r"\b(?:ask|get) (?:my |her |him |them |the )?(?:current |old |outgoing |previous |"
+        r"leaving )?(?:manager |boss |lead )?(?:to )?(?:write|put) (?:something|it|that|this|"
+        r"(?:her|his|their) (?:assessment|view|feedback|notes?)|a (?:note|summary|few lines)) "
+        r"(?:down|in writing|on paper)|\b(?:get|have) (?:it|that|this|something|(?:her|his|"
+        r"their) (?:assessment|view|support|feedback)) (?:down )?in writing\b"
+    ),
+    "it-pays-more": (
+        r"^(?:so |but |and |ok,? )?(?:would|will|does|do|is|could) (?:it|that|the (?:role|job|"
+        r"position|switch|move)|this|management|being (?:a|an|the) (?:em|manager)) (?:at least |"
+        r"even |actually |really |also )?(?:pay (?:more|better)|come with (?:a raise|more money|"
+        r"more pay)|mean (?:a raise|more money|more pay)|be (?:better|higher)[- ]paid|get me "
+        r"(?:a raise|more money))\b"
+    ),
     "verdict:tracks_pay_alike": (
         r"^(?:so |but |and )?(?:is|does|do|would|will) (?:engineering )?(?:management|managers?|"
         r"the (?:management|manager) track|being an? (?:engineering )?manager) (?:the |a )?"
@@ -900,8 +979,18 @@ READS: dict[str, str] = {
         r"(?:make|hit|be ready for|get (?:it|there) (?:by|in|for)) (?:the |this |next |that |an? )?"
         r"(?:\w+ )?(?:cycle|round|review|calibration|deadline)\b|\btoo (?:soon|early|late) for "
         r"(?:the |this |that |\w+ )?(?:cycle|round|calibration)\b|"
-        r"\baim for the (?:one|cycle) after\b"
+        r"\baim for the (?:one|cycle) after\b|"
+        # "is it even worth trying for this cycle, or should I just aim for the fall one?"
+        r"\b(?:worth (?:even )?(?:trying|going|aiming|pushing|putting (?:myself|it) in)|"
+        r"(?:should|do) i (?:just )?(?:aim|go)) (?:it |for it )?(?:in |for |at )?(?:the |this |"
+        r"that |next |an? )?(?:\w+ ){0,2}(?:cycle|round|review|calibration|one)\b|"
+        # "could I realistically be up for senior in the October cycle?"
+        r"\b(?:can|could|will|would) (?:i|she|he|they|we) (?:realistically |really |actually )?"
+        r"(?:be up for|go up for|be put up for|be ready (?:for|by)|make (?:it|\w+) (?:by|in|for))"
+        r"[^?]{0,40}\b(?:cycle|round|review|calibration|deadline)\b"
     ),
+    # "Успею показать что-то к этому времени?", "…ready by then?": the date said before.
+    "by-then": (r"\bby then\b|\bin time\b|\bthe deadline\b"),
     "cycle-word": (r"\b(cycle|calibration|promo|packets?|review (?:round|period))\b"),
     "how-long-to-promote": (
         # "How long before that shows up in a promo case?"
@@ -1230,7 +1319,7 @@ READS: dict[str, str] = {
         r"(?:engineers|reports|direct reports|team "
         r"members|people|devs|developers|ics|mid[- ]?levels|mids|seniors|juniors|new grads|"
         r"sdes|sde[- ]?(?:\d|i{1,3})s|ems|managers|leads|tech leads|team leads)|(?:reports|"
-        r"engineers)\b[^?!]{0,80}\bone of them)\b|"
+        r"engineers|developers|devs|people|folks)\b[^?!]{0,80}\bone of them)\b|"
         # "One of the senior engineers in my org, Priya, …"
         r"\b(?:one|two|three|some|a few|several) of the (?:[\w-]+ ){0,2}(?:engineers|devs|"
         r"developers|"
@@ -1518,7 +1607,8 @@ READS: dict[str, str] = {
         r"\b(more (impact|leadership|ownership)|show leadership|be more strategic|(lead|"
         r"drive|own) more|demonstrate leadership|scope of influence|needs? to drive|"
         r"(?<!next )(?<!a )step up(?! (?:to|from|the ladder))|"
-        r"leadership\b[^.?!]{0,30}\b(mean|look like|as an ic)|lead without)\b"
+        r"leadership\b[^.?!]{0,30}\b(mean|look like|as an ic)|lead without|(?:more |be |not )"
+        r"proactive|proactivity|take (?:more )?initiative)\b"
     ),
     "situation:first-step": (
         r"\b(first (thing|step|move|action) (to|i|should|for)|what'?s (the|my) first (thing|"
@@ -1617,8 +1707,9 @@ READS: dict[str, str] = {
     "manager-self": (
         r"\bi (?:now |currently |also )?(?:manage|lead|run) (?:a|an|the|my|our|two|"
         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d+)\b"
-        r"[^.?!]{0,30}\b(?:team|teams|engineers|people|ppl|folks|devs|group|former peers|"
-        r"peers)\b(?!'s|’s)|\bmy (?:direct )?reports\b|\bi have (?:\w+ )?(?:direct )?reports\b"
+        r"[^.?!]{0,30}\b(?:team|teams|engineers|people|ppl|folks|devs|developers|group|"
+        r"former peers|peers)\b(?!'s|’s)|\bmy (?:direct )?reports\b|"
+        r"\bi have (?:\w+ )?(?:direct )?reports\b"
         r"|\bmy (?:direct )?report (?:asked|told|said|wants|keeps|just|thinks|is|has)\b|"
         r"\b(?:i'?m an? |as an? )(?:engineering )?(?:director|head of engineering|vp of "
         r"engineering)\b|\b(?:director|head of engineering) here\b|\bi (?:run|manage|lead) \d+ "
@@ -1632,8 +1723,9 @@ READS: dict[str, str] = {
         r"\bas an? (?:engineering |people )?manager\b"
     ),
     "manager-aligned": (
-        r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|agrees?|backs?|"
-        r"thinks i'?m ready|on board)\b"
+        r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b(supports?|supportive|agrees?|backs?|"
+        r"thinks i'?m ready|on board|(?:is|'s) behind me|(?:keeps )?(?:telling me|saying|says) "
+        r"i'?m ['‘\"]?(?:close|ready|almost there))\b"
     ),
     "manager-misaligned": (
         r"\bmy (manager|boss|lead)\b[^.?!]{0,40}\b((doesn'?t|does not|won'?t|will not|"

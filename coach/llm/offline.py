@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.coaching import drafts
 from coach.coaching.context import PassageView, TurnContext
 from coach.coaching.crosswalk import (
     RANKS,
@@ -161,6 +162,8 @@ GOOD_IDEA = reading("good-idea")
 #: After talk of moving between the tracks: "a demotion?" (no), "can I go back?" (yes).
 SEEN_AS_DEMOTION = reading("seen-as-demotion")
 STILL_CODE = reading("still-code")
+#: "Would it at least pay more?", said of a role the conversation is about.
+IT_PAYS_MORE = reading("it-pays-more")
 CAN_GO_BACK = reading("can-go-back")
 BETWEEN_TRACKS = {"back-to-ic", "management-switch"}
 COUNTS_BARE = reading("counts-bare")
@@ -168,12 +171,23 @@ HOW_LONG_TO_PROMOTE = reading("how-long-to-promote")
 #: "Is it realistic to go for this February cycle?": in reach only if the work is there.
 CYCLE_IN_REACH = reading("cycle-in-reach")
 CYCLE_WORD = reading("cycle-word")
+#: "…ready by then?", «к этому времени»: the date the message gave before the question.
+BY_THEN = reading("by-then")
 #: "Disagree. My manager told me to just close tickets": a dispute, not "too generic".
 DISAGREES = reading("disagrees")
 #: "My manager said 'more impact'": a quote that is feedback someone gave.
 FEEDBACK_CONTEXT = reading("feedback-context")
 CONDITION_FIRST = reading("condition-first")
 #: Steps the person says are behind them, and the cards that would prescribe them again.
+#: Companies a card's point names: a crosswalk fact, for talk of other companies only.
+COMPANIES = re.compile(r"\b(?:Amazon|Google|Meta|Microsoft|Facebook)\b")
+#: Cards whose point presumes the person and their manager disagree.
+PRESUMES_DISAGREEMENT = {"align-with-your-manager"}
+#: An engineer-facing card that presumes a manager who fails them or disagrees with them
+#: ("if your manager does not bring up your growth…"): absurd passed on by that manager.
+YOUR_MANAGER = re.compile(
+    r"\bif your manager\b|\byou and your manager\b|\byour manager'?s manager\b", re.I
+)
 DONE_ALREADY: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "log": (reading("done:log"), frozenset({"keep-a-running-log"})),
     "told-manager": (
@@ -269,6 +283,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "no_fixed_clock": {"readiness", "missed-cycle", "level-expectations"},
     "cycle_in_reach": {"readiness", "evidence", "manager-alignment"},
     "tracks_pay_alike": {"management-switch"},
+    "get_it_in_writing": {"evidence"},
     "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
     "report_may_stay_yes": {"holding-steady", "deciding", "manager-of-team"},
     "team_is_no_bar": {"maintenance-team", "operational-load", "existing-work"},
@@ -349,6 +364,9 @@ def respond(ctx: TurnContext) -> str:
         if step is None:
             return t["thanks"]
         return t["thanks_step"].format(action=pack(lang).second_person(step.action))
+
+    if ctx.signals.asks_for_draft or drafts.revises(ctx.message, ctx.said_lines):
+        return pack(lang).workplace_words(draft(ctx, lang), ctx.decider, ctx.no_one_on_ones)
 
     signals = ctx.signals
     # "I'll ask for one example by Friday. Is that the right ask?": the step is theirs;
@@ -469,7 +487,9 @@ def respond(ctx: TurnContext) -> str:
     # A yes/no answered outright is backed by a card that says why, where one is there.
     backing = VERDICT_BACKING.get(verdict or "")
     cards = plan or (
-        (backing and choose_cards(ctx, n_points, among=backing)) or choose_cards(ctx, n_points)
+        # (None of its backing at hand: the answer stands alone; other cards beside it read
+        # as a change of subject, or say the opposite: "more money is a legitimate reason…")
+        (choose_cards(ctx, n_points, among=backing) if backing else choose_cards(ctx, n_points))
         if n_points and not own
         else []
     )
@@ -619,6 +639,58 @@ def respond(ctx: TurnContext) -> str:
     return pack(lang).workplace_words(
         "\n\n".join(p for p in parts if p).strip(), ctx.decider, ctx.no_one_on_ones
     )
+
+
+#: The cards on the written case, whose shape a drafted case entry follows (first first).
+CASE_CARDS = ("promo-document-contents", "numbers-help", "keep-a-running-log")
+
+
+def draft(ctx: TurnContext, lang: str) -> str:
+    """ "Can you draft the email?": the draft itself, framed around the words a card gives
+    for the conversation (or a plain request to talk, when no card at hand has words), with
+    why it is worded so (cited), then when it will be sent. "Write my promo summary line":
+    one case entry in the shape the sources describe, with the person's own result in it."""
+    t = TEXT[lang]
+    parts = [t[f"feel_{ctx.signals.feeling}"]] if ctx.signals.feeling else []
+    if drafts.wants_case(ctx.message):
+        parts.append(drafts.case_draft(lang, drafts.result_said(ctx.person_said)))
+        backing = sorted(
+            (
+                (CASE_CARDS.index(c.id), p, c)
+                for p in ctx.passages
+                for c in p.cards
+                if c.id in CASE_CARDS and c.id not in ctx.used_cards
+            ),
+            key=lambda item: item[0],
+        )
+        if backing:
+            _, passage, card = backing[0]
+            parts.append(t["draft_why"].format(point=card.point.get(lang), n=passage.n))
+        parts.append(t["draft_case_after"])
+        return "\n\n".join(parts)
+    role, name = drafts.addressee(ctx.message, ctx.person_said, bool(ctx.report))
+    if not ctx.signals.asks_for_draft:  # "too long": the same draft, in one line
+        parts.append(drafts.short_draft(lang, name, role == "report"))
+        parts.append(t["draft_after"])
+        return "\n\n".join(parts)
+    words = words_to_say(ctx, choose_cards(ctx, 3), lang)
+    invite = t["draft_default_report" if role == "report" else "draft_default"]
+    if words and drafts.asks_for_time(ctx.message):
+        # "…asking for a meeting about it": the invitation is short; the card's words are
+        # for the conversation itself.
+        (passage, card), said = words
+        parts.append(drafts.message_draft(lang, invite, name))
+        parts.append(t["draft_then_say"].format(say=said, n=passage.n))
+    elif words:
+        (passage, card), body = words
+        parts.append(drafts.message_draft(lang, body, name))
+        if card.id not in ctx.used_cards:
+            parts.append(t["draft_why"].format(point=card.point.get(lang), n=passage.n))
+    else:
+        parts.append(drafts.message_draft(lang, invite, name))
+    dated = WHEN_SAID.search(ctx.message) or _meeting_dated(ctx)
+    parts.append(t["draft_after_dated" if dated else "draft_after"])
+    return "\n\n".join(parts)
 
 
 def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
@@ -842,7 +914,11 @@ def verdict_for(
                 return "no_fixed_clock"  # "how long does it usually take to get to L4?"
             # "…this February cycle?"; "Ревью в марте. Успею?" (a short question after the date).
             if CYCLE_IN_REACH.search(asked) and (
-                CYCLE_WORD.search(asked) or (len(asked.split()) <= 4 and CYCLE_WORD.search(message))
+                CYCLE_WORD.search(asked)
+                or (
+                    (len(asked.split()) <= 4 or BY_THEN.search(asked))
+                    and CYCLE_WORD.search(message)
+                )
             ):
                 return "cycle_in_reach"  # "…packets due Feb 14. Realistic, or aim for the next?"
             if PROMOTED_HERE.search(asked) and "easy-work" in found:
@@ -861,6 +937,8 @@ def verdict_for(
                 return "manager_first"  # "with my lead or straight with the head of department?"
             if ECHO_QUESTION.search(asked) and COASTING_WORD.search(message):
                 return "not_coasting"  # "He says I'm 'coasting' if I don't go for staff. Am I?"
+            if IT_PAYS_MORE.search(asked) and "management-switch" in found | earlier:
+                return "tracks_pay_alike"  # "…offered me the EM role. Would it at least pay more?"
             for name, pattern in VERDICTS.items():
                 if pattern.search(asked):
                     if name == "ask_what_changed" and "missed-cycle" not in found | earlier:
@@ -1014,7 +1092,8 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         or weighs_management(ctx.profile)
         or "manager" in levels
         or bool(
-            {"management-switch", "back-to-ic", "manager-of-team"} & set(ctx.signals.situations)
+            {"management-switch", "back-to-ic", "manager-of-team"}
+            & (set(ctx.signals.situations) | set(ctx.thread))
         )
     )
     if (
@@ -1069,12 +1148,50 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         levels = report_levels(ctx)  # the manager's own cards still fit (``managing``)
     elif "manager" in levels and card.tracks == ["ic"]:
         return False  # a manager is not the one building a case
+    if COMPANIES.search(card.point.en) and not _companies_in_view(ctx):
+        return False  # "at Amazon a Principal SDE…" to someone whose own ladder is the topic
+    if _reaches_where_they_are(card, ctx):
+        return False  # "typical staff work: …" to a staff engineer asking about principal
+    if card.id in PRESUMES_DISAGREEMENT and ctx.profile.manager_alignment == "aligned":
+        return False  # "if you and your manager completely disagree…" to someone backed
+    if ctx.report and not for_managers(card) and YOUR_MANAGER.search(card.point.en):
+        # Passed on by the manager, "bring it up with your manager" points back at them.
+        return False
     no_ladder = "no-ladder" in ctx.signals.situations or "no-ladder" in ctx.thread
     if no_ladder and "no-ladder" not in card.situations and "ladder" in _card_words(card):
         return False  # "which gap on the ladder…" right after "we have no ladder"
     if "any" in card.levels or not levels:
         return True
     return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
+
+
+def _companies_in_view(ctx: TurnContext) -> bool:
+    """Other companies are part of the conversation: an offer, a move, a company's level."""
+    return bool(
+        {"comparing-offers", "leaving"} & (set(ctx.signals.situations) | set(ctx.thread))
+    ) or any(COMPANIES.search(t) or names_a_company_level(t) for t in ctx.person_said)
+
+
+def _reaches_where_they_are(card: Card, ctx: TurnContext) -> bool:
+    """A card written for the way up to the level the person already holds (a staff card,
+    levels senior and staff, for a staff engineer aiming at principal): it describes their
+    present, not their next step. Their own ladder's signals of the next level (levels: staff
+    only) and the next level's cards still fit; so does everything when they compare the two
+    levels."""
+    if ctx.report or ctx.level_step:
+        return False
+    current = card_level(ctx.profile.current_level)
+    if current not in LEVEL_ORDER[1:]:
+        return False
+    at = LEVEL_ORDER.index(current)
+    # The target they set, or a higher level they talk about ("two years at staff… what
+    # does it take to get to principal?").
+    above = {card_level(ctx.profile.target_level)} | {
+        level for text in ctx.person_said for level in level_words(text)
+    }
+    if not any(level in LEVEL_ORDER[at + 1 :] for level in above):
+        return False
+    return set(card.levels) == {LEVEL_ORDER[at - 1], current}
 
 
 def report_levels(ctx: TurnContext) -> set[str]:
@@ -1448,7 +1565,9 @@ def compose_guidance(
             (t["report_mine"].format(**words), mine),
         ]
         return "\n\n".join(
-            lead + " " + ps[0] if len(ps) == 1 else lead + "\n" + "\n".join(f"- {p}" for p in ps)
+            lead + " " + _mid_sentence(ps[0])
+            if len(ps) == 1
+            else lead + "\n" + "\n".join(f"- {p}" for p in ps)
             for lead, ps in blocks
             if ps
         )
@@ -1460,16 +1579,30 @@ def compose_guidance(
             "lead_out_of_scope" if ctx.signals.intent == "out_of_scope" else f"lead_{ctx.stage}",
             ctx.user_turns,
         )
-        if len(points) == 1 and ctx.stage == "options" and ctx.signals.intent != "out_of_scope":
-            lead = t["lead_options_one"]  # "Options the sources support:" over one point
-        text = (
-            lead + " " + points[0]
-            if len(points) == 1
-            else lead + "\n" + "\n".join(f"- {p}" for p in points)
-        )
+        if len(points) > 1:
+            text = lead + "\n" + "\n".join(f"- {p}" for p in points)
+        elif ctx.signals.intent == "out_of_scope":
+            text = lead + " " + _mid_sentence(points[0])  # what is close, said as such
+        else:
+            # One point is said as it is: "Worth weighing: The next level…" read as a form.
+            text = points[0]
     # No "in the source's words" quote after the point: readers took it for padding (the
     # point already says it, cited), and an author's rhetorical line reads as a reproach.
     # The passage itself is one click away in the sources.
+    return text
+
+
+def _mid_sentence(text: str) -> str:
+    """A card's point continued after a colon: "…pass on to her: if your manager…". Card
+    points open with ordinary words; "I", an acronym or a quoted word keeps its case."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if (
+        first[:1].isupper()
+        and first[1:2].islower()
+        and first != "I"
+        and first[1:] == first[1:].lower()
+    ):
+        return text[0].lower() + text[1:]
     return text
 
 
