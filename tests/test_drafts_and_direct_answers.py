@@ -245,3 +245,34 @@ def test_a_staff_engineer_aiming_at_principal_hears_about_principal(make_coach) 
     for answer in (first, second):
         assert "Typical staff work" not in answer and "Amazon" not in answer, answer
     assert "principal" in first.lower(), first
+
+
+def test_more_direct_questions_answered_outright(make_coach) -> None:
+    """Each got cards beside the point at a08c5d0 (a crisis-line script, for the first)."""
+    em = (
+        "I'm a senior engineering manager, two managers report to me, ~18 people total. I've "
+        "been managing for 7 years and I'm burned out. Thinking about going back to IC. Would "
+        "that be a step down?"
+    )
+    assert classify(em).intent == "coaching" and classify(em).feeling == "burnt-out"
+    first, level = ask_all(
+        make_coach(), [em, "What level would I land at? I was a senior engineer before."]
+    )
+    assert "crisis" not in first and "\n\nNo." in first, first
+    assert level.startswith("My sources give no fixed rule"), level
+    # Burnout with no move in view, or with words of crisis, is still met with support.
+    assert classify("I'm burned out and I can't sleep.").intent == "distress"
+
+    passed = (
+        "Passed over for senior again, second cycle in a row. A guy who joined after me got it."
+    )
+    hr = ask_all(make_coach(), [passed, "Should I just go to HR?"])[1]
+    assert hr.startswith("You can: HR exists for exactly this"), hr
+    assert "voice more weight" not in hr, hr
+
+    assert verdict_for("Checkout takes 6 seconds and nobody owns it. Is that it?") == (
+        "counts_opportunity"
+    )
+    assert verdict_for(
+        "Мобильный чекаут грузится 6 секунд, этим никто не занимается. Это оно?"
+    ) == ("counts_opportunity")

@@ -246,7 +246,8 @@ def test_a_report_asking_will_you_promote_me_is_no_promise_to_make(make_coach) -
             "next cycle?' I want to keep her motivated. Can I just say yes?",
         ],
     )
-    assert answers[1].startswith("No. Don't promise the outcome"), answers[1]
+    # "No.", then the card that says why (cited), before anything passed on to her.
+    assert answers[1].startswith("No.\n\nFor your part: don't promise someone"), answers[1]
 
 
 def test_yes_or_no_questions_the_articles_settle() -> None:

@@ -252,7 +252,7 @@ def build_context(
             return True
         if decider is None and not no_one_on_ones:
             return False  # nothing was refitted: the words as written are the words said
-        return fitted(card.point.get(language), decider, no_one_on_ones)[:80] in text
+        return fitted(card.point.get(language), decider, no_one_on_ones)[1:80] in text
 
     views = passage_views(passages)
     used_cards = tuple(card.id for view in views for card in view.cards if said_in(card, said))

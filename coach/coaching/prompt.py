@@ -359,7 +359,11 @@ def retrieval_queries(user_message: str, history: Sequence[Message], profile: Pr
     keeps the new message from being drowned by older context.
     """
     focused = " ".join([user_message, *_expansions(user_message)])
-    recent_user = [m["content"] for m in history if m["role"] == "user"][-2:]
+    said = [m["content"] for m in history if m["role"] == "user"]
+    # The last two messages, and the opener, which usually names the situation the rest of
+    # the conversation is about ("my director offered me the EM role…" before "what would
+    # you do between now and Friday?").
+    recent_user = said[-2:] if len(said) <= 2 else [said[0], *said[-2:]]
     if not recent_user and not profile.blockers:
         return [focused[:2000]]
     joined = " ".join([user_message, *reversed(recent_user)])

@@ -191,6 +191,8 @@ CRISIS = reading("crisis")
 OTHERS_STRAIN = reading("others-strain")
 
 
+#: "burned out", «выгорел»: the word alone, whatever it is about.
+BURNOUT_WORD = reading("burnout-word")
 #: Moves a person weighs because of the work itself: going back to IC, into management,
 #: elsewhere, or whether to go for the next level at all.
 MOVES = {"back-to-ic", "management-switch", "leaving", "comparing-offers", "deciding"}
@@ -201,11 +203,14 @@ def worn_by_the_work(message: str) -> bool:
     management, thinking about going back to IC"), with no word of crisis: the move is
     answered, the burnout heard first. "I'm burnt out and can't sleep", or burning out on
     on-call with no move in view, is still met with support."""
+    # "Managing for 7 years and I'm burned out. Thinking about going back to IC": the move
+    # says what the burnout is about, even when the sentence doesn't.
+    burnout = FEELINGS["burnt-out"] if FEELINGS["burnt-out"].search(message) else BURNOUT_WORD
     return bool(
-        FEELINGS["burnt-out"].search(message)
+        burnout.search(message)
         and not CRISIS.search(message)
         # "…thinking about quitting. I can't cope anymore": strain besides it is still strain.
-        and not DISTRESS.search(FEELINGS["burnt-out"].sub(" ", message))
+        and not DISTRESS.search(burnout.sub(" ", message))
         and MOVES & set(situations_in(message))
     )
 
@@ -246,7 +251,8 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         or terse,
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=discloses_bias(message),
-        feeling=next((name for name, p in FEELINGS.items() if p.search(own_feelings)), None),
+        feeling=next((name for name, p in FEELINGS.items() if p.search(own_feelings)), None)
+        or ("burnt-out" if worn_by_the_work(message) else None),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.
         wants_plan=bool(WANTS_PLAN.search(message))

@@ -103,8 +103,9 @@ class Card(BaseModel):
 
     def said_in(self, text: str) -> bool:
         """The point already appears in ``text`` (what the coach has said), in any language:
-        a card said once is not offered again."""
-        return self.point.en[:80] in text or bool(self.point.ru and self.point.ru[:80] in text)
+        a card said once is not offered again. (From its second letter: after a colon the
+        point goes on in lower case, "…pass on to her: if your manager…".)"""
+        return self.point.en[1:80] in text or bool(self.point.ru and self.point.ru[1:80] in text)
 
     @field_validator("situations")
     @classmethod

@@ -227,6 +227,11 @@ TEXT: dict[str, str] = {
     "in; if most of it is still ahead of you, a cycle that close is tight, and aiming for the "
     "one after while the evidence builds is common. Your manager can say which case they "
     "could make now.",
+    "verdict_cycle_in_reach_report": "Only if the next level's work is already part of {pos} "
+    "record. Most ladders want it shown consistently, often for two quarters or more, before a "
+    "case goes in; if most of it is still ahead, a cycle that close is tight, and aiming for the "
+    "one after while the evidence builds is common. You are the one who can say which case you "
+    "could make now.",
     "verdict_cycle_in_reach_again": "It comes back to the same test: how long you have already "
     "been working at the next level, and whether your manager could make that case today.",
     "verdict_no_fixed_clock": "There is no fixed clock in my sources: most ladders want the "
@@ -282,6 +287,15 @@ TEXT: dict[str, str] = {
     "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
     "choice, not a failure.",
     "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
+    "verdict_go_to_hr": "You can: HR exists for exactly this, and it goes better with a "
+    "record behind it. Keep a dated record of your work, the feedback and the outcomes next to "
+    "your peers', and ask in writing for the specific evidence the next level needs; a "
+    "skip-level manager can also tell you how calibration judges the thing you keep hearing.",
+    "verdict_landing_level": "My sources give no fixed rule: the two tracks are meant to match "
+    "level for level, and an engineering manager is often parallel to senior or staff, but "
+    "companies differ. Ask which IC level your management level maps to where you are.",
+    "verdict_counts_opportunity": "Yes. A problem people feel that nobody owns is exactly the "
+    "kind of opportunity the sources mean: take it on, fix it properly and measure the result.",
     "verdict_counts_staff": "Yes: a problem several teams share and no one owns is the kind of "
     "work that shows staff scope.",
     "crosswalk_same": "Roughly the same level: in the level crosswalk, {a} and {b} both sit at "
@@ -366,6 +380,7 @@ TEXT: dict[str, str] = {
     "verdict_cycles_are_common": "Yes, that is common. It often takes a cycle or two.",
     "no_promises": "No one can promise a promotion, me included; what you can control is "
     "the evidence and the conversation with your manager.",
+    "no_promises_report_short": "No.",
     "no_promises_report": "No. Don't promise the outcome: you present the case, but others "
     "weigh it in calibration, so a promise that breaks costs more than it helps. Promise what "
     "you control instead.",
@@ -686,7 +701,12 @@ READS: dict[str, str] = {
         # "Give me the actual two or three sentences I'd say to her", "word for word"
         r"\b(?:give|write|tell) me (?:the |some |a few |two or three |\w+ )?(?:actual |exact )?"
         r"(?:words|wording|sentences?|lines?|phrases?|script)\b|\bword for word\b|\b(?:sentences?|"
-        r"lines?|phrases?|words) (?:i'?d|i would|i should|i could|to) (?:say|use|open with)\b"
+        r"lines?|phrases?|words) (?:i'?d|i would|i should|i could|to) (?:say|use|open with)\b|"
+        # "What should my next 1:1 with her actually look like?"
+        r"\bwhat (?:should|would|does|will) (?:my|the|our|that) (?:next |first )?(?:1:1|"
+        r"one-on-one|1-on-1|conversation|talk|meeting|chat) (?:with \w+ )?(?:actually |even )?"
+        r"look like\b|\bhow (?:should|do|would) i (?:run|open|start|structure) (?:my|the|our|"
+        r"that) (?:next )?(?:1:1|one-on-one|1-on-1|conversation|talk|meeting)\b"
     ),
     # "Can you draft a short email to my manager?", "write me a slack message for it": a
     # text to send, not advice about one.
@@ -1152,6 +1172,18 @@ READS: dict[str, str] = {
         r"directly )?(?:to |with )?(?:the |my |our )?(?:skip[- ]level|director|head of|vp|"
         r"department head|their (?:manager|boss)|manager'?s manager)"
     ),
+    "go-to-hr": (
+        r"\b(?:should|do|can|could|would|shall) i (?:just |even |actually |now |then )?"
+        r"(?:go (?:straight )?"
+        r"to|talk to|escalate (?:it |this )?to|raise (?:it|this) with|report (?:it|this) to|file "
+        r"(?:a complaint )?with|complain to|involve) (?:hr|human resources|people ops|the people "
+        r"team)\b|^(?:so |then |ok,? )?(?:go(?:ing)? to )?hr\W*$"
+    ),
+    "landing-level": (
+        r"\bwhat level (?:would|will|do|could|might) i (?:land|end up|come back|go back|start|be|"
+        r"get)\b|\bwhich level (?:would|will|do) i\b|\bwould i (?:keep|lose) my (?:level|grade)\b|"
+        r"\b(?:keep|lose) my (?:level|grade|title)\b"
+    ),
     "hr-word": (r"\b(?:hr|human resources|people team|people ops)\b"),
     # "He says I'm coasting. Am I?": a bare question about what the message just quoted.
     "echo-question": (
@@ -1279,6 +1311,7 @@ READS: dict[str, str] = {
     # "Burnt out on people management, thinking about going back to IC": worn down by the
     # work itself, said while asking about it. Heard, and the question answered; words of
     # crisis still get support first.
+    "burnout-word": (r"\b(?:burn(?:ed|t)?[- ]?out|burning out|worn out|exhausted|drained)\b"),
     "feeling:burnt-out": (
         r"\b(?:burn(?:ed|t)?[- ]?out|burning out|worn out|exhausted|drained) (?:on|of|from|by) "
         r"(?:\w+ ){0,2}(?:management|managing|manager|on-?call|pager|meetings|the role|the job|"
@@ -1746,7 +1779,12 @@ READS: dict[str, str] = {
     ),
     "track-management": (
         r"\b(becom\w*|mov\w* into|switch\w* to|go\w* into|try\w*|"
-        r"thinking about) (an? )?(engineering |people )?(manager|management)\b"
+        r"thinking about) (an? )?(engineering |people )?(manager|management)\b|"
+        # "My director offered me the engineering manager role", "asked if I want to be EM"
+        r"\boffer\w* me (?:an? |the )?(?:\w+ ){0,2}?(?:engineering |people )?(?:manager|"
+        r"management|em) (?:role|position|job|spot)\b|\boffer\w* me (?:the )?(?:director|head|"
+        r"vp) of\b|\basked (?:me )?if i(?:'d| would)? (?:want|like) to (?:be|become|manage|run) "
+        r"(?:an? |the )?(?:em|manager|team)\b"
     ),
     "track-ic": (r"\b(stay (an? )?(ic|individual contributor|technical)|ic track)\b"),
     # "Zero interest in becoming staff", "happy as a senior": no promotion wanted.
@@ -1817,7 +1855,8 @@ READS: dict[str, str] = {
     # "Is that the kind of thing you mean?" about an example that spans teams and has no
     # owner: the ladder's own description of staff work.
     "example-check": (
-        r"^(?:so |and |but |ok,? )?(?:is (?:that|this|it) (?:the kind of|the sort of|what you "
+        r"^(?:so |and |but |ok,? )?(?:is (?:that|this) it\W*$|is (?:that|this|it) (?:the kind of|"
+        r"the sort of|what you "
         r"mean|an example of|staff[- ]level|staff[- ]shaped)|would (?:that|this|something like "
         r"(?:that|this)) count|does (?:that|this) count)"
     ),

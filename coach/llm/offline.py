@@ -253,6 +253,10 @@ ECHO_QUESTION = reading("echo-question")
 COASTING_WORD = reading("coasting-word")
 #: "HR feels nuclear. Is there anything in between?"
 SHORT_OF_HR = reading("short-of-hr")
+#: "Should I just go to HR?": asked outright.
+GO_TO_HR = reading("go-to-hr")
+#: "What level would I land at?", said of a move between the tracks.
+LANDING_LEVEL = reading("landing-level")
 HR_WORD = reading("hr-word")
 #: "Do I take it to my lead or straight to the director?"
 MANAGER_OR_ABOVE = reading("manager-or-above")
@@ -284,6 +288,9 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "cycle_in_reach": {"readiness", "evidence", "manager-alignment"},
     "tracks_pay_alike": {"management-switch"},
     "get_it_in_writing": {"evidence"},
+    "go_to_hr": {"vague-feedback", "visibility"},
+    "landing_level": BETWEEN_TRACKS,
+    "counts_opportunity": {"no-opportunities", "easy-work", "existing-work"},
     "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
     "report_may_stay_yes": {"holding-steady", "deciding", "manager-of-team"},
     "team_is_no_bar": {"maintenance-team", "operational-load", "existing-work"},
@@ -418,6 +425,7 @@ def respond(ctx: TurnContext) -> str:
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         # A manager asking "can I tell her she'll get it next time?" is the one promising.
         parts.append(t["no_promises_report" if ctx.report else "no_promises"])
+        promise_at = len(parts) - 1
     levels_placed = crosswalk_answer(ctx, lang)
     if levels_placed:
         parts.append(levels_placed)  # "Microsoft 62 vs Amazon SDE II": the table answers
@@ -427,7 +435,11 @@ def respond(ctx: TurnContext) -> str:
         if ctx.gentle and f"{key}_gentle" in t:
             key = f"{key}_gentle"  # "should I just quit?" from someone who hasn't slept in months
         repeat = key in ctx.said_lines and f"{key}_again" in t
-        parts.append(t[f"{key}_again" if repeat else key])
+        if ctx.report and f"{key}_report" in t and not repeat:
+            # "…will she make staff in June?" from her manager: her record, his call.
+            parts.append(t[f"{key}_report"].format(**report_words(ctx.report, lang)))
+        else:
+            parts.append(t[f"{key}_again" if repeat else key])
     elif levels_placed:
         pass  # the table was the answer
     elif checking:
@@ -493,6 +505,9 @@ def respond(ctx: TurnContext) -> str:
         if n_points and not own
         else []
     )
+    if guarantee and ctx.report and any("promis" in c.point.en.lower() for _, c in cards):
+        # The card on what a manager can promise says it, cited: "No." before it is enough.
+        parts[promise_at] = t["no_promises_report_short"]
     words = words_to_say(ctx, cards, lang) if not plan else None
     words_only = False
     named = set(ctx.signals.situations) - GENERIC
@@ -894,6 +909,12 @@ def verdict_for(
                 and NO_OWNER.search(message)
             ):
                 return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
+            if GO_TO_HR.search(asked):
+                return "go_to_hr"  # "Passed over twice… Should I just go to HR?"
+            if LANDING_LEVEL.search(asked) and BETWEEN_TRACKS & (found | earlier):
+                return "landing_level"  # "…back to IC. What level would I land at?"
+            if EXAMPLE_CHECK.search(asked) and NO_OWNER.search(message):
+                return "counts_opportunity"  # "checkout takes 6 s, nobody owns it. Is that it?"
             if SHORT_OF_HR.search(asked) and (bias_known or HR_WORD.search(message)):
                 return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
             if BIG_ENOUGH.search(asked) and "operational-load" in found:
@@ -1148,7 +1169,8 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         levels = report_levels(ctx)  # the manager's own cards still fit (``managing``)
     elif "manager" in levels and card.tracks == ["ic"]:
         return False  # a manager is not the one building a case
-    if COMPANIES.search(card.point.en) and not _companies_in_view(ctx):
+    if COMPANIES.search(card.point.en) and (ctx.report or not _companies_in_view(ctx)):
+        # (nor passed on by a manager: her offer is not a question of level names)
         return False  # "at Amazon a Principal SDE…" to someone whose own ladder is the topic
     if _reaches_where_they_are(card, ctx):
         return False  # "typical staff work: …" to a staff engineer asking about principal
@@ -1564,6 +1586,8 @@ def compose_guidance(
             (t["report_lead"].format(**words), theirs),
             (t["report_mine"].format(**words), mine),
         ]
+        if ctx.signals.asks_guarantee:
+            blocks.reverse()  # "Can I just say yes?": "No." and then why, before the rest
         return "\n\n".join(
             lead + " " + _mid_sentence(ps[0])
             if len(ps) == 1
