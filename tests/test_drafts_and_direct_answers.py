@@ -276,3 +276,52 @@ def test_more_direct_questions_answered_outright(make_coach) -> None:
     assert verdict_for(
         "Мобильный чекаут грузится 6 секунд, этим никто не занимается. Это оно?"
     ) == ("counts_opportunity")
+
+
+def test_a_case_line_carries_what_they_did_and_comes_back_shorter(make_coach) -> None:
+    first, short = ask_all(
+        make_coach(),
+        [
+            "Can you write me a one-line summary for my promo doc? I'm a senior going for staff. "
+            "I led the migration of our payments platform off the legacy message queue: 14 "
+            "services owned by 4 teams, p99 latency went from 800ms to 120ms.",
+            "Too generic. Make it shorter.",
+        ],
+    )
+    assert "I led the migration of our payments platform off the legacy message queue. " in first
+    assert "Result: p99 latency went from 800ms to 120ms." in first, first
+    assert short.startswith("In one line:"), short
+    assert "> I led the migration" in short and "120ms." in short, short
+
+
+def test_a_manager_who_speaks_of_my_engineers_is_a_manager(make_coach) -> None:
+    """Before: "One of my engineers, Priya, didn't get promoted… What exactly do I say to
+    her?" got words for Priya to say ("What should I improve before the next cycle…")."""
+    said = (
+        "One of my engineers, Priya, didn't get promoted to senior in calibration last week. "
+        "We have our 1:1 tomorrow and she's going to ask why. What exactly do I say to her?"
+    )
+    answer = ask_all(make_coach(), [said])[0]
+    assert "For your part" in answer and "What should I improve" not in answer, answer
+
+
+def test_yes_or_no_that_the_sources_do_settle(make_coach) -> None:
+    """Both got "My sources don't give a flat yes or no on this" at a08c5d0."""
+    mgmt = ask_all(
+        make_coach(),
+        [
+            "Senior backend engineer, 4 years at senior. I'm thinking of moving to management.",
+            "Will switching to EM at least get me a level bump? Yes or no.",
+        ],
+    )[1]
+    assert mgmt.startswith("No. Moving into management is a change of job"), mgmt
+    amazon = ask_all(
+        make_coach(),
+        [
+            "I'm a staff engineer at a mid-size SaaS company, been staff for about two years.",
+            "A recruiter from Amazon is pitching me a 'Principal SDE' role. Straight question: "
+            "is that a promotion from where I am? Yes or no.",
+        ],
+    )[1]
+    assert amazon.startswith("Not by level:") and "the same as yours" in amazon, amazon
+    assert "flat yes or no" not in amazon + mgmt

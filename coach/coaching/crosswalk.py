@@ -39,6 +39,12 @@ SAID_LEVEL = re.compile(
     r"|\bsde[- ]?(i{1,3}|[123])\b",
     re.I,
 )
+#: The table's own titles ("Principal SDE", "Senior Staff"), said without a code.
+TITLE_LEVEL = re.compile(
+    r"\b(?:senior |principal |staff |senior staff |senior principal )(?:sde|software engineer)\b|"
+    r"\bsenior (?:staff|principal)\b",
+    re.I,
+)
 WINDOW = 50
 
 
@@ -138,7 +144,7 @@ def names_a_company_level(message: str) -> bool:
     lowered = message.lower()
     return bool(
         re.search(r"\b(google|meta|facebook|amazon|aws|microsoft|msft)\b", lowered)
-        and SAID_LEVEL.search(lowered)
+        and (SAID_LEVEL.search(lowered) or TITLE_LEVEL.search(lowered))
     )
 
 

@@ -17,6 +17,7 @@ DRAFT_CASE = reading("draft-case")
 RESOLVED = reading("resolved")
 MEETING = reading("draft-meeting")
 REVISE = reading("revise-draft")
+DID = reading("did-said")
 
 #: Who a message is to, in the words people use for them; "my manager, Dana" names her.
 ROLES = {
@@ -81,10 +82,12 @@ def result_said(said: tuple[str, ...]) -> str | None:
     """A result the person reported with its numbers ("we cut pages from 30 a week to 4"),
     the one fact a case entry can carry in their own words."""
     for text in reversed(said):
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-            m = RESOLVED.search(sentence)
-            if m and re.search(r"\d", sentence[m.end() : m.end() + 60]):
-                result = sentence.strip().rstrip(".!?")
+        # The clause that carries it: "…off the legacy queue: 14 services, p99 latency went
+        # from 800ms to 120ms, and…" gives "p99 latency went from 800ms to 120ms".
+        for clause in re.split(r"(?<=[.!?])\s+|\n+|[:;]\s+|,\s+(?:and\s+)?", text):
+            m = RESOLVED.search(clause)
+            if m and re.search(r"\d", clause[m.end() : m.end() + 60]):
+                result = clause.strip().rstrip(".!?")
                 # "Last quarter I cut…" goes mid-sentence: "Result: last quarter I cut…"
                 if len(result) > 1 and result[1].islower() and not result.startswith("I "):
                     result = result[0].lower() + result[1:]
@@ -109,7 +112,8 @@ def message_draft(lang: str, body: str, name: str | None) -> str:
 
 def revises(message: str, said_lines: tuple[str, ...]) -> bool:
     """ "That's a bit long, cut it to three sentences" after a draft was written."""
-    return "draft_lead" in said_lines and bool(REVISE.search(message))
+    drafted = {"draft_lead", "draft_case_lead"} & set(said_lines)
+    return bool(drafted) and bool(REVISE.search(message))
 
 
 def short_draft(lang: str, name: str | None, to_report: bool) -> str:
@@ -120,9 +124,27 @@ def short_draft(lang: str, name: str | None, to_report: bool) -> str:
     return t["draft_short_lead"] + "\n\n> " + line
 
 
-def case_draft(lang: str, result: str | None) -> str:
+def did_said(said: tuple[str, ...]) -> str | None:
+    """What the person said they did ("I led the migration of our payments platform off the
+    legacy queue"), the other fact a case entry can carry in their words."""
+    for text in reversed(said):
+        m = DID.search(text)
+        if m:
+            return m.group(0).strip().rstrip(",")
+    return None
+
+
+def case_draft(lang: str, said: tuple[str, ...], short: bool = False) -> str:
     """One entry of a written promotion case in the shape the sources describe: the
-    problem, what you did, the measured result, who backs it."""
+    problem, what you did, the measured result, who backs it; ``short``: the line alone."""
     t = TEXT[lang]
-    entry = t["draft_case"].format(result=result or t["draft_case_result"])
+    did = did_said(said) or t["draft_case_did"]
+    result = result_said(said) or t["draft_case_result"]
+    if short:
+        return (
+            t["draft_case_short_lead"]
+            + "\n\n> "
+            + t["draft_case_short"].format(did=did, result=result)
+        )
+    entry = t["draft_case"].format(did=did, result=result)
     return t["draft_case_lead"] + "\n\n> " + entry

@@ -157,6 +157,7 @@ ONCE_LINES = (
     "pushback_repeat",
     "pushback_disagree",
     "draft_lead",  # a draft was written: "cut it to three sentences" is about it
+    "draft_case_lead",
 )
 
 

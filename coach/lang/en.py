@@ -136,9 +136,13 @@ TEXT: dict[str, str] = {
     "draft_short_report": "your growth and the next level",
     "draft_case_lead": "Here is the shape of one entry; fill the brackets with your own facts:",
     "draft_case": "[Project]: [the problem, and why it mattered to the team or the business]. "
-    "I [what you did yourself]. Result: {result}. [Who relied on it, and whose feedback backs "
-    "it.]",
+    "{did}. Result: {result}. [Who relied on it, and whose feedback backs it.]",
     "draft_case_result": "[before → after, with a number]",
+    "draft_case_did": "I [what you did yourself]",
+    "draft_case_short_lead": "In one line:",
+    "draft_case_short": "{did}: {result}.",
+    "draft_case_short_after": "Who on the teams that relied on it could back it with a "
+    "sentence of feedback?",
     "draft_case_after": "Which project will you write up first?",
     "greeting": (
         "Hi! I'm a career coach for engineers. I'll ask about your goals and situation, and "
@@ -304,6 +308,14 @@ TEXT: dict[str, str] = {
     "crosswalk_diff": "Not the same: in the level crosswalk, {b} sits {gap} {direction} {a} "
     "({level_b} against {level_a}). The mapping is approximate, so compare scope and "
     "expectations too. [{n}]",
+    "crosswalk_yours_same": "Not by level: in the level crosswalk, {a} sits at the generic "
+    "{level} level, the same as yours. The mapping is approximate, so compare scope and "
+    "expectations too. [{n}]",
+    "crosswalk_yours_above": "By level, yes: in the level crosswalk, {a} sits at the generic "
+    "{level} level, {gap} above yours. The mapping is approximate, so compare scope and "
+    "expectations too. [{n}]",
+    "crosswalk_yours_below": "No: in the level crosswalk, {a} sits at the generic {level} level, "
+    "{gap} below yours. The mapping is approximate, so compare scope and expectations too. [{n}]",
     "crosswalk_one": "In the level crosswalk, {a} sits at the generic {level} level; the mapping "
     "is approximate. [{n}]",
     "crosswalk_vs": "In the level crosswalk, {a} sits at the generic {level} level, {gap} "
@@ -699,8 +711,9 @@ READS: dict[str, str] = {
         r"frame|talk to)|what questions? (?:should|do|can) i ask|give me (?:the )?(?:words|a "
         r"script)|what (?:words|wording))\b|"
         # "Give me the actual two or three sentences I'd say to her", "word for word"
-        r"\b(?:give|write|tell) me (?:the |some |a few |two or three |\w+ )?(?:actual |exact )?"
-        r"(?:words|wording|sentences?|lines?|phrases?|script)\b|\bword for word\b|\b(?:sentences?|"
+        r"\b(?:give|write|tell) me (?:the |some |a few |two or three |[\w-]+ ){0,4}"
+        r"(?:actual |exact )?(?:words|wording|sentences?|lines?|phrases?|script)\b|"
+        r"\bword for word\b|\b(?:sentences?|"
         r"lines?|phrases?|words) (?:i'?d|i would|i should|i could|to) (?:say|use|open with)\b|"
         # "What should my next 1:1 with her actually look like?"
         r"\bwhat (?:should|would|does|will) (?:my|the|our|that) (?:next |first )?(?:1:1|"
@@ -715,7 +728,7 @@ READS: dict[str, str] = {
         r"(?:^|[.!?:;]\s*)(?:(?:ok(?:ay)?|so|then|now|great|cool|pls|please|just),?\s+)*|"
         r"\bhelp me (?:to )?|\bplease |\bpls )"
         r"(?:draft|write|compose|put together|type up|word)\b "
-        r"(?:me |up |out |for me )?(?:a |an |the |my |this |that |some |one )?(?:\w+ ){0,3}?"
+        r"(?:me |up |out |for me )?(?:a |an |the |my |this |that |some |one )?(?:[\w-]+ ){0,3}?"
         r"(?:e-?mail|message|note|slack(?: message)?|dm|text|reply|response|letter|paragraph|"
         r"summary|blurb|invite|self[- ](?:review|assessment)|write-?up)s?\b|"
         r"\b(?:draft|write) (?:it|that|this|one) (?:up |out )?for me\b|"
@@ -734,6 +747,11 @@ READS: dict[str, str] = {
         r"\b(?:(?:too|a bit|bit|kinda|rather|quite) (?:long|formal|stiff|wordy)|shorter|shorten|"
         r"cut (?:it|this|that) (?:down|to)|trim (?:it|this|that)|make (?:it|this|that) (?:more "
         r"casual|less formal|friendlier|punchier|simpler|lighter)|more casual|less formal)\b"
+    ),
+    # "I led the migration of our payments platform…": what they did, in their words.
+    "did-said": (
+        r"\bI (?:led|built|drove|designed|owned|ran|shipped|migrated|wrote|rebuilt|created|"
+        r"launched|introduced|replaced|automated|moved)\b[^.;:!?]*"
     ),
     # "write my promo summary", "draft the self-review paragraph": the case, not a message.
     "draft-case": (
@@ -778,7 +796,8 @@ READS: dict[str, str] = {
     "resolved": (
         # ("cut it to 3 sentences", "cut that down" are edits asked of the coach, not results)
         r"\b(cut(?! (?:it|this|that|them|the (?:draft|message|email|text))\b)(?! down\b)|"
-        r"reduced|dropped|fixed|solved|halved|down (from|to)|no longer|got rid of)\b"
+        r"reduced|dropped|fixed|solved|halved|down (from|to)|no longer|got rid of|went (?:down )?"
+        r"from)\b"
     ),
     "action-question": (
         r"\bwhat (should|do|can|could|would) (i|you) (\w+ )?(do|ask|say|try|start)\b|"
@@ -892,10 +911,19 @@ READS: dict[str, str] = {
         r"\b(?:a|the) (?:step up|promotion|faster way|next step|way up)\b"
     ),
     # "…thinking of switching to management. At least that's a promotion, right?"
+    "step-question": (
+        r"\b(?:promotion|step (?:up|down)|level (?:up|down)|higher level|lower level|same level|"
+        r"demotion|a bump|level bump)\b"
+    ),
     "thats-a-promotion": (
         r"^(?:at least |so |but |and )?(?:that'?s|that is|it'?s|this is|isn'?t (?:that|it)|is "
         r"(?:that|this|it|management|becoming (?:an? )?(?:em|manager)) (?:really |actually |even "
-        r")?) ?(?:still |at least )?(?:a |the )?(?:promotion|step up|way up)\b"
+        r")?) ?(?:still |at least )?(?:a |the )?(?:promotion|step up|way up)\b|"
+        # "Will switching to EM at least get me a level bump?"
+        r"\b(?:will|would|does|do|could|can) (?:it|that|this|switching|moving|going|the (?:switch|"
+        r"move)|becoming an? (?:em|manager))(?: \w+){0,3}? (?:at least |even |still )?(?:get me|"
+        r"give me|mean|count as|come with) (?:a |an )?(?:level bump|bump|promotion|step up|"
+        r"higher level|level up|jump)\b|\b(?:skip (?:a level|ahead)|level bump)\b[^.]*\?"
     ),
     # After a management offer: "would I still code?", "do I get to keep coding?"
     "still-code": (
@@ -1750,6 +1778,9 @@ READS: dict[str, str] = {
         r"(?! to (?:write|do|file|finish|read|submit))|"
         r"\bi'?m (?:an? |the )?(?:senior |sr\.? |principal )?(?:engineering |people |software "
         r"(?:engineering |development )?)?manager\b|\bi'?m an? (?:senior |sr\.? )?em\b|"
+        # "One of my engineers, Priya, didn't get promoted": their engineers, so their team
+        r"\b(?:one|two|three|some|several|a few|both|all|most) of my (?:[\w-]+ ){0,2}(?:engineers|"
+        r"reports|direct reports|devs|developers|ics|team members)\b|"
         # "about 35 people under me through three EMs"
         r"\b(?:\d+|a dozen|dozens of) (?:people|engineers|folks|devs) (?:under|reporting to) me\b|"
         r"\b(?:eng(?:ineering)? )?manager here\b|\bem here\b|"

@@ -158,6 +158,8 @@ YES_OR_NO = reading("yes-or-no")
 PARANOID = reading("paranoid")
 EXAMPLE_CHECK = reading("example-check")
 THATS_A_PROMOTION = reading("thats-a-promotion")
+#: "Is that a promotion from where I am?", «это повышение?»: a level weighed against theirs.
+STEP_QUESTION = reading("step-question")
 GOOD_IDEA = reading("good-idea")
 #: After talk of moving between the tracks: "a demotion?" (no), "can I go back?" (yes).
 SEEN_AS_DEMOTION = reading("seen-as-demotion")
@@ -667,8 +669,14 @@ def draft(ctx: TurnContext, lang: str) -> str:
     one case entry in the shape the sources describe, with the person's own result in it."""
     t = TEXT[lang]
     parts = [t[f"feel_{ctx.signals.feeling}"]] if ctx.signals.feeling else []
+    revising = not ctx.signals.asks_for_draft  # "too long" about the draft just written
+    case_before = "draft_case_lead" in ctx.said_lines and "draft_lead" not in ctx.said_lines
+    if revising and case_before:
+        parts.append(drafts.case_draft(lang, ctx.person_said, short=True))
+        parts.append(t["draft_case_short_after"])
+        return "\n\n".join(parts)
     if drafts.wants_case(ctx.message):
-        parts.append(drafts.case_draft(lang, drafts.result_said(ctx.person_said)))
+        parts.append(drafts.case_draft(lang, ctx.person_said))
         backing = sorted(
             (
                 (CASE_CARDS.index(c.id), p, c)
@@ -684,7 +692,7 @@ def draft(ctx: TurnContext, lang: str) -> str:
         parts.append(t["draft_case_after"])
         return "\n\n".join(parts)
     role, name = drafts.addressee(ctx.message, ctx.person_said, bool(ctx.report))
-    if not ctx.signals.asks_for_draft:  # "too long": the same draft, in one line
+    if revising:  # "too long": the same draft, in one line
         parts.append(drafts.short_draft(lang, name, role == "report"))
         parts.append(t["draft_after"])
         return "\n\n".join(parts)
@@ -745,6 +753,14 @@ def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
                 "",
             )
             claimed = [w for w in level_words(claim) if w != a.generic]
+            held = card_level(ctx.profile.current_level)
+            if not claimed and held in RANKS and STEP_QUESTION.search(ctx.message):
+                # "I'm staff. Amazon is pitching a 'Principal SDE' role: is that a promotion?"
+                gap = RANKS.index(a.generic) - RANKS.index(held)
+                key = "same" if gap == 0 else "above" if gap > 0 else "below"
+                return t[f"crosswalk_yours_{key}"].format(
+                    a=name(a), level=level(a), gap=gap_words(gap), n=passage.n
+                )
             if not claimed:
                 return t["crosswalk_one"].format(a=name(a), level=level(a), n=passage.n)
             gap = RANKS.index(a.generic) - RANKS.index(claimed[0])
@@ -892,7 +908,7 @@ def verdict_for(
                 )
             if PARANOID.search(asked) and bias:
                 return "not_paranoid"  # "…the only woman on the team. Am I being paranoid?"
-            if THATS_A_PROMOTION.search(asked) and "management-switch" in found:
+            if THATS_A_PROMOTION.search(asked) and "management-switch" in found | earlier:
                 return "management_not_a_step_up"  # "…to management. That's a promotion, right?"
             if GOOD_IDEA.search(asked) and "management-switch" in found:
                 return "management_if_its_the_work"  # "…into management to grow. Good idea?"
