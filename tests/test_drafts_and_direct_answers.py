@@ -325,3 +325,53 @@ def test_yes_or_no_that_the_sources_do_settle(make_coach) -> None:
     )[1]
     assert amazon.startswith("Not by level:") and "the same as yours" in amazon, amazon
     assert "flat yes or no" not in amazon + mgmt
+
+
+def test_effort_is_not_a_measured_result() -> None:
+    """ "I fixed like 30 incidents last quarter" was met with "That is a result with numbers
+    on it"; a result has a before and an after."""
+    from coach.llm.offline import _numbers_after_the_fix
+
+    assert not _numbers_after_the_fix("I fixed like 30 incidents last quarter.")
+    for said in (
+        "cut p99 from 800 ms to 200 ms",
+        "reduced build time by 40%",
+        "снизил число алертов с 40 до 5",
+    ):
+        assert _numbers_after_the_fix(said), said
+
+
+def test_two_points_that_open_alike_are_not_both_given() -> None:
+    from coach.llm.offline import _similar
+
+    assert _similar(
+        "After a cycle, ask for feedback on what to improve for the next one, then judge for "
+        "yourself whether you are making progress or getting stalled.",
+        "After a cycle, ask what specifically would have changed the decision; good, actionable "
+        "feedback names a behaviour, an example and what the next level looks like.",
+    )
+
+
+def test_not_going_for_it_this_cycle_gets_words_for_that(make_coach) -> None:
+    """Before: "What should I improve before the next cycle…?", the opposite of the ask."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "I'm an SDE II, about 3 years in. My manager keeps hinting I should go for senior. "
+            "I have a 6 month old at home and I'm not sure I even want it.",
+            "Say I tell my manager on Thursday that I'm not going for it this cycle. How do I "
+            "say that without it sounding like I've checked out?",
+        ],
+    )[1]
+    assert "I'm not aiming for senior this cycle" in answer, answer
+    assert "What should I improve before the next cycle" not in answer, answer
+
+
+def test_a_director_asking_what_senior_em_requires_gets_the_senior_em_section(make_coach) -> None:
+    said = (
+        "I run an org of about 40 people through four EMs. One of them, Priya, wants to be "
+        "promoted to senior engineering manager. What does senior EM actually require that "
+        "she isn't doing yet?"
+    )
+    answer = ask_all(make_coach(), [said])[0]
+    assert "coaching first-line managers" in answer, answer

@@ -18,6 +18,12 @@ RESOLVED = reading("resolved")
 MEETING = reading("draft-meeting")
 REVISE = reading("revise-draft")
 DID = reading("did-said")
+#: A result measured: "from 30 a week to 4", "to 200 ms", "by 40%" (not "fixed 30 incidents").
+BEFORE_AFTER = re.compile(
+    r"\bfrom\b[^.;]{0,40}?\bto\b\s*~?\d|\bto\s+(?:under\s+|below\s+|about\s+|~)?\d|"
+    r"\bby\s+~?\d|\d+\s*%|\bс\b[^.;]{0,40}?\bдо\b\s*~?\d|\bдо\s+\d|\bна\s+\d+\s*%",
+    re.I,
+)
 
 #: Who a message is to, in the words people use for them; "my manager, Dana" names her.
 ROLES = {
@@ -86,7 +92,7 @@ def result_said(said: tuple[str, ...]) -> str | None:
         # from 800ms to 120ms, and…" gives "p99 latency went from 800ms to 120ms".
         for clause in re.split(r"(?<=[.!?])\s+|\n+|[:;]\s+|,\s+(?:and\s+)?", text):
             m = RESOLVED.search(clause)
-            if m and re.search(r"\d", clause[m.end() : m.end() + 60]):
+            if m and BEFORE_AFTER.search(clause[m.start() : m.end() + 60]):
                 result = clause.strip().rstrip(".!?")
                 # "Last quarter I cut…" goes mid-sentence: "Result: last quarter I cut…"
                 if len(result) > 1 and result[1].islower() and not result.startswith("I "):

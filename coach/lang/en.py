@@ -1604,7 +1604,11 @@ READS: dict[str, str] = {
         r"falling|fall) behind|behind (?:everyone|my "
         r"peers|the others|where i should be)|(?:everyone|they all) (?:else )?(?:seems?|is|are) "
         r"(?:so )?(?:much )?(?:smarter|better|faster|ahead)|(?:prs?|pull requests?) (?:are|is) "
-        r"too (?:big|large|long))\b"
+        r"too (?:big|large|long)|"
+        # "What does senior EM actually require that she isn't doing yet?"
+        r"what does (?:an? |the )?(?:senior |staff |principal |first-line )?(?:em|engineering "
+        r"manager|manager|director|tech lead|engineer|role|level)s? (?:actually |really |even )?"
+        r"(?:require|need|involve|demand|expect))\b"
     ),
     "situation:staff-path": (
         r"\b(staff|principal|archetypes?|tech lead|architect|right hand|solver|across "
@@ -1699,7 +1703,8 @@ READS: dict[str, str] = {
     # "I'm caring for my dad this year; will writing 'stay where I am' hurt me long-term?"
     "situation:holding-steady": (
         LIFE_LOAD + r"|chronic\w*)|new(born| baby| parent)|(daughter|son|baby|twins) (is|are) \w+ "
-        r"(weeks?|months?) old|my health|long covid|get well|chronic (illness|pain|fatigue)|"
+        r"(weeks?|months?) old|(?:a |an )?\d+[- ](?:week|month)[- ]old\b|just had a (?:baby|kid)|"
+        r"parental leave|my health|long covid|get well|chronic (illness|pain|fatigue)|"
         r"recovering from (surgery|an? (operation|illness|injury))|can'?t take on (any )?more "
         r"(right now|at the moment|this year)|stay(ing)? (put|where i am)|(see|seen|view|think "
         r"of|read) (me|it|that) as (not |un)ambitious|not (being )?ambitious( enough)?|lack of "
@@ -1833,6 +1838,10 @@ READS: dict[str, str] = {
         r"unless|if)\b)|(?<!not )(?<!n't )(?<!never )(?:happy|content) (?:to stay|"
         r"staying|where i am|at my (?:current )?level|as an? (?:senior|sde[- ]?\d))|want to "
         r"stay (?:at )?(?:senior|my (?:current )?level|where i am|sde[- ]?\d))\b|"
+        # "I'm not going for it this cycle": not now, by choice.
+        r"\b(?:i'?m|i am|i'?ll be) not (?:going for|going after|pushing for|aiming for|putting "
+        r"myself (?:up|forward) for) (?:it|senior|staff|principal|(?:a |the )?promo\w*|the next "
+        r"level)\b|"
         # "I don't want the extra scope right now", "I'd rather just code": not now, by choice.
         r"\b(?:don'?t|do not) (?:really |actually |honestly )?want (?:the |any |all the )?(?:extra|"
         r"more|added|additional|bigger) (?:scope|responsibilit\w+|pressure|stress)\b"

@@ -863,10 +863,12 @@ def _words_given(card: Card, lang: str, ctx: TurnContext, feedback: str) -> bool
 
 
 def _numbers_after_the_fix(message: str) -> bool:
-    """ "Cut our pages from 30 a week to 4": the fix comes with its numbers ("a result with
-    numbers on it" is said back); "my partner is on reduced hours" has none after it."""
+    """ "Cut our pages from 30 a week to 4": the fix comes with its numbers, a before and an
+    after ("a result with numbers on it" is said back); "my partner is on reduced hours"
+    has none, and "I fixed like 30 incidents" counts effort, not a result."""
     return any(
-        re.search(r"\d", message[m.end() : m.end() + 50]) for m in RESOLVED.finditer(message)
+        drafts.BEFORE_AFTER.search(message[m.start() : m.end() + 60])
+        for m in RESOLVED.finditer(message)
     )
 
 
@@ -1578,8 +1580,11 @@ def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
 
 
 def _similar(a: str, b: str) -> bool:
+    """Two points that say much the same, or open the same way ("After a cycle, ask for
+    feedback…" beside "After a cycle, ask what would have changed…")."""
     x, y = set(tokenize(a)), set(tokenize(b))
-    return bool(x and y) and len(x & y) / len(x | y) > 0.25
+    same_opening = re.findall(r"\w+", a.lower())[:4] == re.findall(r"\w+", b.lower())[:4]
+    return bool(x and y) and (same_opening or len(x & y) / len(x | y) > 0.25)
 
 
 def compose_guidance(
@@ -1636,7 +1641,7 @@ def _mid_sentence(text: str) -> str:
     """A card's point continued after a colon: "…pass on to her: if your manager…". Card
     points open with ordinary words; "I", an acronym or a quoted word keeps its case."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if (
+    if first in ("A", "А") or (
         first[:1].isupper()
         and first[1:2].islower()
         and first != "I"
