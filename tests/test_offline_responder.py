@@ -101,7 +101,8 @@ def test_follow_up_turns_retrieve_with_the_conversation_in_mind(make_coach) -> N
 
 def test_direct_request_gets_advice_and_one_question(make_coach) -> None:
     result = make_coach().ask(None, "Just tell me what to do: we only do maintenance work.")
-    assert len(result.sources) >= 2
+    # Two cited points at least (one section's passages are cited under one number).
+    assert len(result.sources) >= 1 and len(re.findall(r"\[\d+\]", result.answer)) >= 2
     assert questions_in(result.answer) == 1
 
 

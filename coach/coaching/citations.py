@@ -35,21 +35,37 @@ class Source:
 def in_citation_order(answer: str, passages: Sequence[Passage]) -> tuple[str, list[Passage]]:
     """The answer renumbered so its citations read [1], [2], … in the order they first
     appear, with the passages reordered to match (cited ones first, the rest after, in
-    their order). An answer citing only the seventh passage reads "[1]", not "[7]"."""
-    order: list[int] = []
+    their order). An answer citing only the seventh passage reads "[1]", not "[7]"; two
+    passages of one section are cited as one ("[1]", not "[1]" and "[2]" for the same
+    heading), the first of them standing for both."""
+    cited: list[int] = []
     for match in CITATION.finditer(answer):
         for x in re.split(r"\s*[,;]\s*", match.group(1)):
             n = int(x)
-            if 1 <= n <= len(passages) and n not in order:
-                order.append(n)
-    order += [n for n in range(1, len(passages) + 1) if n not in order]
+            if 1 <= n <= len(passages) and n not in cited:
+                cited.append(n)
+    first: dict[object, int] = {}  # section → the first cited passage of it
+    alias: dict[int, int] = {}
+    for n in cited:
+        alias[n] = first.setdefault(_section(passages[n - 1], n), n)
+    kept = [n for n in cited if alias[n] == n]
+    order = kept + [n for n in range(1, len(passages) + 1) if n not in kept]
     new = {old: i for i, old in enumerate(order, 1)}
 
     def renumber(match: re.Match[str]) -> str:
         numbers = [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1))]
-        return "[" + ", ".join(str(new.get(n, n)) for n in numbers) + "]"
+        unique = dict.fromkeys(new.get(alias.get(n, n), n) for n in numbers)
+        return "[" + ", ".join(str(n) for n in unique) + "]"
 
-    return CITATION.sub(renumber, answer), [passages[n - 1] for n in order]
+    text = CITATION.sub(renumber, answer)
+    text = re.sub(r"(\[\d+\])(?:\1)+", r"\1", text)  # "[1][1]" after a merge
+    return text, [passages[n - 1] for n in order]
+
+
+def _section(passage: Passage, n: int) -> object:
+    """The document and heading a passage comes from (its own number when it has none)."""
+    chunk = getattr(passage, "chunk", None)
+    return (chunk.doc_id, chunk.heading) if chunk is not None else n
 
 
 def map_citations(answer: str, passages: Sequence[Passage]) -> tuple[str, list[Source]]:

@@ -1346,7 +1346,8 @@ READS: dict[str, str] = {
         r"this job|that job|work|projects?|support|ops|firefighting|incidents|people)\b"
     ),
     "feeling:caring": (
-        LIFE_LOAD + r")|(daughter|son|baby|twins) (is|are) \w+ (weeks?|months?) old|long covid|"
+        LIFE_LOAD + r")|(daughter|son|baby|twins) (is|are) \w+ (weeks?|months?) old|"
+        r"(?:a |an )\d+[- ](?:week|month)[- ]old\b|long covid|"
         r"chronic (illness|pain|fatigue)|recovering from (surgery|an? (operation|illness|"
         r"injury)))\b"
     ),
@@ -1703,8 +1704,8 @@ READS: dict[str, str] = {
     # "I'm caring for my dad this year; will writing 'stay where I am' hurt me long-term?"
     "situation:holding-steady": (
         LIFE_LOAD + r"|chronic\w*)|new(born| baby| parent)|(daughter|son|baby|twins) (is|are) \w+ "
-        r"(weeks?|months?) old|(?:a |an )?\d+[- ](?:week|month)[- ]old\b|just had a (?:baby|kid)|"
-        r"parental leave|my health|long covid|get well|chronic (illness|pain|fatigue)|"
+        r"(weeks?|months?) old|(?:a |an )?\d+[- ](?:week|month)[- ]old\b|my health|long covid|"
+        r"get well|chronic (illness|pain|fatigue)|"
         r"recovering from (surgery|an? (operation|illness|injury))|can'?t take on (any )?more "
         r"(right now|at the moment|this year)|stay(ing)? (put|where i am)|(see|seen|view|think "
         r"of|read) (me|it|that) as (not |un)ambitious|not (being )?ambitious( enough)?|lack of "
