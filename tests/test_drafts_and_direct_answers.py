@@ -375,3 +375,41 @@ def test_a_director_asking_what_senior_em_requires_gets_the_senior_em_section(ma
     )
     answer = ask_all(make_coach(), [said])[0]
     assert "coaching first-line managers" in answer, answer
+
+
+def test_readers_third_round_questions(make_coach) -> None:
+    """Each was dodged or misread at a08c5d0."""
+    assert verdict_for(
+        "Straight answer: is 30 to 4 pages a week enough for staff on its own? Yes or no."
+    ) == ("enough_alone")
+    win = (
+        "Last year we were getting crushed, around 30 pages a week. I fixed the top causes and "
+        "we're now at about 4 a week."
+    )
+    assert classify(win).feeling is None  # load, not hurt ("That sounds disappointing")
+    skip = ask_all(
+        make_coach(),
+        [
+            "I've been passed over for senior twice now. Both times the feedback was just "
+            "'needs more impact'. I'm thinking of messaging my skip-level directly. Bad idea?"
+        ],
+    )[0]
+    assert skip.startswith("Not a bad idea"), skip
+    email = ask_all(
+        make_coach(),
+        [
+            "Passed over for senior again. Feedback both times: 'needs more impact.'",
+            "What exactly do I write in the email to my manager? I want it in writing this time.",
+        ],
+    )[1]
+    assert "> The feedback I keep getting is 'needs more impact'." in email, email
+    same_money = ask_all(
+        make_coach(),
+        [
+            "I'm an SDE II at Amazon. Got an offer for 'Senior Software Engineer' at a 300 person "
+            "SaaS company. Is that a real level-up?",
+            "Money is roughly the same. If I stay I'm maybe one cycle away. Stay or go?",
+        ],
+    )[1]
+    assert "More money is a tangible" not in same_money, same_money
+    assert "'Principal' means" not in same_money, same_money

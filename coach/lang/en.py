@@ -291,6 +291,9 @@ TEXT: dict[str, str] = {
     "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
     "choice, not a failure.",
     "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
+    "verdict_skip_level_ok": "Not a bad idea: persistently vague feedback is worth raising with "
+    "a skip-level manager, and a good question for them is how calibration judges the thing "
+    "you keep hearing.",
     "verdict_go_to_hr": "You can: HR exists for exactly this, and it goes better with a "
     "record behind it. Keep a dated record of your work, the feedback and the outcomes next to "
     "your peers', and ask in writing for the specific evidence the next level needs; a "
@@ -732,6 +735,9 @@ READS: dict[str, str] = {
         r"(?:e-?mail|message|note|slack(?: message)?|dm|text|reply|response|letter|paragraph|"
         r"summary|blurb|invite|self[- ](?:review|assessment)|write-?up)s?\b|"
         r"\b(?:draft|write) (?:it|that|this|one) (?:up |out )?for me\b|"
+        # "What exactly do I write in the email to my manager?"
+        r"\bwhat (?:exactly |should |do |would )*i (?:write|put|say) in (?:the|an?|my|this|that) "
+        r"(?:e-?mail|message|note|slack|dm|letter)\b|"
         r"\bwhat (?:should|would|do|could) (?:the|my|that|this|such an?) (?:e-?mail|message|note|"
         r"slack|dm|text) say\b"
     ),
@@ -878,7 +884,12 @@ READS: dict[str, str] = {
     # "…will that be enough for senior tho?": one piece of work is a start, not the case.
     "verdict:enough_alone": (
         r"^(?:so |but |and |ok(?:ay)?,? )?(?:will|would|is|isn'?t) (?:that|this|it) (?:be |going "
-        r"to be |gonna be )?(?:alone |on its own |by itself )?enough\b"
+        r"to be |gonna be )?(?:alone |on its own |by itself )?enough\b|"
+        # "Straight answer: is 30 to 4 pages a week enough for staff on its own?"
+        r"\b(?:is|are|would|will) [^?]{1,60}? (?:be )?enough (?:for (?:staff|senior|principal|the "
+        r"next level|a promotion|promotion)\b[^?]{0,20}(?:on its own|by itself|alone)|"
+        r"(?:on its own|"
+        r"by itself|alone) for (?:staff|senior|principal|the next level|a promotion|promotion))"
     ),
     # "Can I get promoted to senior on a team like this?" (a maintenance or ops team)
     "promoted-here": (
@@ -1200,6 +1211,25 @@ READS: dict[str, str] = {
         r"directly )?(?:to |with )?(?:the |my |our )?(?:skip[- ]level|director|head of|vp|"
         r"department head|their (?:manager|boss)|manager'?s manager)"
     ),
+    # "I'm thinking of messaging my skip-level directly. Bad idea?"
+    "to-skip-level": (
+        r"\b(?:messag\w*|email\w*|talk\w* to|go\w* (?:straight |directly )?to|reach\w* out to|"
+        r"ping\w*|writ\w* to|approach\w*|rais\w* (?:it|this) with) (?:my |the )?"
+        r"(?:skip(?:[- ]level)?|"
+        r"manager'?s manager|director)\b"
+    ),
+    "is-it-ok": (
+        r"\b(?:bad|good|terrible|dumb) idea\b|\bshould i\b|\bis (?:it|that|this) (?:ok|okay|fine|"
+        r"weird|wrong|too much|overstepping)\b"
+    ),
+    # "Money is roughly the same", "I'm not in it for the money": money is no motive here.
+    "money-not-the-point": (
+        r"\b(?:money|pay|salary|comp(?:ensation)?|the offer) (?:is|'s|would be|stays?) (?:roughly |"
+        r"about |basically |pretty much |exactly )?(?:the same|equal|identical|similar)\b|\bsame "
+        r"(?:money|pay|salary)\b|\bnot (?:about|in it for|doing (?:it|this) for) (?:the )?(?:money|"
+        r"pay)\b|\bmoney (?:isn'?t|is not|doesn'?t) (?:the (?:point|issue)|matter)\b|"
+        r"\bnot about pay\b"
+    ),
     "go-to-hr": (
         r"\b(?:should|do|can|could|would|shall) i (?:just |even |actually |now |then )?"
         r"(?:go (?:straight )?"
@@ -1381,7 +1411,7 @@ READS: dict[str, str] = {
         r"(?:engineers|reports|direct reports|team "
         r"members|people|devs|developers|ics|mid[- ]?levels|mids|seniors|juniors|new grads|"
         r"sdes|sde[- ]?(?:\d|i{1,3})s|ems|managers|leads|tech leads|team leads)|(?:reports|"
-        r"engineers|developers|devs|people|folks)\b[^?!]{0,80}\bone of them)\b|"
+        r"engineers|developers|devs|people|folks|ems|managers|leads)\b[^?!]{0,80}\bone of them)\b|"
         # "One of the senior engineers in my org, Priya, …"
         r"\b(?:one|two|three|some|a few|several) of the (?:[\w-]+ ){0,2}(?:engineers|devs|"
         r"developers|"
@@ -1416,7 +1446,9 @@ READS: dict[str, str] = {
     ),
     "quitting": (r"\b(quit\w*|leav(e|ing)|resign\w*|my notice|walk (out|away))\b"),
     "feeling:hurt": (
-        r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|crushed|stung|"
+        # ("getting crushed by pages" is load, not hurt)
+        r"\b(upset|embarrass\w*|humiliat\w*|disappointed|gutted|devastated|(?<!getting )(?<!got )"
+        r"(?<!being )crushed(?! (?:by|with|under))|stung|"
         r"demorali[sz]ed|demotivated|discouraged|deflated|"
         r"that stings)\b|\b(?:i'?m|i am|i feel|i felt|feeling|felt|was|so|really) hurt\b"
         r"(?! (?:my|your|our|the|his|her|their|me|it)\b)"
@@ -1788,7 +1820,9 @@ READS: dict[str, str] = {
         r"\b(?:one|two|three|some|several|a few|both|all|most) of my (?:[\w-]+ ){0,2}(?:engineers|"
         r"reports|direct reports|devs|developers|ics|team members)\b|"
         # "about 35 people under me through three EMs"
-        r"\b(?:\d+|a dozen|dozens of) (?:people|engineers|folks|devs) (?:under|reporting to) me\b|"
+        r"\b(?:\d+|a dozen|dozens of|two|three|four|five|six|several) (?:people|engineers|folks|"
+        r"devs|ems|managers|engineering managers|leads) (?:under|reporting to) me\b|"
+        r"\bi run an? (?:org|organi[sz]ation|department|group|division)\b|"
         r"\b(?:eng(?:ineering)? )?manager here\b|\bem here\b|"
         r"\bas an? (?:engineering |people )?manager\b"
     ),

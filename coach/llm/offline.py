@@ -257,6 +257,12 @@ COASTING_WORD = reading("coasting-word")
 SHORT_OF_HR = reading("short-of-hr")
 #: "Should I just go to HR?": asked outright.
 GO_TO_HR = reading("go-to-hr")
+#: "…messaging my skip-level directly. Bad idea?"
+TO_SKIP_LEVEL = reading("to-skip-level")
+IS_IT_OK = reading("is-it-ok")
+#: "Money is roughly the same": no card sells the next level on pay to them.
+MONEY_NOT_THE_POINT = reading("money-not-the-point")
+MONEY_WORDS = re.compile(r"\b(?:money|salary|income|raise|pay)\b", re.I)
 #: "What level would I land at?", said of a move between the tracks.
 LANDING_LEVEL = reading("landing-level")
 HR_WORD = reading("hr-word")
@@ -291,6 +297,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "tracks_pay_alike": {"management-switch"},
     "get_it_in_writing": {"evidence"},
     "go_to_hr": {"vague-feedback", "visibility"},
+    "skip_level_ok": {"vague-feedback", "visibility"},
     "landing_level": BETWEEN_TRACKS,
     "counts_opportunity": {"no-opportunities", "easy-work", "existing-work"},
     "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
@@ -696,7 +703,8 @@ def draft(ctx: TurnContext, lang: str) -> str:
         parts.append(drafts.short_draft(lang, name, role == "report"))
         parts.append(t["draft_after"])
         return "\n\n".join(parts)
-    words = words_to_say(ctx, choose_cards(ctx, 3), lang)
+    at_hand = choose_cards(ctx, 3)
+    words = words_to_say(ctx, at_hand, lang)
     invite = t["draft_default_report" if role == "report" else "draft_default"]
     if words and drafts.asks_for_time(ctx.message):
         # "…asking for a meeting about it": the invitation is short; the card's words are
@@ -706,6 +714,12 @@ def draft(ctx: TurnContext, lang: str) -> str:
         parts.append(t["draft_then_say"].format(say=said, n=passage.n))
     elif words:
         (passage, card), body = words
+        more = _second_words(ctx, at_hand, card, lang)
+        if more:  # a written message carries a little more than one spoken line
+            other, said = more
+            # The feedback quoted first, then the question ("…keep getting 'more impact'…")
+            quoted_first = other.say is not None and "{feedback}" in other.say.get(lang)
+            body = f"{said} {body}" if quoted_first else f"{body} {said}"
         parts.append(drafts.message_draft(lang, body, name))
         if card.id not in ctx.used_cards:
             parts.append(t["draft_why"].format(point=card.point.get(lang), n=passage.n))
@@ -714,6 +728,29 @@ def draft(ctx: TurnContext, lang: str) -> str:
     dated = WHEN_SAID.search(ctx.message) or _meeting_dated(ctx)
     parts.append(t["draft_after_dated" if dated else "draft_after"])
     return "\n\n".join(parts)
+
+
+def _second_words(
+    ctx: TurnContext, cards: list[tuple[PassageView, Card]], first: Card, lang: str
+) -> tuple[Card, str] | None:
+    """Another card's words on the same named topic, for a written message (the first
+    card's words alone are one spoken line)."""
+    named = (set(ctx.signals.situations) | set(ctx.thread)) - GENERIC
+    earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in ctx.used_cards]
+    feedback = feedback_heard(ctx, lang)
+    quoted = feedback != TEXT[lang]["feedback_example"]
+    fitting = [
+        card
+        for _, card in [*cards, *earlier]
+        if card.id != first.id
+        and card.say
+        and for_managers(card) == for_managers(first)
+        and named & set(card.situations)
+        and not _words_given(card, lang, ctx, feedback)
+    ]
+    # Words that carry the feedback they quoted ("…keep getting 'needs more impact'") first.
+    fitting.sort(key=lambda c: not (quoted and c.say is not None and "{feedback}" in c.say.en))
+    return (fitting[0], _filled(fitting[0], lang, feedback)) if fitting else None
 
 
 def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
@@ -927,6 +964,12 @@ def verdict_for(
                 and NO_OWNER.search(message)
             ):
                 return "counts_staff"  # "three teams, nobody owns it. Is that the kind of thing?"
+            if (
+                IS_IT_OK.search(asked)
+                and TO_SKIP_LEVEL.search(message)
+                and {"vague-feedback", "missed-cycle"} & (found | earlier)
+            ):
+                return "skip_level_ok"  # "'needs more impact' twice… message my skip? Bad idea?"
             if GO_TO_HR.search(asked):
                 return "go_to_hr"  # "Passed over twice… Should I just go to HR?"
             if LANDING_LEVEL.search(asked) and BETWEEN_TRACKS & (found | earlier):
@@ -1187,7 +1230,16 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         levels = report_levels(ctx)  # the manager's own cards still fit (``managing``)
     elif "manager" in levels and card.tracks == ["ic"]:
         return False  # a manager is not the one building a case
-    if COMPANIES.search(card.point.en) and (ctx.report or not _companies_in_view(ctx)):
+    if MONEY_WORDS.search(card.point.en) and any(
+        MONEY_NOT_THE_POINT.search(t) for t in ctx.person_said
+    ):
+        return False  # "more money is a legitimate reason…" after "the money is the same"
+    if COMPANIES.search(card.point.en) and (
+        ctx.report
+        or not _companies_in_view(ctx)
+        # "'Principal' means very different things" to someone weighing an SDE II offer
+        or ("principal" in card.point.en.lower() and not _said("principal", ctx))
+    ):
         # (nor passed on by a manager: her offer is not a question of level names)
         return False  # "at Amazon a Principal SDE…" to someone whose own ladder is the topic
     if _reaches_where_they_are(card, ctx):
@@ -1203,6 +1255,11 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
     if "any" in card.levels or not levels:
         return True
     return bool(levels & set(card.levels)) or (managing and "manager" in card.levels)
+
+
+def _said(word: str, ctx: TurnContext) -> bool:
+    """The person has used this word in the conversation."""
+    return any(word in text.lower() for text in ctx.person_said)
 
 
 def _companies_in_view(ctx: TurnContext) -> bool:
