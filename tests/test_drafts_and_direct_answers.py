@@ -413,3 +413,19 @@ def test_readers_third_round_questions(make_coach) -> None:
     )[1]
     assert "More money is a tangible" not in same_money, same_money
     assert "'Principal' means" not in same_money, same_money
+
+
+def test_a_decline_is_drafted_as_a_decline_and_more_questions_answered(make_coach) -> None:
+    """Before: a message declining the EM role was drafted as 'could I try part of the job'."""
+    no = ask_all(
+        make_coach(),
+        [
+            "My director offered me the EM role for my team. I've decided I don't want it.",
+            "Can you draft a short message to him saying no?",
+        ],
+    )[1]
+    assert "keep growing on the engineering track" in no and "try part of the job" not in no
+    assert verdict_for("does my manager decide my promotion?") == "manager_not_alone"
+    assert verdict_for("I plan to build a latency dashboard by March 1. Does that count?") == (
+        "counts_metrics"
+    )

@@ -291,6 +291,13 @@ TEXT: dict[str, str] = {
     "verdict_fine_to_stay_yes": "Yes. Staying at a level you enjoy and do well is a legitimate "
     "choice, not a failure.",
     "no_flat_verdict": "My sources don't give a flat yes or no on this; here is what they do say.",
+    "verdict_manager_not_alone": "Not alone: your manager writes or presents the case, and "
+    "others weigh it in calibration, often people who don't know your work.",
+    "verdict_counts_metrics": "Yes. Better metrics and a dashboard for a system people rely on, "
+    "built without being asked, is the sources' own example of senior-level work.",
+    "decline_role_say": "Thank you for thinking of me for the role. I've thought about it, and I "
+    "want to keep growing on the engineering track for now. I'd be glad to help the team in "
+    "other ways, such as mentoring or running design reviews.",
     "verdict_skip_level_ok": "Not a bad idea: persistently vague feedback is worth raising with "
     "a skip-level manager, and a good question for them is how calibration judges the thing "
     "you keep hearing.",
@@ -1229,6 +1236,17 @@ READS: dict[str, str] = {
         r"(?:money|pay|salary)\b|\bnot (?:about|in it for|doing (?:it|this) for) (?:the )?(?:money|"
         r"pay)\b|\bmoney (?:isn'?t|is not|doesn'?t) (?:the (?:point|issue)|matter)\b|"
         r"\bnot about pay\b"
+    ),
+    "manager-decides": (
+        r"\b(?:does|do|will|would|is it) (?:my |the )?(?:manager|boss|lead|em) (?:alone |who )?"
+        r"(?:decides?|make[s]? the (?:call|decision)|choose|pick)\b|\bwho (?:actually |really )?"
+        r"decides (?:on )?(?:my |the |a )?promo\w*\b"
+    ),
+    "metrics-work": (r"\b(?:dashboards?|metrics|observability|monitoring)\b"),
+    # "Can you draft a message saying no?", "how do I turn it down?"
+    "declines-offer": (
+        r"\b(?:say(?:ing)? no|declin\w*|turn(?:ing)? (?:it|this|that|them|him|her|the (?:role|"
+        r"offer)) down|not tak(?:e|ing) (?:it|the (?:role|job|offer)))\b"
     ),
     "go-to-hr": (
         r"\b(?:should|do|can|could|would|shall) i (?:just |even |actually |now |then )?"

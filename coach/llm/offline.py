@@ -257,6 +257,12 @@ COASTING_WORD = reading("coasting-word")
 SHORT_OF_HR = reading("short-of-hr")
 #: "Should I just go to HR?": asked outright.
 GO_TO_HR = reading("go-to-hr")
+#: "Does my manager decide my promotion?"
+MANAGER_DECIDES = reading("manager-decides")
+#: "a dashboard for latency and errors": the article's own example of unasked senior work.
+METRICS_WORK = reading("metrics-work")
+#: "a message saying no to the EM role"
+DECLINES_OFFER = reading("declines-offer")
 #: "…messaging my skip-level directly. Bad idea?"
 TO_SKIP_LEVEL = reading("to-skip-level")
 IS_IT_OK = reading("is-it-ok")
@@ -298,6 +304,8 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "get_it_in_writing": {"evidence"},
     "go_to_hr": {"vague-feedback", "visibility"},
     "skip_level_ok": {"vague-feedback", "visibility"},
+    "manager_not_alone": {"manager-alignment", "visibility"},
+    "counts_metrics": {"maintenance-team", "no-opportunities", "existing-work"},
     "landing_level": BETWEEN_TRACKS,
     "counts_opportunity": {"no-opportunities", "easy-work", "existing-work"},
     "report_may_stay": {"holding-steady", "deciding", "manager-of-team"},
@@ -712,6 +720,12 @@ def draft(ctx: TurnContext, lang: str) -> str:
         (passage, card), said = words
         parts.append(drafts.message_draft(lang, invite, name))
         parts.append(t["draft_then_say"].format(say=said, n=passage.n))
+    elif DECLINES_OFFER.search(ctx.message) and BETWEEN_TRACKS & (
+        set(ctx.signals.situations) | set(ctx.thread)
+    ):
+        # "Draft a message saying no to the EM role": the coach's own plain words (no card
+        # carries words for declining a track change).
+        parts.append(drafts.message_draft(lang, t["decline_role_say"], name))
     elif words:
         (passage, card), body = words
         more = _second_words(ctx, at_hand, card, lang)
@@ -970,6 +984,10 @@ def verdict_for(
                 and {"vague-feedback", "missed-cycle"} & (found | earlier)
             ):
                 return "skip_level_ok"  # "'needs more impact' twice… message my skip? Bad idea?"
+            if MANAGER_DECIDES.search(asked):
+                return "manager_not_alone"  # "does my manager decide my promotion?"
+            if EXAMPLE_CHECK.search(asked) and METRICS_WORK.search(message):
+                return "counts_metrics"  # "…a latency dashboard by March 1. Does it count?"
             if GO_TO_HR.search(asked):
                 return "go_to_hr"  # "Passed over twice… Should I just go to HR?"
             if LANDING_LEVEL.search(asked) and BETWEEN_TRACKS & (found | earlier):
