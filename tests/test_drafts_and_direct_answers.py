@@ -429,3 +429,35 @@ def test_a_decline_is_drafted_as_a_decline_and_more_questions_answered(make_coac
     assert verdict_for("I plan to build a latency dashboard by March 1. Does that count?") == (
         "counts_metrics"
     )
+
+
+def test_going_back_to_ic_and_a_sick_parent(make_coach) -> None:
+    """Before: 'senior or lower?' got 'Yes, and many people do'; the words for the boss who
+    backed the move into management were 'Can we spend part of this one-on-one on my growth';
+    a father's chemo went unheard and got staff delivery duties."""
+    em = "I've been an engineering manager for three years. I miss building things."
+    level, words = ask_all(
+        make_coach(),
+        [
+            em + " Is going back to IC career suicide?",
+            "Would I go back in as senior or lower?",
+            "She pushed for me to become a manager. What exactly do I say to her?",
+        ],
+    )[1:]
+    assert level.startswith("My sources give no fixed rule"), level
+    assert "I want to go back to building" in words and "on my growth" not in words, words
+    chemo = ask_all(
+        make_coach(),
+        [
+            "Senior engineer. My dad started chemo last month and I'm flying to see him every "
+            "other weekend. I'd been working toward staff. Is it ok to just stop trying for a "
+            "while?"
+        ],
+    )[0]
+    assert chemo.startswith("That's a lot to carry"), chemo
+    assert "Staff delivery means" not in chemo, chemo
+    bank = (
+        "Я тимлид в банке, у меня команда из 6 разработчиков. Мне предложили стать начальником "
+        "отдела — это 4 команды, человек 35. Соглашаться?"
+    )
+    assert "Не обещайте" not in ask_all(make_coach(), [bank])[0]

@@ -124,6 +124,8 @@ TEXT: dict[str, str] = {
     "draft_sign": "Thanks,\n[your name]",
     "draft_default": "I'd like to talk about my growth and what the next level would take. "
     "Could we set aside time for it in our next one-on-one?",
+    "draft_default_steady": "Could we use part of our next one-on-one to talk about my goals "
+    "for this year?",
     "draft_default_report": "I'd like to talk about your growth and what the next level would "
     "take. Could we set aside time for it in our next one-on-one?",
     "draft_why": "Why it is put this way: {point} [{n}]",
@@ -295,6 +297,9 @@ TEXT: dict[str, str] = {
     "others weigh it in calibration, often people who don't know your work.",
     "verdict_counts_metrics": "Yes. Better metrics and a dashboard for a system people rely on, "
     "built without being asked, is the sources' own example of senior-level work.",
+    "back_to_ic_say": "Thank you for backing me as a manager; I learned a lot from it. I want "
+    "to go back to building, and I'd like to do it here. Can we work out together how and "
+    "when?",
     "decline_role_say": "Thank you for thinking of me for the role. I've thought about it, and I "
     "want to keep growing on the engineering track for now. I'd be glad to help the team in "
     "other ways, such as mentoring or running design reviews.",
@@ -590,7 +595,8 @@ LIFE_LOAD = (
     r"bereave\w*|grieving)\b|"
     r"\b(caring for (?:my|him|her|them|our)|taking care of (?:my|him|her|them|our)|"
     r"caregiv\w*|(main|primary|full-time) carer|(dad|mom|mum|mother|father|parents?|wife|"
-    r"husband|partner|son|daughter|child|kid|baby)\b[^.?!]{0,25}\b(cancer|(is|was|has been|got|"
+    r"husband|partner|son|daughter|child|kid|baby)\b[^.?!]{0,25}\b(cancer|chemo\w*|"
+    r"(is|was|has been|got|"
     r"went) (in|into) (the )?hospital|surgery|diagnosed|(had|has) a stroke|dementia"
 )
 
@@ -1258,7 +1264,8 @@ READS: dict[str, str] = {
     "landing-level": (
         r"\bwhat level (?:would|will|do|could|might) i (?:land|end up|come back|go back|start|be|"
         r"get)\b|\bwhich level (?:would|will|do) i\b|\bwould i (?:keep|lose) my (?:level|grade)\b|"
-        r"\b(?:keep|lose) my (?:level|grade|title)\b"
+        r"\b(?:keep|lose) my (?:level|grade|title)\b|\b(?:go|come) back (?:in )?as (?:an? )?"
+        r"(?:senior|staff|principal|mid|sde|l\d)\w*\b[^?]{0,20}\bor\b|\bland (?:as|at)\b"
     ),
     "hr-word": (r"\b(?:hr|human resources|people team|people ops)\b"),
     # "He says I'm coasting. Am I?": a bare question about what the message just quoted.

@@ -515,6 +515,13 @@ def respond(ctx: TurnContext) -> str:
     plan = choose_plan(ctx) if signals.wants_plan and n_points and not own else []
     # A yes/no answered outright is backed by a card that says why, where one is there.
     backing = VERDICT_BACKING.get(verdict or "")
+    if (
+        not backing
+        and signals.asks_for_words
+        and "back-to-ic" in set(signals.situations) | set(ctx.thread)
+        and not ctx.report
+    ):
+        backing = {"back-to-ic"}  # words for going back: only what the sources say about it
     cards = plan or (
         # (None of its backing at hand: the answer stands alone; other cards beside it read
         # as a change of subject, or say the opposite: "more money is a legitimate reason…")
@@ -571,6 +578,15 @@ def respond(ctx: TurnContext) -> str:
         key = "you_could_ask" if ASKS_WHAT_TO_ASK.search(ctx.message) else "you_could_say"
         cite = f" [{words[0][0].n}]" if words_only else ""  # the only grounding in the turn
         parts.append(t[key].format(say=said_words) + cite)
+    elif (
+        signals.asks_for_words
+        and "back-to-ic" in set(signals.situations) | set(ctx.thread)
+        and not ctx.report
+    ):
+        # "She pushed for me to become a manager. What exactly do I say to her?": no card
+        # carries words for going back, so the coach's own plain ones, with no citation.
+        said_words = t["back_to_ic_say"]
+        parts.append(t["you_could_say"].format(say=said_words))
     elif (
         ctx.content_to_stay
         and signals.asks_for_words
@@ -713,7 +729,13 @@ def draft(ctx: TurnContext, lang: str) -> str:
         return "\n\n".join(parts)
     at_hand = choose_cards(ctx, 3)
     words = words_to_say(ctx, at_hand, lang)
-    invite = t["draft_default_report" if role == "report" else "draft_default"]
+    invite = t[
+        "draft_default_report"
+        if role == "report"
+        else "draft_default_steady"  # "…pausing staff for a while": not "the next level"
+        if ctx.content_to_stay or _holding_steady(ctx)
+        else "draft_default"
+    ]
     if words and drafts.asks_for_time(ctx.message):
         # "…asking for a meeting about it": the invitation is short; the card's words are
         # for the conversation itself.
@@ -859,6 +881,7 @@ def words_to_say(
     # offer), or the conversation's topic when it names none ("what do I ask Anita on
     # Thursday?" after "a skip-level with me"), before words for any conversation.
     named = (set(ctx.signals.situations) - GENERIC) or (set(ctx.thread) - GENERIC)
+    going_back = "back-to-ic" in set(ctx.signals.situations) | set(ctx.thread)
     offered.sort(
         key=lambda item: (
             not (named & set(item[1].situations)),
@@ -876,6 +899,8 @@ def words_to_say(
             and (not ctx.content_to_stay or "deciding" in card.situations)
             # Words for a review form in a year of caring for someone are for that year only.
             and (card.situations[0] not in HOLDING_STEADY or _holding_steady(ctx))
+            # Going back to IC is not asking to try management, nor asking for growth.
+            and not (going_back and "back-to-ic" not in card.situations)
         ):
             return item, _filled(card, lang, feedback)
     return None
@@ -966,6 +991,8 @@ def verdict_for(
             if GOOD_IDEA.search(asked) and "management-switch" in found:
                 return "management_if_its_the_work"  # "…into management to grow. Good idea?"
             if (found | earlier) & BETWEEN_TRACKS:
+                if LANDING_LEVEL.search(asked):
+                    return "landing_level"  # "…back to IC. Senior or lower?" is no yes/no
                 if SEEN_AS_DEMOTION.search(asked) and "back-to-ic" in found | earlier:
                     return "back_not_a_demotion"  # "…back to IC. Will people see it as a demotion?"
                 if CAN_GO_BACK.search(asked):
