@@ -461,3 +461,34 @@ def test_going_back_to_ic_and_a_sick_parent(make_coach) -> None:
         "отдела — это 4 команды, человек 35. Соглашаться?"
     )
     assert "Не обещайте" not in ask_all(make_coach(), [bank])[0]
+
+
+def test_a_reported_win_is_written_up_and_counted(make_coach) -> None:
+    """Before: 'Was this not promotion-worthy?' got cards, 'How should I write this up?' got
+    'Make a Pareto chart…' (done already), and 'basically a lock. Can I count on that?' got
+    archetypes."""
+    win = (
+        "Quick update: I built a breakdown of the pages by cause, fixed the top three, and "
+        "pages went from about 20 a week to 4."
+    )
+    worthy, write_up = ask_all(
+        make_coach(),
+        [
+            win,
+            "My manager said 'great, now back to roadmap work'. Was this not promotion-worthy?",
+            "How should I write this up so it actually counts at review time?",
+        ],
+    )[1:]
+    assert "Yes. Taking a recurring load down" in worthy, worthy
+    assert (
+        "I built a breakdown of the pages by cause and fixed the top three. Result: pages went "
+        "from about 20 a week to 4." in write_up
+    ), write_up
+    lock = ask_all(
+        make_coach(),
+        [
+            "Senior engineer, I want staff; packets are due March 15.",
+            "My manager says if the migration lands I'm 'basically a lock'. Can I count on that?",
+        ],
+    )[1]
+    assert lock.startswith("No one can promise a promotion"), lock

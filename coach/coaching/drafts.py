@@ -144,8 +144,13 @@ def case_draft(lang: str, said: tuple[str, ...], short: bool = False) -> str:
     """One entry of a written promotion case in the shape the sources describe: the
     problem, what you did, the measured result, who backs it; ``short``: the line alone."""
     t = TEXT[lang]
-    did = did_said(said) or t["draft_case_did"]
     result = result_said(said) or t["draft_case_result"]
+    did = did_said(said) or t["draft_case_did"]
+    if result in did:  # "I built a breakdown…, fixed the top three, and pages went from…"
+        did = re.sub(r"[,;]?\s*(?:and\s+)?$", "", did[: did.index(result)])
+        if ", " in did and " and " not in did and lang == "en":
+            head, _, last = did.rpartition(", ")
+            did = f"{head} and {last}"  # "…by cause and fixed the top three"
     if short:
         return (
             t["draft_case_short_lead"]

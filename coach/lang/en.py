@@ -748,6 +748,8 @@ READS: dict[str, str] = {
         r"(?:e-?mail|message|note|slack(?: message)?|dm|text|reply|response|letter|paragraph|"
         r"summary|blurb|invite|self[- ](?:review|assessment)|write-?up)s?\b|"
         r"\b(?:draft|write) (?:it|that|this|one) (?:up |out )?for me\b|"
+        # "How should I write this up so it actually counts at review time?"
+        r"\bhow (?:should|do|can|would) i write (?:this|it|that) up\b|"
         # "What exactly do I write in the email to my manager?"
         r"\bwhat (?:exactly |should |do |would )*i (?:write|put|say) in (?:the|an?|my|this|that) "
         r"(?:e-?mail|message|note|slack|dm|letter)\b|"
@@ -777,7 +779,7 @@ READS: dict[str, str] = {
         r"\b(?:self[- ](?:review|assessment|evaluation)|promo(?:tion)? (?:doc(?:ument)?|packet|"
         r"case|summary|write-?up)|brag (?:doc(?:ument)?|sheet|list)|summary (?:line|paragraph)|"
         r"(?:impact|accomplishments?|achievements?) (?:summary|statement|section|paragraph)|"
-        r"review (?:paragraph|summary))\b"
+        r"review (?:paragraph|summary)|write (?:this|it|that) up)\b"
     ),
     # "Am I being paranoid?" said right after a possible-bias disclosure.
     # "sponsor more people, especially from underrepresented groups": bias named about
@@ -804,6 +806,9 @@ READS: dict[str, str] = {
         r"\b(?:tell|say to|promise) (?:her|him|them) (?:that )?(?:it'?s|it is|she'?s|he'?s|"
         r"they'?re|she is|he is|they are) (?:likely|probable|probably|almost certain|a safe bet|"
         r"on track to get)\b|"
+        # "My manager says I'm 'basically a lock'. Can I count on that?"
+        r"\bcount on (?:it|that|this|getting (?:it|promoted|staff|senior))\b|\b(?:a |basically a "
+        r"|pretty much a )(?:lock|done deal|sure thing|shoo-in)\b|"
         r"\b(?:you|he|she|they)(?:'ll| will) (?:definitely |surely |certainly |for sure )?(?:get|"
         r"make|be promoted to) (?:it|promoted|senior|staff|principal|the (?:promotion|promo|next "
         r"level))\b[^.?!]{0,30}\b(?:cycle|round|half|quarter|review)\b"
@@ -1137,7 +1142,10 @@ READS: dict[str, str] = {
     # "…I'm on every incident. Does that count?": a bare "count?" about the load just named.
     "counts-bare": (
         r"^(?:so |but |and )?(?:does|do|would|will|is|can) (?:all )?(?:that|this|it|any of "
-        r"(?:that|this|it)) (?:even |actually |really )?(?:count|matter|help)\b"
+        r"(?:that|this|it)) (?:even |actually |really )?(?:count|matter|help)\b|"
+        # "Was this not promotion-worthy?"
+        r"^(?:so |but |and )?(?:was|is|isn'?t|wasn'?t) (?:this|that|it) (?:not |even )?"
+        r"(?:promotion|promo)[- ]worthy\b"
     ),
     "verdict:existing_work_counts": (
         # "Would cutting page load time count?": improving what exists can be promotable.

@@ -412,6 +412,7 @@ def respond(ctx: TurnContext) -> str:
         report_declined=bool(ctx.report)
         and any(REPORT_DECLINES.search(said) for said in ctx.person_said),
         earlier=frozenset(ctx.thread),
+        result_before=any(_numbers_after_the_fix(t) for t in ctx.person_said[:-1]),
     )
     parts: list[str] = []
     if ctx.gentle:
@@ -954,12 +955,13 @@ def verdict_for(
     steady: bool = False,
     report_declined: bool = False,
     earlier: frozenset[str] = frozenset(),
+    result_before: bool = False,
 ) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own;
     ``report_declined``: a manager's report said, now or earlier, that they don't want it;
     ``earlier``: the situations of the last messages, which "will people see it as a
-    demotion?" is about)."""
+    demotion?" is about; ``result_before``: an earlier message gave a measured result)."""
     said = QUESTION_SPLIT.split(message.strip())
     # "yes or no: should i volunteer for on-call early" asks, even without its "?", and so
     # does a last sentence shaped as a question ("do i need to tell my boss…").
@@ -1025,8 +1027,10 @@ def verdict_for(
                 return "short_of_hr"  # "HR feels nuclear. Is there anything in between?"
             if BIG_ENOUGH.search(asked) and "operational-load" in found:
                 return "load_counts"  # "15 pages a week from three alerts. Big enough to count?"
-            if COUNTS_BARE.search(asked) and "operational-load" in found:
-                if RESOLVED.search(message):
+            if COUNTS_BARE.search(asked) and "operational-load" in found | earlier:
+                # (the result said now, or before: "…pages from 20 a week to 4." … "Was this
+                # not promotion-worthy?")
+                if RESOLVED.search(message) or result_before:
                     return (
                         "result_counts"  # "I cut our pages from 30 a week to 4. Does that count?"
                     )
