@@ -492,3 +492,17 @@ def test_a_reported_win_is_written_up_and_counted(make_coach) -> None:
         ],
     )[1]
     assert lock.startswith("No one can promise a promotion"), lock
+
+
+def test_yes_or_no_said_after_the_question_and_a_return_from_burnout_leave() -> None:
+    """Met with "My sources don't give a flat yes or no" and a crisis-line script."""
+    assert verdict_for("do bug fixes get you promoted. yes or no") == "existing_work_counts"
+    assert verdict_for("Honest answer: does this alone get me to SDE-3? yes or no.") == (
+        "enough_alone"
+    )
+    back = classify(
+        "I've just come back from three months of medical leave for burnout. Everyone around "
+        "me seems to be going for staff."
+    )
+    assert back.intent == "coaching" and back.feeling == "returning"
+    assert classify("I'm burned out and I can't sleep.").intent == "distress"

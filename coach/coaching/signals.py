@@ -211,7 +211,9 @@ def worn_by_the_work(message: str) -> bool:
         and not CRISIS.search(message)
         # "…thinking about quitting. I can't cope anymore": strain besides it is still strain.
         and not DISTRESS.search(burnout.sub(" ", message))
-        and MOVES & set(situations_in(message))
+        # a move weighed, or a return already made ("just come back from three months of
+        # medical leave for burnout"): the question that follows is a career one
+        and bool(MOVES & set(situations_in(message)) or FEELINGS["returning"].search(message))
     )
 
 

@@ -907,7 +907,9 @@ READS: dict[str, str] = {
         r"\b(?:is|are|would|will) [^?]{1,60}? (?:be )?enough (?:for (?:staff|senior|principal|the "
         r"next level|a promotion|promotion)\b[^?]{0,20}(?:on its own|by itself|alone)|"
         r"(?:on its own|"
-        r"by itself|alone) for (?:staff|senior|principal|the next level|a promotion|promotion))"
+        r"by itself|alone) for (?:staff|senior|principal|the next level|a promotion|promotion))|"
+        # "Honest answer: does this alone get me to SDE-3?"
+        r"\b(?:does|will|would|can) (?:this|that|it) alone (?:get|take|make) (?:me|you|her|him)\b"
     ),
     # "Can I get promoted to senior on a team like this?" (a maintenance or ops team)
     "promoted-here": (

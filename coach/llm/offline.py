@@ -152,6 +152,8 @@ WITH_JUNIORS = reading("with-juniors")
 #: short answer comes first, then the cited points.
 VERDICTS = {name: reading(f"verdict:{name}") for name in reading_names("verdict:")}
 QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
+#: "… yes or no" said after the question, as its own sentence.
+YES_OR_NO_TAIL = re.compile(r"(?:yes or no|yes/no|да или нет)\W*", re.I)
 SELF_BLAME = reading("self-blame")
 COMPLAINING = reading("complaining")
 YES_OR_NO = reading("yes-or-no")
@@ -972,6 +974,8 @@ def verdict_for(
         or YES_OR_NO_LEAD.match(sentence.strip())
         or (n == len(said) - 1 and UNMARKED_YES_NO.match(sentence.strip()))
     ]
+    if len(said) > 1 and YES_OR_NO_TAIL.fullmatch(said[-1].strip()):
+        questions.append(said[-2].strip())  # "do bug fixes get you promoted. yes or no"
     if not questions:
         return None
     report_declined = report_declined or bool(REPORT_DECLINES.search(message))
