@@ -506,3 +506,24 @@ def test_yes_or_no_said_after_the_question_and_a_return_from_burnout_leave() -> 
     )
     assert back.intent == "coaching" and back.feeling == "returning"
     assert classify("I'm burned out and I can't sleep.").intent == "distress"
+
+
+def test_a_level_or_a_cycle_date_given_once_is_not_asked_for(make_coach) -> None:
+    """A grader saw "What's your current level?" after "Amazon SDE II, 3 yrs" (at 2553dba, a
+    regression of this stop), and "When is your next review cycle?" after "Next cycle starts
+    in April"."""
+    for answer in ask_all(
+        make_coach(),
+        [
+            "Amazon SDE II, 3 yrs. Got a Google offer at L4. Is that a downlevel?",
+            "Recruiter says L4 at Google is 'Software Engineer III'. That sounds higher than "
+            "SDE II. Which is it?",
+            "Should I push for L5?",
+        ],
+    ):
+        assert "current level" not in answer, answer
+    from coach.llm.offline import CYCLE_DATED
+
+    assert CYCLE_DATED.search("Next cycle starts in April. I'd like senior then.")
+    assert CYCLE_DATED.search("Следующее ревью в октябре.")
+    assert not CYCLE_DATED.search("I fixed it in March.")

@@ -175,6 +175,24 @@ HOW_LONG_TO_PROMOTE = reading("how-long-to-promote")
 #: "Is it realistic to go for this February cycle?": in reach only if the work is there.
 CYCLE_IN_REACH = reading("cycle-in-reach")
 CYCLE_WORD = reading("cycle-word")
+#: "When is your next review cycle…?", and the person's word for when it is.
+ASKS_WHEN_CYCLE = re.compile(
+    r"\bwhen is your next (?:review|promotion|performance) cycle\b|когда (?:у вас )?следующ\w+ "
+    r"(?:цикл|ревью)",
+    re.I,
+)
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|q[1-4]|next month|this month|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йея]|июн\w*|июл\w*|август\w*|сентябр\w*|"
+    r"октябр\w*|ноябр\w*|декабр\w*"
+)
+CYCLE_DATED = re.compile(
+    rf"\b(?:cycle|review|calibration|packets?|promo\w*|ревью|цикл\w*|калибровк\w*)\b[^.?!]{{0,40}}"
+    rf"\b(?:{_MONTHS})\b|\b(?:{_MONTHS})\b[^.?!]{{0,20}}\b(?:cycle|calibration|review|ревью|"
+    rf"калибровк\w*|цикл\w*)",
+    re.I,
+)
 #: "…ready by then?", «к этому времени»: the date the message gave before the question.
 BY_THEN = reading("by-then")
 #: "Disagree. My manager told me to just close tickets": a dispute, not "too generic".
@@ -1857,6 +1875,8 @@ def _told_already(question: str, ctx: TurnContext) -> bool:
         return True
     if ASKS_WHEN_MEETING.search(question) and _meeting_dated(ctx):
         return True  # "our 1:1 is on Tuesday" before "when is your next one-on-one?"
+    if ASKS_WHEN_CYCLE.search(question) and any(CYCLE_DATED.search(t) for t in ctx.person_said):
+        return True  # "next cycle starts in April" before "when is your next review cycle?"
     if ASKS_WHICH_PROBLEM.search(question) and any(
         NAMED_PROBLEM.search(t) for t in ctx.person_said
     ):
@@ -1916,6 +1936,8 @@ def choose_questions(
                 continue  # "which of these…" after a single point doesn't parse
             if slot == "check_in" and (WITH_PERSON.search(latest) or MEETING.search(latest)):
                 continue  # the step already is a conversation with someone
+            if slot == "current_level" and any(find_levels(t) for t in ctx.person_said):
+                continue  # "Amazon SDE II, 3 yrs" said without "I'm": the level is given
             if slot == "current_level" and "no-ladder" in {*ctx.thread, *ctx.signals.situations}:
                 continue  # "there are no levels here": asking for theirs reads as not listening
             if slot in ("current_level", "manager_alignment") and managing:
