@@ -330,7 +330,7 @@ def test_yes_or_no_that_the_sources_do_settle(make_coach) -> None:
 def test_effort_is_not_a_measured_result() -> None:
     """ "I fixed like 30 incidents last quarter" was met with "That is a result with numbers
     on it"; a result has a before and an after."""
-    from coach.llm.offline import _numbers_after_the_fix
+    from coach.coaching.drafts import measured as _numbers_after_the_fix
 
     assert not _numbers_after_the_fix("I fixed like 30 incidents last quarter.")
     for said in (

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from coach.coaching.signals import RESOLVED
 from coach.coaching.texts import TEXT
 from coach.lang import reading
 
 DRAFT_CASE = reading("draft-case")
-RESOLVED = reading("resolved")
 MEETING = reading("draft-meeting")
 REVISE = reading("revise-draft")
 DID = reading("did-said")
@@ -74,6 +74,12 @@ def addressee(message: str, said: tuple[str, ...], is_manager: bool) -> tuple[st
     return role, None
 
 
+def measured(text: str) -> bool:
+    """A fix said with its before and after ("cut pages from 30 a week to 4"); "fixed like
+    30 incidents" counts effort, and "reduced hours" has no numbers at all."""
+    return any(BEFORE_AFTER.search(text[m.start() : m.end() + 60]) for m in RESOLVED.finditer(text))
+
+
 def asks_for_time(message: str) -> bool:
     """ "An email asking for a meeting about it", «попросить встречу»: the draft asks for time."""
     return bool(MEETING.search(message))
@@ -91,8 +97,7 @@ def result_said(said: tuple[str, ...]) -> str | None:
         # The clause that carries it: "…off the legacy queue: 14 services, p99 latency went
         # from 800ms to 120ms, and…" gives "p99 latency went from 800ms to 120ms".
         for clause in re.split(r"(?<=[.!?])\s+|\n+|[:;]\s+|,\s+(?:and\s+)?", text):
-            m = RESOLVED.search(clause)
-            if m and BEFORE_AFTER.search(clause[m.start() : m.end() + 60]):
+            if measured(clause):
                 result = clause.strip().rstrip(".!?")
                 # "Last quarter I cut…" goes mid-sentence: "Result: last quarter I cut…"
                 if len(result) > 1 and result[1].islower() and not result.startswith("I "):

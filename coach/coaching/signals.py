@@ -198,7 +198,7 @@ BURNOUT_WORD = reading("burnout-word")
 MOVES = {"back-to-ic", "management-switch", "leaving", "comparing-offers", "deciding"}
 
 
-def worn_by_the_work(message: str) -> bool:
+def worn_by_the_work(message: str, situations: tuple[str, ...] | None = None) -> bool:
     """Tired of one kind of work and weighing a move because of it ("burnt out on people
     management, thinking about going back to IC"), with no word of crisis: the move is
     answered, the burnout heard first. "I'm burnt out and can't sleep", or burning out on
@@ -213,7 +213,10 @@ def worn_by_the_work(message: str) -> bool:
         and not DISTRESS.search(burnout.sub(" ", message))
         # a move weighed, or a return already made ("just come back from three months of
         # medical leave for burnout"): the question that follows is a career one
-        and bool(MOVES & set(situations_in(message)) or FEELINGS["returning"].search(message))
+        and bool(
+            MOVES & set(situations_in(message) if situations is None else situations)
+            or FEELINGS["returning"].search(message)
+        )
     )
 
 
@@ -227,9 +230,9 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
     # only the strain word right after "he", "she", "они"… is left out (words of crisis are
     # met with support whoever they are about, and a by-meaning verdict always stands).
     own_words = OTHERS_STRAIN.sub(" ", message)
-    if distress_by_meaning or (
-        (DISTRESS.search(own_words) or CRISIS.search(message)) and not worn_by_the_work(message)
-    ):
+    situations = situations_in(message)  # read once: the move, and the signals below
+    worn = worn_by_the_work(message, situations)
+    if distress_by_meaning or ((DISTRESS.search(own_words) or CRISIS.search(message)) and not worn):
         intent: Intent = "distress"
     elif OVERRIDE.search(message):
         intent = "override"
@@ -254,7 +257,7 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         is_greeting=bool(GREETING.match(message)),
         bias_disclosure=discloses_bias(message),
         feeling=next((name for name, p in FEELINGS.items() if p.search(own_feelings)), None)
-        or ("burnt-out" if worn_by_the_work(message) else None),
+        or ("burnt-out" if worn else None),
         pushback=bool(PUSHBACK.search(message)),
         # "I plan to…", "я составлю план…": a plan of their own, not a request for one.
         wants_plan=bool(WANTS_PLAN.search(message))
@@ -274,5 +277,5 @@ def classify(message: str, *, distress_by_meaning: bool = False) -> TurnSignals:
         checks_a_plan=bool(PLAN_CHECK.search(message)),
         wants_brief=bool(WANTS_BRIEF.search(message)),
         language=detect_language(message),
-        situations=situations_in(message),
+        situations=situations,
     )

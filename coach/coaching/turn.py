@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from coach.coaching.profile import (
 from coach.coaching.prompt import SYSTEM_PROMPT, build_request, estimate_tokens, retrieval_queries
 from coach.coaching.signals import TurnSignals, detect_language
 from coach.errors import CoachError, ContextTooLong, ModelError
-from coach.llm.base import ChatModel, ChatRequest, Message
+from coach.llm.base import ChatModel, ChatRequest, Message, text_pieces
 from coach.llm.offline import OfflineResponder, respond
 from coach.plan.followup import learn_into_plan, opening, record_answer, step_reported_done
 from coach.retrieval.retriever import INCOMPLETE_INDEX, Passage, Retriever
@@ -301,7 +300,7 @@ class Coach:
                     # Composed whole at once anyway: taken whole, its citations can be made
                     # to read [1], [2]… in order before it streams.
                     whole, passages = in_citation_order("".join(model.stream(request)), passages)
-                    stream = iter(re.findall(r"\S+\s*|\s+", whole))
+                    stream = iter(text_pieces(whole))
                 else:
                     stream = model.stream(request)
                 first = next(stream, None)

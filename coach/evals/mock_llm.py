@@ -8,7 +8,6 @@ the answer depends on what retrieval put into the prompt.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -17,7 +16,7 @@ import respx
 
 from coach.coaching.policy import context_from_messages
 from coach.coaching.prompt import parse_request
-from coach.llm.base import Message
+from coach.llm.base import Message, text_pieces
 from coach.llm.offline import respond
 
 MOCK_BASE_URL = "http://mock-llm.coach.invalid/v1"
@@ -44,7 +43,7 @@ def sse_body(text: str, model: str) -> str:
         }
         return "data: " + json.dumps(chunk, ensure_ascii=False) + "\n\n"
 
-    pieces = re.findall(r"\S+\s*|\s+", text) or [""]
+    pieces = text_pieces(text) or [""]
     body = event({"role": "assistant", "content": ""})
     body += "".join(event({"content": p}) for p in pieces)
     return body + event({}, "stop") + "data: [DONE]\n\n"

@@ -9,6 +9,7 @@ them is made once, in ``coach.runtime``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, Protocol, TypedDict, runtime_checkable
 
@@ -41,6 +42,11 @@ class ChatRequest(list[Message]):
         super().__init__(messages)
         self.context = context
         self.history = history  # the earlier turns in full, before any fitting
+
+
+def text_pieces(text: str) -> list[str]:
+    """A whole answer cut into the word-sized pieces a stream carries (spaces kept)."""
+    return re.findall(r"\S+\s*|\s+", text)
 
 
 @runtime_checkable

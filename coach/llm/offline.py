@@ -65,7 +65,7 @@ from coach.coaching.signals import (
 from coach.coaching.texts import LEVEL_NAMES, QUESTIONS, TEXT, label
 from coach.corpus.cards import Card
 from coach.lang import DEFAULT, PACKS, in_other_script, pack, reading, reading_names
-from coach.llm.base import Message
+from coach.llm.base import Message, text_pieces
 from coach.retrieval.lexical import tokenize
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
@@ -288,7 +288,6 @@ TO_SKIP_LEVEL = reading("to-skip-level")
 IS_IT_OK = reading("is-it-ok")
 #: "Money is roughly the same": no card sells the next level on pay to them.
 MONEY_NOT_THE_POINT = reading("money-not-the-point")
-MONEY_WORDS = re.compile(r"\b(?:money|salary|income|raise|pay)\b", re.I)
 #: "What level would I land at?", said of a move between the tracks.
 LANDING_LEVEL = reading("landing-level")
 HR_WORD = reading("hr-word")
@@ -380,7 +379,7 @@ class OfflineResponder:
 
     def stream(self, request: list[Message]) -> Iterator[str]:
         context = getattr(request, "context", None) or context_from_messages(request)
-        yield from re.findall(r"\S+\s*|\s+", respond(context))
+        yield from text_pieces(respond(context))
 
 
 def _variant(t: dict[str, str], key: str, turn: int) -> str:
@@ -432,7 +431,7 @@ def respond(ctx: TurnContext) -> str:
         report_declined=bool(ctx.report)
         and any(REPORT_DECLINES.search(said) for said in ctx.person_said),
         earlier=frozenset(ctx.thread),
-        result_before=any(_numbers_after_the_fix(t) for t in ctx.person_said[:-1]),
+        result_before=any(drafts.measured(t) for t in ctx.person_said[:-1]),
     )
     parts: list[str] = []
     if ctx.gentle:
@@ -453,7 +452,7 @@ def respond(ctx: TurnContext) -> str:
         parts.append(t["already_tried"])  # "I already asked her what it means": heard
     if (
         signals.names_a_fix
-        and _numbers_after_the_fix(ctx.message)
+        and drafts.measured(ctx.message)  # "a result with numbers on it" is said back
         and "win_heard" not in ctx.said_lines
         and not (ctx.report or verdict)
     ):
@@ -959,16 +958,6 @@ def _words_given(card: Card, lang: str, ctx: TurnContext, feedback: str) -> bool
     return said in ctx.used_quotes or card.say.get(lang) in ctx.used_quotes
 
 
-def _numbers_after_the_fix(message: str) -> bool:
-    """ "Cut our pages from 30 a week to 4": the fix comes with its numbers, a before and an
-    after ("a result with numbers on it" is said back); "my partner is on reduced hours"
-    has none, and "I fixed like 30 incidents" counts effort, not a result."""
-    return any(
-        drafts.BEFORE_AFTER.search(message[m.start() : m.end() + 60])
-        for m in RESOLVED.finditer(message)
-    )
-
-
 def verdict_for(
     message: str,
     bias_known: bool = False,
@@ -1301,7 +1290,7 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         levels = report_levels(ctx)  # the manager's own cards still fit (``managing``)
     elif "manager" in levels and card.tracks == ["ic"]:
         return False  # a manager is not the one building a case
-    if MONEY_WORDS.search(card.point.en) and any(
+    if PAY_WORDS.search(card.point.en) and any(
         MONEY_NOT_THE_POINT.search(t) for t in ctx.person_said
     ):
         return False  # "more money is a legitimate reason…" after "the money is the same"
