@@ -491,7 +491,9 @@ def test_a_reported_win_is_written_up_and_counted(make_coach) -> None:
             "My manager says if the migration lands I'm 'basically a lock'. Can I count on that?",
         ],
     )[1]
-    assert lock.startswith("No one can promise a promotion"), lock
+    # The manager's word is weighed, not waved away: others decide in calibration.
+    assert lock.startswith("Not as a promise, and your manager can't make it one"), lock
+    assert "calibration" in lock and "archetype" not in lock, lock
 
 
 def test_yes_or_no_said_after_the_question_and_a_return_from_burnout_leave() -> None:

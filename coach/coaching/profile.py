@@ -352,6 +352,16 @@ NEXT_LEVEL = reading("next-level")
 LEVEL_WORDS = {level: reading(f"level-word:{level}") for level in reading_names("level-word:")}
 
 
+#: A level code without its company: "L4", "E5", "IC3".
+BARE_CODE = re.compile(r"\b(?:l|e|ic)(\d{1,2})\b", re.I)
+
+
+def _codes_one_apart(sentence: str) -> bool:
+    """The sentence names exactly two level codes, one number apart ("L4 … L3")."""
+    numbers = sorted({int(n) for n in BARE_CODE.findall(sentence)})
+    return len(numbers) == 2 and numbers[1] - numbers[0] == 1
+
+
 def _levels_named(sentence: str) -> list[str]:
     """Generic levels a sentence names, bare words included, in order of appearance."""
     found = [(pos, card_level(level)) for pos, level in find_levels(sentence)]
@@ -387,6 +397,10 @@ def level_step(message: str, profile: Profile) -> tuple[str, str] | None:
         if len(named) >= 2:
             low, high = sorted(named[:2], key=LEVEL_ORDER.index)
             return low, high
+        if compares and current in LEVEL_ORDER[:-1] and _codes_one_apart(sentence):
+            # "L3, new grad" … "what does L4 do that L3 doesn't?": codes of no named company,
+            # one apart, from someone whose level is known: the step up from it.
+            return current, LEVEL_ORDER[LEVEL_ORDER.index(current) + 1]
         if len(named) == 1 and "?" in sentence and named[0] != "entry":
             high = named[0]  # "what is actually different about staff?"
             if current not in LEVEL_ORDER:

@@ -407,6 +407,9 @@ TEXT: dict[str, str] = {
     "verdict_cycles_are_common": "Yes, that is common. It often takes a cycle or two.",
     "no_promises": "No one can promise a promotion, me included; what you can control is "
     "the evidence and the conversation with your manager.",
+    "no_promises_manager": "Not as a promise, and your manager can't make it one: they write "
+    "or present the case, but others weigh it in calibration, often people who don't know your "
+    "work. Take it as a good sign, and keep building the evidence.",
     "no_promises_report_short": "No.",
     "no_promises_report": "No. Don't promise the outcome: you present the case, but others "
     "weigh it in calibration, so a promise that breaks costs more than it helps. Promise what "
@@ -705,7 +708,11 @@ READS: dict[str, str] = {
         r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:(?:what'?s|whats|"
         r"what is) the (?:best|fastest|quickest|easiest|right|usual) way|how (?:do|can|"
         r"should|would) i|what (?:should|do|can) i|where (?:do|should) i|is there a way)"
-        r"\b[^?]{6,}$"
+        r"\b[^?]{6,}$|"
+        # "what does L4 actually do that L3 doesn't", "how long does it usually take"
+        r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:what (?:does|do) (?:an? "
+        r"|the )?[\w-]+(?: engineers?)? (?:actually |really |even )?(?:do|mean|need|expect|"
+        r"look)|how long (?:does|will|would|did|do))\b[^?]*$"
     ),
     # "how?", "and then?", "what next?": carry on with the next concrete step.
     "terse-follow-up": (
@@ -1310,7 +1317,8 @@ READS: dict[str, str] = {
     ),
     # "Should I tell my manager I want senior?": the sources say make the goal explicit.
     "verdict:tell_your_manager": (
-        r"^(?:so |but )?(?:should|do) i (?:(?:really |actually )?(?:need|have) to (?:actually |"
+        r"^(?:so |but |ok(?:ay)?,? )?(?:should|do|can) i (?:just |simply |even |actually |"
+        r"really )?(?:(?:really |actually )?(?:need|have) to (?:actually |"
         r"really |explicitly )?)?(?:tell|let|ask|talk to|bring (?:it|this) up with|"
         r"mention (?:it |this )?to) (?:my )?(?:manager|boss|lead)\b(?![^?]*\bnot\b)[^?]{0,60}"
         r"\b(?:promot\w*|senior|staff|principal|next level|goal|want|growth|case)"
@@ -1424,7 +1432,7 @@ READS: dict[str, str] = {
     ),
     "feeling:anxious": (
         r"\b(panick\w*|nervous|worried|anxious(?! all)|worry(ing)? (that|about)|scared|afraid|"
-        r"terrified|"
+        r"terrified|spiral(l)?ing|spiral(l)?ed|losing sleep|can'?t stop thinking about|"
         r"freak\w* out|stressed|stressful|dread\w*)\b"
     ),
     "feeling:unseen": (
@@ -1651,7 +1659,10 @@ READS: dict[str, str] = {
         r"missed (the |a )?(promotion|cycle)|wasn'?t promoted|rejected|promo list|(maybe|"
         r"wait\w* (for |until |till )?(the )?|try again|again|another shot) next cycle|"
         r"(wasn'?t|was not) my (cycle|year)|didn'?t make it|not this time|maybe next time|"
-        r"turned down|(this|my) cycle)\b"
+        r"turned down|(this|my) cycle)\b|"
+        # "two people who joined with me got bumped to engineer II and I didn't"
+        r"\b(got|were|was) (bumped|promoted|moved up|leveled up|levelled up)\b[^.?!]{0,60}"
+        r"\b(and|but) (i didn'?t|i did not|i wasn'?t|i was not|not me)\b"
     ),
     "situation:readiness": (
         r"\b(am i ready|ready for|readiness|gaps?|what (else )?i (still )?need to|already "
@@ -1662,6 +1673,10 @@ READS: dict[str, str] = {
         r"(this|next) cycle)\b"
     ),
     "situation:level-expectations": (
+        # "what do I still need to do to get there?", "what am I missing?": the gaps to a level
+        r"\bwhat (else )?(do )?i (still )?need to (do|show|learn|prove|demonstrate|work on|"
+        r"improve|get better at)\b|\bwhat am i (still )?missing\b|\bwhere (are )?my gaps\b|"
+        r"\bhow far (am i|off am i)\b|"
         r"\b(what does an? \w+ (engineer )?(actually )?do|expectations?|expected (of|"
         r"from|to)|what should i be doing|now that i'?m|i (just |recently )?became|i('ve| have)? "
         r"(just |recently |finally )?(got|was|been) promoted|(^|[.!?]\s+)(just |recently )?(became|"
@@ -1741,7 +1756,14 @@ READS: dict[str, str] = {
         r"drive|own) more|demonstrate leadership|scope of influence|needs? to drive|"
         r"(?<!next )(?<!a )step up(?! (?:to|from|the ladder))|"
         r"leadership\b[^.?!]{0,30}\b(mean|look like|as an ic)|lead without|(?:more |be |not )"
-        r"proactive|proactivity|take (?:more )?initiative)\b"
+        r"proactive|proactivity|take (?:more )?initiative|"
+        # "I'm not a manager. How am I supposed to lead anything?"
+        r"how (?:am i|are we|is an ic|can i|do i|could i) (?:supposed |expected |meant )?(?:to )?"
+        r"(?:lead|show leadership)|lead (?:anything|anyone|people|others) (?:without|if|as)|"
+        r"leadership without|lead as an ic|"
+        # "Two teams are hostile. How do I handle that without authority?"
+        r"without (?:any |formal |real )?authority|no (?:formal |real )?authority|influence "
+        r"without|(?:get|win|earn) (?:their|the other teams'?|other teams'?) buy-?in)\b"
     ),
     "situation:first-step": (
         r"\b(first (thing|step|move|action) (to|i|should|for)|what'?s (the|my) first (thing|"
@@ -1930,7 +1952,10 @@ READS: dict[str, str] = {
     "level-comparison": (
         r"\b(?:differ\w*|distinguish\w*|separates?|vs\.?|versus|compared? "
         r"(?:to|with)|(?:the )?(?:gap|jump|step|leap) (?:from|between|to))\b|\bfrom\s+(?:an?\s+)?"
-        r"[\w-]+(?:\s+engineer)?\s+to\s+(?:an?\s+)?(?:senior|staff|principal|mid|sde|l\d|ic)"
+        r"[\w-]+(?:\s+engineer)?\s+to\s+(?:an?\s+)?(?:senior|staff|principal|mid|sde|l\d|ic)|"
+        # "what does L4 actually do that L3 doesn't?"
+        r"\bdo(?:es)? that (?:an? )?[\w-]+(?: engineers?)? (?:doesn'?t|does not|don'?t|do not|"
+        r"can'?t)\b"
     ),
     "next-level": (r"\b(?:the )?next level\b|\bone level up\b|\bthe level above\b"),
     # Bare level words, read only inside a comparison ("mid-level and senior").

@@ -342,7 +342,16 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "still_code": {"management-switch", "downsides"},
     "ask_what_changed": {"missed-cycle", "vague-feedback"},
     "not_a_reward": {"not-a-reward", "different-work"},
+    "tell_your_manager": {"explicit-goal", "manager-alignment", "check-in"},
 }
+#: "My manager says I'm basically a lock", «руководитель говорит, что повышение у меня в кармане»
+MANAGER_SAID = re.compile(
+    r"\b(?:manager|boss|lead|skip[- ]level|director)\b[^.?!]{0,30}\b(?:says?|said|told|tells|"
+    r"thinks|promised|called)\b|руководител\w*[^.?!]{0,30}(?:сказал|говорит|обещ|считает)",
+    re.I,
+)
+#: Why a manager's "you're a lock" cannot be counted on: the deciders beyond them, the wait.
+GUARANTEE_BACKING = {"visibility", "missed-cycle"}
 NOT_NOW = reading("not-now")
 #: "I've read StaffEng and every blog post on this": what follows is known already.
 ALREADY_KNOWN = reading("already-known")
@@ -432,6 +441,7 @@ def respond(ctx: TurnContext) -> str:
         and any(REPORT_DECLINES.search(said) for said in ctx.person_said),
         earlier=frozenset(ctx.thread),
         result_before=any(drafts.measured(t) for t in ctx.person_said[:-1]),
+        promotion_before=ctx.promotion_goal,
     )
     parts: list[str] = []
     if ctx.gentle:
@@ -459,9 +469,12 @@ def respond(ctx: TurnContext) -> str:
         # "cut p99 from 800 ms to 200 ms": the evidence, said (unless a "yes" says it)
         parts.append(t["win_heard"])
     guarantee = signals.asks_guarantee
+    # "My manager says I'm 'basically a lock'. Can I count on that?"
+    manager_said = guarantee and not ctx.report and bool(MANAGER_SAID.search(ctx.message))
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         # A manager asking "can I tell her she'll get it next time?" is the one promising.
-        parts.append(t["no_promises_report" if ctx.report else "no_promises"])
+        key = "no_promises_report" if ctx.report else "no_promises"
+        parts.append(t["no_promises_manager" if manager_said else key])
         promise_at = len(parts) - 1
     levels_placed = crosswalk_answer(ctx, lang)
     if levels_placed:
@@ -542,6 +555,10 @@ def respond(ctx: TurnContext) -> str:
         and not ctx.report
     ):
         backing = {"back-to-ic"}  # words for going back: only what the sources say about it
+    if not backing and manager_said:
+        # "My manager says I'm 'basically a lock'. Can I count on that?": why not (others
+        # weigh the case in calibration, a cycle or two), not more on the last topic.
+        backing = GUARANTEE_BACKING
     cards = plan or (
         # (None of its backing at hand: the answer stands alone; other cards beside it read
         # as a change of subject, or say the opposite: "more money is a legitimate reason…")
@@ -549,6 +566,11 @@ def respond(ctx: TurnContext) -> str:
         if n_points and not own
         else []
     )
+    if verdict and not plan:
+        # "There is no fixed clock… a cycle or two" is not backed by "it may take a cycle or
+        # two": a card saying what the answer just said reads as the answer twice.
+        said_now = " ".join(parts)
+        cards = [item for item in cards if not _repeats(item[1].point.get(lang), said_now)]
     if guarantee and ctx.report and any("promis" in c.point.en.lower() for _, c in cards):
         # The card on what a manager can promise says it, cited: "No." before it is enough.
         parts[promise_at] = t["no_promises_report_short"]
@@ -965,12 +987,15 @@ def verdict_for(
     report_declined: bool = False,
     earlier: frozenset[str] = frozenset(),
     result_before: bool = False,
+    promotion_before: bool = False,
 ) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own;
     ``report_declined``: a manager's report said, now or earlier, that they don't want it;
     ``earlier``: the situations of the last messages, which "will people see it as a
-    demotion?" is about; ``result_before``: an earlier message gave a measured result)."""
+    demotion?" is about; ``result_before``: an earlier message gave a measured result;
+    ``promotion_before``: the conversation is about reaching a level, so a bare "how long
+    does it usually take?" asks how long that takes)."""
     said = QUESTION_SPLIT.split(message.strip())
     # "yes or no: should i volunteer for on-call early" asks, even without its "?", and so
     # does a last sentence shaped as a question ("do i need to tell my boss…").
@@ -979,7 +1004,11 @@ def verdict_for(
         for n, sentence in enumerate(said)
         if sentence.rstrip().endswith("?")
         or YES_OR_NO_LEAD.match(sentence.strip())
-        or (n == len(said) - 1 and UNMARKED_YES_NO.match(sentence.strip()))
+        or (
+            n == len(said) - 1
+            # "how long does it usually take" typed without its question mark
+            and (UNMARKED_YES_NO.match(sentence.strip()) or HOW_LONG_TO_PROMOTE.search(sentence))
+        )
     ]
     if len(said) > 1 and YES_OR_NO_TAIL.fullmatch(said[-1].strip()):
         questions.append(said[-2].strip())  # "do bug fixes get you promoted. yes or no"
@@ -1051,7 +1080,7 @@ def verdict_for(
             if report_declined and LEAVE_THEM_BE.search(asked):
                 return "report_may_stay_yes"  # "…he loves coding. Should I just leave him alone?"
             if HOW_LONG_TO_PROMOTE.search(asked) and (
-                PROMOTION_TALK.search(message) or find_levels(message)
+                PROMOTION_TALK.search(message) or find_levels(message) or promotion_before
             ):
                 return "no_fixed_clock"  # "how long does it usually take to get to L4?"
             # "…this February cycle?"; "Ревью в марте. Успею?" (a short question after the date).
@@ -1694,6 +1723,17 @@ def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
         return 0 if situations & PLAN_OPENERS else 2 if situations & PLAN_CLOSERS else 1
 
     return sorted(cards, key=week)
+
+
+def _repeats(point: str, said: str, n: int = 4) -> bool:
+    """``point`` repeats a run of ``n`` words of ``said`` ("a cycle or two", "two quarters
+    or more" are three and four words: a phrase of ``n`` words is a repeated claim)."""
+
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.lower())
+        return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+    return bool(runs(point) & runs(said))
 
 
 def _similar(a: str, b: str) -> bool:

@@ -1,0 +1,104 @@
+"""Questions read as the person asked them: faults a blind reader listed at 2553dba that
+were still there at b8bcb8c, each checked in the reader's words and in other phrasings."""
+
+from __future__ import annotations
+
+from coach.coaching.signals import classify
+from coach.llm.offline import verdict_for
+from tests.conftest import ask_all
+
+JUNIOR = (
+    "hi. I'm a junior dev, about 8 months into my first job at a fintech (~200 engineers). two "
+    "people who joined with me just got bumped to engineer II and I didn't. I'm kind of "
+    "spiraling about it tbh"
+)
+
+
+def test_peers_promoted_past_you_and_the_worry_about_it_are_heard(make_coach) -> None:
+    """Before: the engineer-vs-entry ladder line, with neither the worry nor the missed
+    promotion heard."""
+    signals = classify(JUNIOR)
+    assert "missed-cycle" in signals.situations
+    assert signals.feeling == "anxious"
+    assert "missed-cycle" in classify("Three of my peers were promoted and I wasn't.").situations
+    assert "missed-cycle" in classify("My teammate got promoted but not me.").situations
+    # Someone else's good news alone is not a missed promotion.
+    assert "missed-cycle" not in classify("My teammate got promoted last week.").situations
+    answer = ask_all(make_coach(), [JUNIOR])[0]
+    assert answer.startswith("That sounds stressful"), answer
+    assert "What separates engineer from entry level" not in answer, answer
+
+
+def test_asking_the_manager_straight_out_is_answered_yes() -> None:
+    """Before: "should I just ask my manager straight up…?" got an on-call card."""
+    for asked in (
+        "should I just ask my manager straight up when I'll get promoted? or is that going to "
+        "look bad",
+        "Can I just ask my boss what it would take to get promoted?",
+        "ok, should I actually tell my manager I want senior?",
+    ):
+        assert verdict_for(asked) == "tell_your_manager", asked
+    assert verdict_for("Should I tell my manager I'm not interested in staff?") is None
+
+
+def test_level_codes_without_a_company_and_questions_without_a_mark(make_coach) -> None:
+    """Before: "what does L4 actually do that L3 doesn't" (no question mark, a new grad at
+    L3) got only "Where does most of your time go today?", and "how long does it usually
+    take" an entry-level card on asking questions."""
+    _, step, how_long = ask_all(
+        make_coach(),
+        [
+            "new grad, started monday. big tech. L3. how do i get to L4 fast",
+            "what does L4 actually do that L3 doesn't",
+            "how long does it usually take",
+        ],
+    )
+    assert "What separates engineer from entry level" in step, step
+    assert how_long.startswith("There is no fixed clock"), how_long
+    # The answer says "a cycle or two" once; a card saying it again reads as the answer twice.
+    assert how_long.count("cycle or two") == 1, how_long
+    assert classify("what does a staff engineer actually do").direct_question
+    assert not classify("What is important to me is the work itself").direct_question
+
+
+def test_leading_without_managing_and_without_authority(make_coach) -> None:
+    """Before: "How am I supposed to lead anything?" got the bias card and "who would you
+    feel safe raising this with"; "How do I handle that without authority?" got the
+    promotion-document card."""
+    for asked in (
+        "I'm not a manager and I don't want to be one. How am I supposed to lead anything?",
+        "How do I show leadership as an IC?",
+        "Two teams are hostile. How do I handle that without authority?",
+    ):
+        assert "leadership-feedback" in classify(asked).situations, asked
+    leading = ask_all(
+        make_coach(),
+        [
+            "Got my review yesterday. 'Strong technically, needs to show more leadership.' "
+            "That's the third time I've heard that exact phrase. I'm a mid-level backend "
+            "engineer. What does it even mean?",
+            "I'm not a manager and I don't want to be one. How am I supposed to lead anything?",
+        ],
+    )[1]
+    assert "bias" not in leading and "lead" in leading.lower(), leading
+    consensus = ask_all(
+        make_coach(),
+        [
+            "Senior engineer, I want staff. My plan: lead the migration of all 9 product teams "
+            "onto the shared deploy pipeline.",
+            "Right now 3 of the 9 teams have agreed. Two are openly hostile because it's not "
+            "on their roadmap. How do I handle that without authority?",
+        ],
+    )[1]
+    assert "build consensus without authority" in consensus, consensus
+    assert "not a reward" not in consensus, consensus
+
+
+def test_a_gap_question_is_read_as_one() -> None:
+    """ "What do I still need to do to get there?" asks for the gaps to a level."""
+    for asked in (
+        "How do I figure out what I still need to do to get to the next level?",
+        "What am I still missing for senior?",
+        "how far am I from staff, honestly?",
+    ):
+        assert "level-expectations" in classify(asked).situations, asked
