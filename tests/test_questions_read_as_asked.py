@@ -3,6 +3,8 @@ were still there at b8bcb8c, each checked in the reader's words and in other phr
 
 from __future__ import annotations
 
+import re
+
 from coach.coaching.signals import classify
 from coach.llm.offline import verdict_for
 from tests.conftest import ask_all
@@ -102,3 +104,88 @@ def test_a_gap_question_is_read_as_one() -> None:
         "how far am I from staff, honestly?",
     ):
         assert "level-expectations" in classify(asked).situations, asked
+
+
+def test_a_decision_with_a_date_closes_on_what_to_learn_before_it(make_coach) -> None:
+    """Before: "I have until Friday to answer" was closed with "write down what you'll try
+    and when you'll review it", the date ignored."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "My director offered me the EM role for my team since our manager is leaving. I'm "
+            "a senior engineer, 6 years in. I have until Friday to answer."
+        ],
+    )[0]
+    assert answer.rstrip().endswith(
+        "Before Friday, which of these could you find out or try, and who will you ask?"
+    ), answer
+    ru = ask_all(
+        make_coach(), ["Мне предложили перейти в менеджеры, я сеньор. Ответить нужно до пятницы."]
+    )[0]
+    assert "До пятницы:" in ru, ru
+
+
+def test_a_manager_hears_the_points_for_a_report_without_one_stock_lead(make_coach) -> None:
+    """Before: "What you could pass on to her:" opened every turn of a manager's
+    conversation about one engineer."""
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm an engineering manager. One of my engineers, mid-level, really solid, asked "
+            "me if I can promise she'll get senior next cycle.",
+            "She says her feedback is always 'more impact'. How do I make it concrete for her?",
+            "She's worried the search rewrite won't count. What should she focus on?",
+        ],
+    )
+    leads = re.findall(
+        r"(What you could pass on to her|Worth sharing with her|What might help her here):",
+        "\n".join(answers),
+    )
+    assert len(leads) >= 2 and len(set(leads)) == len(leads), answers
+
+
+def test_a_manager_about_a_report_denied_in_calibration(make_coach) -> None:
+    """Before: "my report (62 at microsoft) got denied… I pushed hard for him" was answered
+    as if the manager were the one passed over, and "can I at least tell him I'll definitely
+    get it through next cycle?" got no "no"."""
+    first, *_, promise = ask_all(
+        make_coach(),
+        [
+            "my report (62 at microsoft) got denied for 63 in calibration. I pushed hard for "
+            "him. feeling pretty deflated honestly",
+            "only feedback from the room was 'needs more scope'. that's it",
+            "can I at least tell him I'll definitely get it through next cycle? he deserves "
+            "something",
+        ],
+    )
+    assert "him" in first and ("pass on to him" in first or "For your part" in first), first
+    assert promise.startswith("No. Don't promise the outcome"), promise
+    assert classify("Can I promise her I'll get her promoted in June?").asks_guarantee
+
+
+def test_declining_a_level_named_by_its_code_is_heard(make_coach) -> None:
+    """Before: "my manager keeps pushing me toward E6. I don't really want it" was not heard
+    as a no, and the turns after coached towards a staff promotion case."""
+    _, _, coasting, words = ask_all(
+        make_coach(),
+        [
+            "E5 at meta. my manager keeps pushing me toward E6. I don't really want it",
+            "I like coding, I like my team. is it ok to just stay",
+            "he says staying is 'coasting'",
+            "what do I tell him",
+        ],
+    )
+    assert coasting.startswith("Not for turning down the next level"), coasting
+    assert "archetype" not in words and "Staff isn't my goal" in words, words
+
+
+def test_a_report_who_wants_management_in_russian(make_coach) -> None:
+    """«Можно дать ему попробовать, не назначая сразу менеджером?» got a card on making the
+    user interface easier to change."""
+    assert (
+        "management-switch"
+        in classify("Можно дать ему попробовать, не назначая сразу менеджером?").situations
+    )
+    assert (
+        "management-switch" in classify("Один из моих сеньоров хочет стать менеджером").situations
+    )

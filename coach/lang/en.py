@@ -417,10 +417,13 @@ TEXT: dict[str, str] = {
     "next_step_1": "A next step: choose the one point above you can act on this week, and put "
     "a date on it.",
     "next_step_2": "A next step: write down what you'll try and when you'll review it.",
+    "decide_by": "Before {when}, which of these could you find out or try, and who will you ask?",
     "rendered": "(rendered from the Russian)",
     # A manager asking about one of their people: the advice is theirs to pass on.
     "report_mine": "For your part:",
     "report_lead": "What you could pass on to {obj}:",
+    "report_lead_2": "Worth sharing with {obj}:",
+    "report_lead_3": "What might help {obj} here:",
     "report_q_1": "Which of these would you raise with {obj} first, and what example from {pos} "
     "own work would you use?",
     "report_q_2": "What opportunity on the team could you hand {obj} this quarter, and who would "
@@ -818,7 +821,12 @@ READS: dict[str, str] = {
         r"|pretty much a )(?:lock|done deal|sure thing|shoo-in)\b|"
         r"\b(?:you|he|she|they)(?:'ll| will) (?:definitely |surely |certainly |for sure )?(?:get|"
         r"make|be promoted to) (?:it|promoted|senior|staff|principal|the (?:promotion|promo|next "
-        r"level))\b[^.?!]{0,30}\b(?:cycle|round|half|quarter|review)\b"
+        r"level))\b[^.?!]{0,30}\b(?:cycle|round|half|quarter|review)\b|"
+        # A manager: "can I tell him I'll definitely get it through next cycle?"
+        r"\b(?:tell|promise) (?:her|him|them) (?:that )?i(?:'ll| will) (?:definitely |surely |"
+        r"certainly |for sure )?(?:get (?:it|(?:her|him|them) (?:promoted|through))|push it) "
+        r"through\b|\b(?:tell|promise) (?:her|him|them) (?:that )?i(?:'ll| will) (?:definitely |"
+        r"surely |certainly |for sure )?get (?:her|him|them) promoted\b"
     ),
     "work-described": (
         r"\b(i|we)\s+(mostly|mainly|usually|just|only|spend\w*|build|maintain|work on|"
@@ -1185,6 +1193,13 @@ READS: dict[str, str] = {
     "is-it-bad": (
         r"^(?:so |but |and |honestly,? )?(?:is (?:it|that|this)|would (?:it|that) be) (?:really )?"
         r"(?:bad|wrong|a mistake|a problem|selfish|lazy)\b"
+    ),
+    # "I have until Friday to answer", "the offer expires Monday": a decision with a date.
+    "decide-by": (
+        r"\b(?:have|got|gave me|given me)(?: (?:time|a few days|a week|the weekend))? until "
+        r"(?:the )?(?:end of (?:the )?)?\w+|\b(?:answer|decide|decision|respond|reply)\w* "
+        r"(?:by|before) (?:the )?(?:end of (?:the )?)?\w+|\b(?:offer|deadline)\b[^.?!]{0,20}\b"
+        r"(?:expires?|ends?) (?:on )?\w+"
     ),
     "not-now": (
         r"\b(?:say(?:ing)? no|decline|turn(?:ing)? (?:it|this|that) down|pass on it|wait a cycle|"
@@ -1866,7 +1881,11 @@ READS: dict[str, str] = {
         r"[^.?!]{0,30}\b(?:team|teams|engineers|people|ppl|folks|devs|developers|group|"
         r"former peers|peers)\b(?!'s|’s)|\bmy (?:direct )?reports\b|"
         r"\bi have (?:\w+ )?(?:direct )?reports\b"
-        r"|\bmy (?:direct )?report (?:asked|told|said|wants|keeps|just|thinks|is|has)\b|"
+        r"|\bmy (?:direct )?report\b(?: \([^)]{0,40}\))?,? (?:asked|told|said|wants|keeps|just|"
+        r"thinks|is|has|got|was|wasn'?t|didn'?t|did|needs|came|went)\b|"
+        # "I pushed hard for him in calibration", "I put her up for senior"
+        r"\bi (?:pushed|fought|argued|advocated) (?:hard |really hard )?for (?:him|her|them)\b|"
+        r"\bi put (?:him|her|them) up for\b|"
         r"\b(?:i'?m an? |as an? )(?:engineering )?(?:director|head of engineering|vp of "
         r"engineering)\b|\b(?:director|head of engineering) here\b|\bi (?:run|manage|lead) \d+ "
         r"teams\b"
@@ -1970,7 +1989,9 @@ READS: dict[str, str] = {
     # What "it" is in "I don't want it": a promotion or a level the message speaks of.
     "promotion-context": (
         r"\b(promot\w*|staff|senior|principal|next level|the title|step up|tech lead|team lead|"
-        r"lead developer|my career|(this|a|one|another) cycle)\b"
+        r"lead developer|my career|(this|a|one|another) cycle|"
+        # "my manager keeps pushing me toward E6": a company's level code
+        r"(?:l|e|ic)(?:[3-9]|1[0-2])|sde[- ]?(?:i{1,3}|[1-3]))\b"
     ),
     "declines-it": (
         # "Is it bad for my career if I say no for now?", "I want to wait a cycle": not now.

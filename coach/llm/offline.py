@@ -273,6 +273,12 @@ IS_IT_BAD = reading("is-it-bad")
 #: "He says I'm 'coasting'. Am I?": a bare question about the word the message quoted.
 ECHO_QUESTION = reading("echo-question")
 COASTING_WORD = reading("coasting-word")
+#: "he says", "my manager calls it": someone else's charge, reported.
+SOMEONE_SAYS = re.compile(
+    r"\b(?:he|she|they|manager|boss|lead|director)\b[^.?!]{0,20}\b(?:says?|said|calls?|called|"
+    r"thinks|told me)\b|(?:говорит|сказал\w*|считает|называет)",
+    re.I,
+)
 #: "HR feels nuclear. Is there anything in between?"
 SHORT_OF_HR = reading("short-of-hr")
 #: "Should I just go to HR?": asked outright.
@@ -352,6 +358,10 @@ MANAGER_SAID = re.compile(
 )
 #: Why a manager's "you're a lock" cannot be counted on: the deciders beyond them, the wait.
 GUARANTEE_BACKING = {"visibility", "missed-cycle"}
+#: "I have until Friday to answer": the closing step is about what to learn before then.
+DECIDE_BY = reading("decide-by")
+#: The words of a DECIDE_BY match before its date ("until", "by", «до»…).
+BEFORE_THE_DATE = re.compile(r"^.*\b(?:until|by|before|on|expires?|ends?|до)\s+", re.I | re.S)
 NOT_NOW = reading("not-now")
 #: "I've read StaffEng and every blog post on this": what follows is known already.
 ALREADY_KNOWN = reading("already-known")
@@ -442,6 +452,7 @@ def respond(ctx: TurnContext) -> str:
         earlier=frozenset(ctx.thread),
         result_before=any(drafts.measured(t) for t in ctx.person_said[:-1]),
         promotion_before=ctx.promotion_goal,
+        staying=ctx.content_to_stay,
     )
     parts: list[str] = []
     if ctx.gentle:
@@ -725,6 +736,10 @@ def respond(ctx: TurnContext) -> str:
         closing = stay_close  # "I'm not going to change my mind": growth where they are
         if limit > 0 and not said_words:
             questions = []  # not a stock "where does your time go?" in its place
+    deadline = DECIDE_BY.search(ctx.message)
+    if deadline and not questions and cards and not ctx.content_to_stay:
+        # "I have until Friday to answer": the step is what to find out before then.
+        closing = t["decide_by"].format(when=BEFORE_THE_DATE.sub("", deadline.group(0)))
     parts.append(" ".join(questions) if questions else closing)
     return pack(lang).workplace_words(
         "\n\n".join(p for p in parts if p).strip(), ctx.decider, ctx.no_one_on_ones
@@ -988,6 +1003,7 @@ def verdict_for(
     earlier: frozenset[str] = frozenset(),
     result_before: bool = False,
     promotion_before: bool = False,
+    staying: bool = False,
 ) -> str | None:
     """The yes/no question of ``message`` the sources answer outright, if it asks one
     (``steady``: the person is holding their level for a while, for a reason of their own;
@@ -995,7 +1011,8 @@ def verdict_for(
     ``earlier``: the situations of the last messages, which "will people see it as a
     demotion?" is about; ``result_before``: an earlier message gave a measured result;
     ``promotion_before``: the conversation is about reaching a level, so a bare "how long
-    does it usually take?" asks how long that takes)."""
+    does it usually take?" asks how long that takes; ``staying``: the person said they do
+    not want the next level, so "he says staying is 'coasting'" asks for a verdict unasked)."""
     said = QUESTION_SPLIT.split(message.strip())
     # "yes or no: should i volunteer for on-call early" asks, even without its "?", and so
     # does a last sentence shaped as a question ("do i need to tell my boss…").
@@ -1012,6 +1029,8 @@ def verdict_for(
     ]
     if len(said) > 1 and YES_OR_NO_TAIL.fullmatch(said[-1].strip()):
         questions.append(said[-2].strip())  # "do bug fixes get you promoted. yes or no"
+    if staying and COASTING_WORD.search(message) and SOMEONE_SAYS.search(message):
+        return "not_coasting"  # "I don't want E6." … "he says staying is 'coasting'"
     if not questions:
         return None
     report_declined = report_declined or bool(REPORT_DECLINES.search(message))
@@ -1760,8 +1779,11 @@ def compose_guidance(
         words = report_words(ctx.report, lang)
         mine = [p for p, (_, c) in zip(points, cards, strict=True) if for_managers(c)]
         theirs = [p for p in points if p not in mine]
+        # The same lead every turn reads as a template: the first turn's, then others.
+        leads = ["report_lead", "report_lead_2", "report_lead_3"]
+        lead_key = leads[(max(ctx.user_turns, 1) - 1) % len(leads)]
         blocks = [
-            (t["report_lead"].format(**words), theirs),
+            (t[lead_key].format(**words), theirs),
             (t["report_mine"].format(**words), mine),
         ]
         if ctx.signals.asks_guarantee:
