@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from coach.coaching.profile import classify_levels
 from coach.coaching.signals import classify
 from coach.llm.offline import verdict_for
 from tests.conftest import ask_all
@@ -189,3 +190,26 @@ def test_a_report_who_wants_management_in_russian(make_coach) -> None:
     assert (
         "management-switch" in classify("Один из моих сеньоров хочет стать менеджером").situations
     )
+
+
+def test_a_level_naming_a_kind_of_work_is_not_the_persons_level() -> None:
+    """Before: "how do I know when I'm doing L4 work" made a new grad at L3 an L4, and the
+    next answer gave the signals of the level above L4."""
+    assert classify_levels("how do I know when I'm doing L4 work")[0] is None
+    assert classify_levels("I'm doing senior-level work already")[0] is None
+    assert classify_levels("I'm doing senior-level work already but I'm L4")[0] == "L4"
+    assert classify_levels("I'm a senior engineer at a bank")[0] == "senior engineer"
+
+
+def test_asking_about_promotion_is_not_pushy(make_coach) -> None:
+    """Before: "should I ask my manager about promotion directly or is that pushy for someone
+    this junior?" was answered "Yes" with nothing behind it and a stock closing question."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "should I ask my manager about promotion directly or is that pushy for someone this "
+            "junior?"
+        ],
+    )[0]
+    assert answer.startswith("Yes."), answer
+    assert "okay, and expected" in answer and "[1]" in answer, answer

@@ -136,6 +136,14 @@ DISOWNED = reading("disowned")
 CLAUSE_END = re.compile(r"[,;.!?]")
 
 
+#: A level naming a kind of work ("L4 work", "senior-level problems"), not a person's level.
+LEVEL_OF_WORK = re.compile(
+    r"[\w-]+(?: (?:engineer|sde|swe))?[- ]+(?:level[- ]+)?(?:work|stuff|things|tasks|problems|"
+    r"behaviou?rs?|scope|impact|projects?)\b",
+    re.I,
+)
+
+
 def classify_levels(text: str) -> tuple[str | None, str | None]:
     """(current, target) levels mentioned in ``text``, judged by the words before each."""
     current = target = None
@@ -156,6 +164,8 @@ def classify_levels(text: str) -> tuple[str | None, str | None]:
     for pos, level in find_levels(text):
         if NEGATED_LEVEL.search(text[max(0, pos - 16) : pos]):
             continue  # "I'm not a junior": the level they are not
+        if LEVEL_OF_WORK.match(text, pos):
+            continue  # "how do I know when I'm doing L4 work?": a kind of work, not theirs
         near = CLAUSE_END.split(text[max(0, pos - 25) : pos])[-1]  # this clause's own cue
         if HYPOTHETICAL.search(text[max(0, pos - 45) : pos]):
             target = target or level  # "what would I be doing as an L4?" imagines it

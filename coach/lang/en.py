@@ -1538,6 +1538,9 @@ READS: dict[str, str] = {
         r"trade-?offs?|scrutiny|the bar goes up|eat into (my|our) (evenings|weekends))\b"
     ),
     "situation:explicit-goal": (
+        # "should I ask my manager about promotion directly or is that pushy?"
+        r"\bask (?:my |the )?(?:manager|boss|lead)\b[^.?!]{0,30}\bpromo\w*|\b(?:too |a bit |"
+        r"kind of )?pushy\b|"
         r"\b(wait\w*\b[^.?!]{0,40}\bnotic\w*|wait\w* to be promoted|keep (my|"
         r"your) head down|hope (they|someone) notices?|will (they|someone) notice|"
         r"explicit goal|(say|tell|telling|mention\w*) (it )?(out loud|openly|my (manager|"
