@@ -213,3 +213,34 @@ def test_asking_about_promotion_is_not_pushy(make_coach) -> None:
     )[0]
     assert answer.startswith("Yes."), answer
     assert "okay, and expected" in answer and "[1]" in answer, answer
+
+
+def test_a_reports_burnout_and_a_trial_period(make_coach) -> None:
+    """Before: a manager saying "She's already a bit burnt out… What exactly do I say?" was
+    sent to a crisis line, and "Can I ask for a trial period, or is that a weird thing to
+    ask?" got the vague-feedback card."""
+    said = ask_all(
+        make_coach(),
+        [
+            "One of my engineers, Priya, is mid-level and asked me whether she'll get senior next "
+            "cycle. Can I just tell her yes?",
+            "ok but if I say 'it depends' she's going to hear 'no'. She's already a bit burnt "
+            "out and I don't want to lose her. What exactly do I say?",
+        ],
+    )[1]
+    assert "crisis" not in said and "I can't promise you the promotion" in said, said
+    assert classify("I'm already a bit burnt out and I can't sleep").intent == "distress"
+    for asked in (
+        "Can I ask for a trial period, or is that a weird thing to ask?",
+        "Можно попросить пробный период?",
+    ):
+        assert verdict_for(asked) == "trial_ok", asked
+    trial = ask_all(
+        make_coach(),
+        [
+            "The director offered me the EM role for my team. I'm a senior engineer.",
+            "Can I ask for a trial period, or is that a weird thing to ask?",
+        ],
+    )[1]
+    assert trial.startswith("Not weird at all"), trial
+    assert "vague" not in trial, trial

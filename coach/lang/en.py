@@ -261,6 +261,8 @@ TEXT: dict[str, str] = {
     "verdict_ask_what_changed": "Yes. After a cycle, asking what specifically would have "
     "changed the decision is what the sources advise.",
     "verdict_still_code": "Less than now, as the ladders describe the job.",
+    "verdict_trial_ok": "Not weird at all: many companies offer a trial period or a "
+    "tech-lead-manager role for exactly this, and asking for one is a sensible way to decide.",
     "verdict_back_not_a_demotion": "No. The ladders treat it as a move between two tracks, "
     "not a step down.",
     "verdict_can_go_back": "Yes, and many people do.",
@@ -875,7 +877,8 @@ READS: dict[str, str] = {
     "others-strain": (
         r"\b(?:he|she|they|him|her|them)(?:'s|'re| is| are| was| were| will| might| may| could"
         r"| does(?:n'?t)?| do(?:n'?t)?| did(?:n'?t)?)?(?: not)?(?: be| get| getting| feel\w*| "
-        r"seem\w*)?(?: so| really| completely| totally)? (?:burn(?:ed|t|ing)?[- ]?out|burns? "
+        r"seem\w*)?(?: (?:so|really|completely|totally|already|a bit|a little|kind of|pretty|"
+        r"quite|very))* (?:burn(?:ed|t|ing)?[- ]?out|burns? "
         r"out|exhausted|worn out|drained)\b"
     ),
     "has-a-manager": (
@@ -1359,6 +1362,13 @@ READS: dict[str, str] = {
         r"^(?:so |but )?(?:do|will|would) i (?:need|have) to (?:become|be|go into|move into|"
         r"switch to) (?:a |an )?(?:engineering )?(?:manager|management)\b(?! of)"
     ),
+    # "Can I ask for a trial period, or is that a weird thing to ask?"
+    "verdict:trial_ok": (
+        r"^(?:so |but |ok(?:ay)?,? )?(?:can|could|should|do) i (?:just |even )?(?:ask|request|"
+        r"push) (?:for |about )?(?:a |an )?(?:trial(?: period| run)?|tech[- ]lead[- ]manager|tlm)"
+        r"\b|^(?:is it|would it be) (?:ok|okay|weird|strange|normal|reasonable) to ask for (?:a |"
+        r"an )?(?:trial|tech[- ]lead[- ]manager)\b"
+    ),
     # "Should I keep a brag doc?"
     "verdict:keep_a_log": (
         r"^(?:so |but )?(?:should|do) i (?:keep|write|start|maintain|have) (?:a |an )?(?:(?:brag|"
@@ -1725,7 +1735,9 @@ READS: dict[str, str] = {
         r"\b(manager track|management|becom\w* an? (engineering )?manager|"
         r"people manager|switch\w* to manag\w*|em role|ems?|engineering manag\w*|"
         r"(enjoy|try|trying|into|consider\w*|about|like) managing(?! up)|"
-        r"take over the team|step up as|manager role|people leadership)\b"
+        r"take over the team|step up as|manager role|people leadership|"
+        # "Can I ask for a trial period?", "a tech-lead-manager role first?"
+        r"trial period|tech[- ]lead[- ]manager|tlm role)\b"
     ),
     "situation:back-to-ic": (
         r"\b(back to (ic|individual contributor|coding|being an? (engineer|ic|developer)|"

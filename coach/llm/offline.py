@@ -349,6 +349,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "ask_what_changed": {"missed-cycle", "vague-feedback"},
     "not_a_reward": {"not-a-reward", "different-work"},
     "tell_your_manager": {"explicit-goal", "manager-alignment", "check-in"},
+    "trial_ok": {"management-switch"},
 }
 #: "My manager says I'm basically a lock", «руководитель говорит, что повышение у меня в кармане»
 MANAGER_SAID = re.compile(
