@@ -244,3 +244,37 @@ def test_a_reports_burnout_and_a_trial_period(make_coach) -> None:
     )[1]
     assert trial.startswith("Not weird at all"), trial
     assert "vague" not in trial, trial
+
+
+def test_a_follow_up_stays_on_the_conversations_topic(make_coach) -> None:
+    """Before: three turns into weighing a management offer, "I don't like conflict… Does that
+    change things?" got a card on maintaining a legacy system; and a manager asking "What can
+    I actually commit to?" once the card on promising had been given got an unrelated one."""
+    conflict = ask_all(
+        make_coach(),
+        [
+            "My manager is leaving and the director offered me her role: EM for the team I'm on "
+            "now, 6 engineers. I'm a senior engineer. I have until Friday to say yes or no.",
+            "The money is about the same. Is it a promotion or not?",
+            "What should I be asking myself between now and Friday?",
+            "I've mentored two of the juniors and loved it, but I really don't like conflict. "
+            "And one engineer on the team is honestly underperforming. Does that change things?",
+        ],
+    )[3]
+    assert "management" in conflict.lower(), conflict
+    assert "maintain" not in conflict and "senior to staff" not in conflict, conflict
+    commit = ask_all(
+        make_coach(),
+        [
+            "I'm an engineering manager. One of my engineers, mid-level, really solid, asked me "
+            "in our 1:1 today: 'If I finish the search rewrite by June, can you promise I'll get "
+            "senior next cycle?' I kind of froze and said 'let's talk about it next week'.",
+            "Part of me wants to just say yes. I think she'll probably get it and I don't want "
+            "to lose her. Why not?",
+            "OK then what exactly do I say to her next week? Give me actual words.",
+            "She's going to be disappointed. What can I actually commit to that isn't a hollow "
+            "'I'll try'?",
+        ],
+    )[3]
+    # Given in the first answer, the card on what a manager can promise is said again, as such.
+    assert "as I said, don't promise" in commit and "Promise what you control" in commit, commit

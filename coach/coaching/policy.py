@@ -20,6 +20,7 @@ from coach.coaching.profile import (
     classify_levels,
     learn,
     level_step,
+    weighs_management,
 )
 from coach.coaching.signals import (
     ABOUT_A_REPORT,
@@ -262,6 +263,10 @@ def build_context(
         dict.fromkeys(card.id for view in views for card in view.cards if said_in(card, last_said))
     )
     thread = thread_situations(history)
+    if weighs_management(profile) and "management-switch" not in thread:
+        # A management offer weighed three turns ago is still what "does that change
+        # things?" is about, though the last two messages did not name it.
+        thread = (*thread, "management-switch")
     if not signals.about_a_report and any(ABOUT_A_REPORT.search(t) for t in spoken[-5:-1]):
         # "How do I tell him?" two turns after "one of my engineers…": still about the report.
         signals = signals.model_copy(update={"about_a_report": True})

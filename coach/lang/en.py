@@ -419,6 +419,7 @@ TEXT: dict[str, str] = {
     "next_step_1": "A next step: choose the one point above you can act on this week, and put "
     "a date on it.",
     "next_step_2": "A next step: write down what you'll try and when you'll review it.",
+    "as_before": "As I said,",
     "decide_by": "Before {when}, which of these could you find out or try, and who will you ask?",
     "rendered": "(rendered from the Russian)",
     # A manager asking about one of their people: the advice is theirs to pass on.
@@ -1946,7 +1947,10 @@ READS: dict[str, str] = {
         r"\boffer\w* me (?:an? |the )?(?:\w+ ){0,2}?(?:engineering |people )?(?:manager|"
         r"management|em) (?:role|position|job|spot)\b|\boffer\w* me (?:the )?(?:director|head|"
         r"vp) of\b|\basked (?:me )?if i(?:'d| would)? (?:want|like) to (?:be|become|manage|run) "
-        r"(?:an? |the )?(?:em|manager|team)\b"
+        r"(?:an? |the )?(?:em|manager|team)\b|"
+        # "the director offered me her role: EM for the team", "offered me his job as manager"
+        r"\boffer\w* me (?:her|his|their|my manager'?s) (?:role|job|position)\b[^.?!]{0,12}\b(?:em|"
+        r"manager|management|lead)\b"
     ),
     "track-ic": (r"\b(stay (an? )?(ic|individual contributor|technical)|ic track)\b"),
     # "Zero interest in becoming staff", "happy as a senior": no promotion wanted.

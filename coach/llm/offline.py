@@ -1552,8 +1552,22 @@ def choose_cards(
     last = _last_situations(ctx)
     scored: list[tuple[float, int, PassageView, Card, float]] = []
     on_topic = False
+    # Cards already given, on the topic, that share this message's own words ("conflict",
+    # "under-performance"): said again, as such, when nothing new on the topic is left.
+    again: list[tuple[int, int, PassageView, Card]] = []
     for passage in ctx.passages:
         for card in passage.cards:
+            if (
+                card.id in used
+                and off_topic_possible
+                and not signals.asks_for_words  # words to say come with the card that fits
+                and topic & set(card.situations)
+                and card_fits(card, ctx)
+            ):
+                said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
+                shared = len((words - COMMON_WORDS) & said)
+                if shared >= 2:
+                    again.append((shared, -passage.n, passage, card))
             if card.id in used or card.id in done or not card_fits(card, ctx):
                 continue
             if len(known_already & set(tokenize(card.point.en))) >= min(2, len(known_already)) > 0:
@@ -1687,6 +1701,11 @@ def choose_cards(
                 score += STEP_MATCH  # the ladders' own account of the step they asked about
             scored.append((score, -passage.n, passage, card, relevance))
             on_topic = on_topic or bool(topic & set(card.situations))
+    if off_topic_possible and not on_topic and again:
+        # "I don't like conflict… does that change things?" after the card on an EM's work
+        # (conflict, under-performance) was given: that card again, not one off the topic.
+        _, _, passage, card = max(again, key=lambda a: (a[0], a[1]))
+        return [(passage, card)]
     if off_topic_possible and not on_topic:
         # Nothing on the topic is left ("and then?" after every such card was given): the
         # best of the rest, unpenalised, rather than no answer to a direct question.
@@ -1773,7 +1792,16 @@ def compose_guidance(
     are written to the engineer ("you"), which reads right once the lead says so.
     """
     t = TEXT[lang]
-    points = [f"{card.point.get(lang)} [{passage.n}]" for passage, card in cards]
+    points = [
+        # A point given before and given again is said as such, not as new advice.
+        (
+            f"{t['as_before']} {_mid_sentence(card.point.get(lang))}"
+            if card.id in ctx.used_cards
+            else card.point.get(lang)
+        )
+        + f" [{passage.n}]"
+        for passage, card in cards
+    ]
     if ctx.report:
         # Cards written for managers ("if you are a manager, never accept…") are the
         # manager's own; the rest are the report's to hear.
