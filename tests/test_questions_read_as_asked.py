@@ -60,6 +60,10 @@ def test_level_codes_without_a_company_and_questions_without_a_mark(make_coach) 
     assert how_long.startswith("There is no fixed clock"), how_long
     # The answer says "a cycle or two" once; a card saying it again reads as the answer twice.
     assert how_long.count("cycle or two") == 1, how_long
+    # ...but the one card that backs an answer stays, so the answer is cited (02f16ab to
+    # 9b21e88 left "Is management a promotion?" with "No…" and no source).
+    management = ask_all(make_coach(), ["Is management a promotion?"])[0]
+    assert management.startswith("No.") and "[1]" in management, management
     assert classify("what does a staff engineer actually do").direct_question
     assert not classify("What is important to me is the work itself").direct_question
 

@@ -581,8 +581,10 @@ def respond(ctx: TurnContext) -> str:
     if verdict and not plan:
         # "There is no fixed clock… a cycle or two" is not backed by "it may take a cycle or
         # two": a card saying what the answer just said reads as the answer twice.
+        # (One that backs the answer stays when it is all there is: the answer is cited.)
         said_now = " ".join(parts)
-        cards = [item for item in cards if not _repeats(item[1].point.get(lang), said_now)]
+        unsaid = [item for item in cards if not _repeats(item[1].point.get(lang), said_now)]
+        cards = unsaid or cards
     if guarantee and ctx.report and any("promis" in c.point.en.lower() for _, c in cards):
         # The card on what a manager can promise says it, cited: "No." before it is enough.
         parts[promise_at] = t["no_promises_report_short"]
