@@ -15,6 +15,11 @@ from coach.retrieval.retriever import Passage
 CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
 
 
+def _numbers(match: re.Match[str]) -> list[int]:
+    """The passage numbers one citation names: "[1, 3]" → [1, 3]."""
+    return [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1))]
+
+
 @dataclass(frozen=True)
 class Source:
     """A cited passage, as shown under an answer."""
@@ -40,8 +45,7 @@ def in_citation_order(answer: str, passages: Sequence[Passage]) -> tuple[str, li
     heading), the first of them standing for both."""
     cited: list[int] = []
     for match in CITATION.finditer(answer):
-        for x in re.split(r"\s*[,;]\s*", match.group(1)):
-            n = int(x)
+        for n in _numbers(match):
             if 1 <= n <= len(passages) and n not in cited:
                 cited.append(n)
     first: dict[object, int] = {}  # section → the first cited passage of it
@@ -53,7 +57,7 @@ def in_citation_order(answer: str, passages: Sequence[Passage]) -> tuple[str, li
     new = {old: i for i, old in enumerate(order, 1)}
 
     def renumber(match: re.Match[str]) -> str:
-        numbers = [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1))]
+        numbers = _numbers(match)
         unique = dict.fromkeys(new.get(alias.get(n, n), n) for n in numbers)
         return "[" + ", ".join(str(n) for n in unique) + "]"
 
@@ -73,7 +77,7 @@ def map_citations(answer: str, passages: Sequence[Passage]) -> tuple[str, list[S
     cited: list[int] = []
 
     def keep_valid(match: re.Match[str]) -> str:
-        numbers = [int(x) for x in re.split(r"\s*[,;]\s*", match.group(1))]
+        numbers = _numbers(match)
         valid = [n for n in numbers if 1 <= n <= len(passages)]
         for n in valid:
             if n not in cited:

@@ -379,6 +379,11 @@ TEXT: dict[str, str] = {
     "should hear the goal and the evidence before anyone above them. Bring in the skip-level "
     "after that, with your manager knowing.",
     "verdict_fine_to_stay": "No, it isn't. Staying at a level you enjoy is a legitimate choice.",
+    "verdict_not_my_job": "Not assigned to you, no, and that is the point: at the next level "
+    "nobody hands you the problem; noticing it and fixing it is the job.",
+    "verdict_not_my_job_count": "Not assigned to you, no, and that is the point: at the next level "
+    "nobody hands you the problem; noticing it and fixing it is the job. You're right that it has "
+    "to count, though, so settle that with your manager before you start.",
     "verdict_not_coasting": "Not for turning down the next level. Not being promoted says "
     "nothing on its own about how well you do the job you have; the next level asks for "
     "different work, not more of the same. Coasting would show in the job you have, not in "
@@ -424,7 +429,7 @@ TEXT: dict[str, str] = {
     "rendered": "(rendered from the Russian)",
     # A manager asking about one of their people: the advice is theirs to pass on.
     "report_mine": "For your part:",
-    "report_lead": "What you could pass on to {obj}:",
+    "report_lead_1": "What you could pass on to {obj}:",
     "report_lead_2": "Worth sharing with {obj}:",
     "report_lead_3": "What might help {obj} here:",
     "report_q_1": "Which of these would you raise with {obj} first, and what example from {pos} "
@@ -625,6 +630,17 @@ BIAS_WORDS = (
 DISAGREES = (
     r"^\s*(?:i )?(?:(?:strongly |totally |respectfully |honestly )?disagree|don'?t agree)\b"
     r"(?!\s+(?:with|about|on)\s+(?:my|the|our|his|her|their)\b)"
+)
+
+#: Who reports a charge or a promise, and how: "my manager said", "he calls it".
+_BOSSES = r"manager|boss|lead|skip[- ]level|director"
+_REPORTING = r"says?|said|calls?|called|thinks|told|tells|promised"
+
+#: "That's not my job": work outside what was assigned, refused. ("Nobody asked me to" is
+#: not a refusal: it is as often said of work done anyway.)
+_NOT_MY_JOB = (
+    r"\b(?:(?:(?:that'?s|it'?s|that is|it is) not|isn'?t) (?:really )?my (?:job|responsibility|"
+    r"problem)|not (?:in|part of) my (?:job|role)(?: description)?)"
 )
 
 READS: dict[str, str] = {
@@ -1318,6 +1334,11 @@ READS: dict[str, str] = {
         r"[^.?!]{0,40}\b(?:staff|principal|senior|promot\w*|next level)"
     ),
     "coasting-word": (r"\b(?:coasting|lazy|unambitious|settling|complacent)\b"),
+    "not-my-job": _NOT_MY_JOB,
+    # "he says I'm coasting": someone else's charge, reported.
+    "someone-says": rf"\b(?:he|she|they|{_BOSSES})\b[^.?!]{{0,30}}\b(?:{_REPORTING})\b",
+    # "My manager says I'm basically a lock": the promise is the manager's, reported.
+    "manager-said": rf"\b(?:{_BOSSES})\b[^.?!]{{0,30}}\b(?:{_REPORTING})\b",
     # "Am I failing?", "is something wrong with me?": the article's misconception, answered.
     "verdict:not_failing": (
         r"^(?:so |and |but |honestly,? )?(?:am i (?:just )?(?:failing|a failure|doing something "
@@ -1604,9 +1625,8 @@ READS: dict[str, str] = {
         r"(scope|work) (doesn'?t|does not) exist|no (promotion|growth|career) path|"
         r"dead[- ]end|not growing|nothing new|plateau\w*|hit a ceiling)\b|"
         # "That's not my job, nobody asked me to": the work nobody assigned is the opportunity.
-        r"\b(?:(?:that'?s|it'?s|that is|it is|isn'?t) not (?:really )?my (?:job|responsibility|"
-        r"problem)|(?:nobody|no one|no-one) (?:ever )?(?:asked|assigned|told) me\b|not "
-        r"(?:in|part of) my (?:job|role)(?: description)?)|"
+        + _NOT_MY_JOB
+        + r"|\b(?:nobody|no one|no-one) (?:ever )?(?:asked|assigned|told) me\b|"
         # "My team owns search and nobody else touches it. Where would cross-team work come from?"
         r"\bwhere (?:would|will|does|do|could|can|is|are) (?:the |that |such |any )?(?:"
         r"cross[- ]team|"
@@ -1650,7 +1670,8 @@ READS: dict[str, str] = {
         r"could say)\b[^.?!]{0,60}\b((?:not|isn'?t) (?:a |the |our |my |their )?(?:team'?s |"
         r"top |real )?priority|"
         r"doesn'?t count|won'?t count|not (on|part of) the roadmap|not promotable|isn'?t "
-        r"promotable)|(is|are|gets?) never (rewarded|recogni[sz]ed|valued|counted)|"
+        r"promotable)|(is|are|gets?) never (rewarded|recogni[sz]ed|valued|counted)|never (?:gets?|"
+        r"is|are) (?:rewarded|recogni[sz]ed|valued|counted)|"
         r"(doesn'?t|does not|won'?t|only) "
         r"(count|counts) unless|only (rewards?|values?|recogni[sz]es?|counts?) (new|shiny|"
         r"big) |(can'?t|cannot|won'?t|will never) (be|get) promoted because|(would|will) never "

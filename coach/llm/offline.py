@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -273,12 +273,10 @@ IS_IT_BAD = reading("is-it-bad")
 #: "He says I'm 'coasting'. Am I?": a bare question about the word the message quoted.
 ECHO_QUESTION = reading("echo-question")
 COASTING_WORD = reading("coasting-word")
+#: "That's not my job, nobody asked me to": answered whether or not it ends in a question.
+NOT_MY_JOB = reading("not-my-job")
 #: "he says", "my manager calls it": someone else's charge, reported.
-SOMEONE_SAYS = re.compile(
-    r"\b(?:he|she|they|manager|boss|lead|director)\b[^.?!]{0,20}\b(?:says?|said|calls?|called|"
-    r"thinks|told me)\b|(?:говорит|сказал\w*|считает|называет)",
-    re.I,
-)
+SOMEONE_SAYS = reading("someone-says")
 #: "HR feels nuclear. Is there anything in between?"
 SHORT_OF_HR = reading("short-of-hr")
 #: "Should I just go to HR?": asked outright.
@@ -350,13 +348,11 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "not_a_reward": {"not-a-reward", "different-work"},
     "tell_your_manager": {"explicit-goal", "manager-alignment", "check-in"},
     "trial_ok": {"management-switch"},
+    "not_my_job": {"no-opportunities"},
+    "not_my_job_count": {"undervalued-work"},
 }
 #: "My manager says I'm basically a lock", «руководитель говорит, что повышение у меня в кармане»
-MANAGER_SAID = re.compile(
-    r"\b(?:manager|boss|lead|skip[- ]level|director)\b[^.?!]{0,30}\b(?:says?|said|told|tells|"
-    r"thinks|promised|called)\b|руководител\w*[^.?!]{0,30}(?:сказал|говорит|обещ|считает)",
-    re.I,
-)
+MANAGER_SAID = reading("manager-said")
 #: Why a manager's "you're a lock" cannot be counted on: the deciders beyond them, the wait.
 GUARANTEE_BACKING = {"visibility", "missed-cycle"}
 #: "I have until Friday to answer": the closing step is about what to learn before then.
@@ -826,13 +822,19 @@ def draft(ctx: TurnContext, lang: str) -> str:
     return "\n\n".join(parts)
 
 
+def _back_again(ctx: TurnContext, given: Iterable[str]) -> list[tuple[PassageView, Card]]:
+    """Cards given earlier whose passages were retrieved again: their words are at hand."""
+    ids = set(given)
+    return [(p, c) for p in ctx.passages for c in p.cards if c.id in ids]
+
+
 def _second_words(
     ctx: TurnContext, cards: list[tuple[PassageView, Card]], first: Card, lang: str
 ) -> tuple[Card, str] | None:
     """Another card's words on the same named topic, for a written message (the first
     card's words alone are one spoken line)."""
     named = (set(ctx.signals.situations) | set(ctx.thread)) - GENERIC
-    earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in ctx.used_cards]
+    earlier = _back_again(ctx, ctx.used_cards)
     feedback = feedback_heard(ctx, lang)
     quoted = feedback != TEXT[lang]["feedback_example"]
     fitting = [
@@ -931,7 +933,7 @@ def words_to_say(
     if not (ctx.signals.asks_for_words or how):
         return None
     given = ctx.last_cards if how and not ctx.signals.asks_for_words else ctx.used_cards
-    earlier = [(p, c) for p in ctx.passages for c in p.cards if c.id in given]
+    earlier = _back_again(ctx, given)
     offered = [*cards, *earlier]
     # Words not yet given come first; the same words again beat none at all. In a year of
     # caring for someone, the words for that year ("this year my goal is…") come first.
@@ -998,6 +1000,16 @@ def _words_given(card: Card, lang: str, ctx: TurnContext, feedback: str) -> bool
     return said in ctx.used_quotes or card.say.get(lang) in ctx.used_quotes
 
 
+def _refuses_unassigned(message: str) -> bool:
+    """ "That's not my job", said by the person ("my lead told me it's
+    not my job to fix infra" is someone else's view, reported)."""
+    for match in NOT_MY_JOB.finditer(message):
+        clause = re.split(r"[.!?;]", message[: match.start()])[-1]
+        if not SOMEONE_SAYS.search(clause):
+            return True
+    return False
+
+
 def verdict_for(
     message: str,
     bias_known: bool = False,
@@ -1034,11 +1046,16 @@ def verdict_for(
         questions.append(said[-2].strip())  # "do bug fixes get you promoted. yes or no"
     if staying and COASTING_WORD.search(message) and SOMEONE_SAYS.search(message):
         return "not_coasting"  # "I don't want E6." … "he says staying is 'coasting'"
+    # "That's not my job, nobody asked me to": a pushback with its answer, asked or not.
+    # ("…and my manager would never count it": how to make it count is part of the answer.)
+    found = set(situations_in(message))  # what the message is about, read once for them all
+    unasked = None
+    if _refuses_unassigned(message):
+        unasked = "not_my_job_count" if "undervalued-work" in found else "not_my_job"
     if not questions:
-        return None
+        return unasked
     report_declined = report_declined or bool(REPORT_DECLINES.search(message))
     bias = bias_known or discloses_bias(message)  # said now or earlier in the conversation
-    found = set(situations_in(message))  # what the message is about, read once for them all
     for question in questions:
         whole = YES_OR_NO_LEAD.sub("", question)  # "Yes or no: can someone…?"
         # "And if the next cycle is also a no, should I just leave?": the question after it,
@@ -1150,7 +1167,7 @@ def verdict_for(
                 )
             if IS_IT_BAD.search(asked) and content_to_stay(message):
                 return "fine_to_stay"  # "I don't want staff at all. Is that bad?"
-    return None
+    return unasked
 
 
 def strain_only(message: str) -> bool:
@@ -1811,10 +1828,8 @@ def compose_guidance(
         mine = [p for p, (_, c) in zip(points, cards, strict=True) if for_managers(c)]
         theirs = [p for p in points if p not in mine]
         # The same lead every turn reads as a template: the first turn's, then others.
-        leads = ["report_lead", "report_lead_2", "report_lead_3"]
-        lead_key = leads[(max(ctx.user_turns, 1) - 1) % len(leads)]
         blocks = [
-            (t[lead_key].format(**words), theirs),
+            (_variant(t, "report_lead", max(ctx.user_turns, 1) - 1).format(**words), theirs),
             (t["report_mine"].format(**words), mine),
         ]
         if ctx.signals.asks_guarantee:
