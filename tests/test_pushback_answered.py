@@ -1,5 +1,6 @@
-"""Pushback answered, not deflected: "that's not my job" gets the sources' answer (finding
-the unassigned problem is the next level's work) instead of three generic points."""
+"""Questions answered as asked: "that's not my job" gets the sources' answer (finding
+the unassigned problem is the next level's work) instead of three generic points, and a
+question naming staff archetypes gets those archetypes."""
 
 from __future__ import annotations
 
@@ -55,3 +56,26 @@ def test_the_refusal_gets_the_answer_and_how_to_make_it_count(make_coach) -> Non
     assert "business" in counted, counted  # the value put in the business's terms
     russian = ask_all(make_coach(), ["Это не моя работа, меня никто не просил чинить алерты."])[0]
     assert russian.startswith("Да, вам это не поручали"), russian
+
+
+def test_staff_archetypes_asked_about_by_name_are_answered(make_coach) -> None:
+    """Before: "the difference between a staff tech lead and an architect?" got the
+    senior-to-staff step cards, and "the right hand archetype" the cards on choosing one."""
+    senior = "I'm a senior engineer at a 300-person company."
+    _, both = ask_all(
+        make_coach(), [senior, "What's the difference between a staff tech lead and an architect?"]
+    )
+    assert "The tech lead guides how one team" in both, both
+    assert "The architect owns the direction" in both, both
+    _, one = ask_all(make_coach(), [senior, "What does the right hand archetype do day to day?"])
+    assert one.startswith("The right hand extends an executive's attention"), one
+    # Named in passing, an archetype is not the question: "other ways to be staff?" is.
+    _, other = ask_all(
+        make_coach(),
+        [
+            senior,
+            "When people say 'staff engineer' I picture an ivory-tower architect drawing boxes. "
+            "That's not me. Are there other ways to be staff?",
+        ],
+    )
+    assert "The architect owns the direction" not in other, other

@@ -198,6 +198,27 @@ class GuidanceMap:
                 ):
                     bring(chunk)
             base = len(out)
+        if "staff-path" in situations:
+            # "What's the difference between a staff tech lead and an architect?": sections on
+            # the staff path that the message asks about by title come first, as a step's do.
+            asked = sections_asked(
+                message,
+                [
+                    (c, ch.heading, card_section(ch.text, ch.heading, c.anchor))
+                    for ch in index.carded
+                    for c in ch.cards
+                ],
+            )
+            before = len(out)
+            for chunk in index.carded:
+                if len(out) - before == MOST:
+                    break
+                if chunk.chunk_id not in held and any(
+                    card_section(chunk.text, chunk.heading, c.anchor) in asked for c in chunk.cards
+                ):
+                    bring(chunk)
+            if len(out) > before:
+                base = len(out)  # on top of the situations' budget, as a step's sections are
         named = set(situations)
         if len(named) >= 2:
             # "My team only maintains a legacy system; it feels like a dead end": the card
@@ -271,6 +292,35 @@ class GuidanceMap:
             if own and not any(ch.chunk_id in held for _, ch in own):
                 bring(closest(own))
         return out
+
+
+#: "the right hand archetype": a section of the staff path asked about as such.
+ARCHETYPE_WORD = re.compile(r"\barchetype", re.I)
+
+
+def sections_asked(message: str, cards: Sequence[tuple[Card, str, str]]) -> set[str]:
+    """Titles of staff-path sections (``(card, heading, section)``, below a document's own
+    title) that the message asks about: two or more named ("a tech lead or an architect?"),
+    or one named as an archetype. One named in passing ("an ivory-tower architect…") is not
+    a question about it."""
+    named = {
+        section
+        for card, heading, section in cards
+        if "staff-path" in card.situations and " > " in heading and names_section(message, section)
+    }
+    return named if len(named) >= 2 or (named and ARCHETYPE_WORD.search(message)) else set()
+
+
+def names_section(message: str, section: str) -> bool:
+    """The message names the section by its title, as a whole phrase ("an architect"), not
+    as a person they know ("my tech lead says…")."""
+    return bool(section) and bool(
+        re.search(
+            rf"(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+            rf"\b{re.escape(section.lower())}\b",
+            message.lower(),
+        )
+    )
 
 
 def _fits(card: Card, levels: set[str] | frozenset[str]) -> bool:

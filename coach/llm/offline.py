@@ -30,7 +30,13 @@ from coach.coaching.crosswalk import (
     rank_gap,
 )
 from coach.coaching.dates import parse_due, relative_phrase, says_today, weekday_clash
-from coach.coaching.guidance import answers_step, card_section, is_step_section, ladder_level
+from coach.coaching.guidance import (
+    answers_step,
+    card_section,
+    is_step_section,
+    ladder_level,
+    sections_asked,
+)
 from coach.coaching.policy import context_from_messages, manages
 from coach.coaching.profile import (
     HURTS_LATER,
@@ -1569,6 +1575,14 @@ def choose_cards(
     follows = ctx.signals.terse or (ctx.signals.wants_brief and not ctx.signals.situations)
     asks_how_long = bool(ASKS_HOW_LONG.search(ctx.message))
     last = _last_situations(ctx)
+    asked = sections_asked(
+        ctx.message,
+        [
+            (c, p.heading, card_section(p.text, p.heading, c.anchor))
+            for p in ctx.passages
+            for c in p.cards
+        ],
+    )
     scored: list[tuple[float, int, PassageView, Card, float]] = []
     on_topic = False
     # Cards already given, on the topic, that share this message's own words ("conflict",
@@ -1587,7 +1601,11 @@ def choose_cards(
                 shared = len((words - COMMON_WORDS) & said)
                 if shared >= 2:
                     again.append((shared, -passage.n, passage, card))
-            if card.id in used or card.id in done or not card_fits(card, ctx):
+            section = card_section(passage.text, passage.heading, card.anchor)
+            # "…a staff tech lead and an architect?", "the right hand archetype": the sections
+            # they ask about by title are theirs to read, whatever level they hold.
+            named = section in asked
+            if card.id in used or card.id in done or not (named or card_fits(card, ctx)):
                 continue
             if len(known_already & set(tokenize(card.point.en))) >= min(2, len(known_already)) > 0:
                 continue
@@ -1647,11 +1665,10 @@ def choose_cards(
                 continue  # nor the reasons to go for it ("more money is a legitimate reason")
             if among is not None and not among & set(card.situations):
                 continue
-            section = card_section(passage.text, passage.heading, card.anchor)
             on_step = answers_step(passage.doc_id, section, ctx.level_step)
             if (
                 ctx.level_step
-                and not on_step
+                and not (on_step or named)
                 and (
                     ladder_level(passage.doc_id) not in (None, *ctx.level_step)
                     or is_step_section(section)
@@ -1718,6 +1735,8 @@ def choose_cards(
                 score += FOLLOWS_UP + (1.0 if card.stage == "will" else 0.0)
             if on_step:
                 score += STEP_MATCH  # the ladders' own account of the step they asked about
+            if named:
+                score += 2 * STEP_MATCH  # a section asked for by name comes before the step's
             scored.append((score, -passage.n, passage, card, relevance))
             on_topic = on_topic or bool(topic & set(card.situations))
     if off_topic_possible and not on_topic and again:
