@@ -212,7 +212,9 @@ def test_who_is_speaking_and_what_they_set_aside_are_heard(make_coach) -> None:
             "can i just tell her yes. im pretty sure shes ready",
         ],
     )[1]
-    assert "me included" not in answer and answer.startswith("No. Don't promise"), answer
+    # "No.", then the cited card on what a manager can promise instead.
+    assert "me included" not in answer and answer.startswith("No."), answer
+    assert "don't promise someone the promotion itself" in answer.lower(), answer
     profile = learn(Profile(), "I don't care about the title or 'growth' or whatever. just comp.")
     assert profile.motivations == ["compensation"], profile.motivations
     assert learn(Profile(), "Мне не важна должность, нужны деньги.").motivations == ["compensation"]

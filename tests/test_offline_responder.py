@@ -437,7 +437,8 @@ def test_a_manager_asking_to_promise_a_promotion_hears_no(make_coach) -> None:
         None, "I manage a team of five. Can I tell my report he'll get promoted next cycle?"
     )
     # the manager is the one who would promise: the answer says what to promise instead
-    assert result.answer.startswith("No. Don't promise the outcome"), result.answer
+    assert result.answer.startswith("No."), result.answer
+    assert "Don't promise someone the promotion itself" in result.answer, result.answer
 
 
 def test_a_manager_told_only_launches_get_promoted_gets_the_essays_answer(make_coach) -> None:

@@ -96,7 +96,8 @@ def test_a_manager_tempted_to_promise_is_told_no_and_given_words_instead(make_co
             "So what exactly do I say to him instead? He'll hear anything less as a no.",
         ],
     )
-    assert first.startswith("No. Don't promise the outcome"), first
+    assert first.startswith("No."), first
+    assert "don't promise someone the promotion itself" in first, first
     assert "I can't promise you the promotion" in third, third
     promise = "Her EM wants to tell her she'll definitely get staff next cycle."
     assert classify(promise).asks_guarantee

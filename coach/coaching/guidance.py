@@ -126,6 +126,7 @@ class GuidanceMap:
         wants_words: bool = False,
         table: bool = False,
         own_levels: frozenset[str] = frozenset(),
+        first: Sequence[tuple[str, str]] = (),
     ) -> list[Passage]:
         """``passages`` plus, for each named situation none of them has a card for, the
         passage of the card closest to the message (by meaning, else by shared words)
@@ -134,7 +135,10 @@ class GuidanceMap:
         back; one written for a level in ``own_levels`` (the level held) or for anyone comes before
         one for the level aimed at. Two levels compared (``step``) bring the ladders' account
         of that step first; a follow-up about the ``last`` answer brings that answer's
-        passages first."""
+        passages first. Each ``(situation, words)`` in ``first`` brings the passage of the card
+        for that situation that says all of ``words``, even when another card covers it
+        ("Will you promote me this year?" asked of a manager: the card on what a manager can
+        promise, not any card for managers)."""
         index = self._map(chunks)
         by_situation = index.by_situation
         # A card written mainly for the situation: one that mentions it in passing
@@ -198,6 +202,18 @@ class GuidanceMap:
                 ):
                     bring(chunk)
             base = len(out)
+        for situation, about in first:
+            wanted = set(tokenize(about))
+            primary = [
+                (c, ch)
+                for c, ch in by_situation.get(situation, [])
+                if c.situations[0] == situation and not c.said_in(said) and _fits(c, levels)
+            ]
+            if primary:
+                card, chunk = max(primary, key=lambda i: _closeness(i[0], {}, wanted)[1])
+                # Every one of the words: "promote" alone is any card on promotions.
+                if chunk.chunk_id not in held and _closeness(card, {}, wanted)[1] == len(wanted):
+                    bring(chunk)
         if "staff-path" in situations:
             # "What's the difference between a staff tech lead and an architect?": sections on
             # the staff path that the message asks about by title come first, as a step's do.

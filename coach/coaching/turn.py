@@ -27,6 +27,7 @@ from coach.coaching.policy import (
     build_context,
     in_support_mode,
     last_answer,
+    manages,
     thread_situations,
     understand,
 )
@@ -199,11 +200,14 @@ class Coach:
             # "What do I do this week?" is about the conversation's topic: a management offer
             # weighed two turns ago is still what this week is for.
             topic = (*thread, "management-switch") if weighs_management(profile) else thread
-            passages = self.guidance.complete(
-                passages,
+            named = (
                 (*signals.situations, *topic)
                 if signals.asks_for_words or set(signals.situations) <= {"first-step"}
-                else signals.situations,
+                else signals.situations
+            )
+            passages = self.guidance.complete(
+                passages,
+                named,
                 message,
                 self.retriever.chunks,
                 meaning.similarity if meaning else None,
@@ -222,6 +226,11 @@ class Coach:
                 wants_words=signals.asks_for_words,
                 table=names_a_company_level(message),
                 own_levels=frozenset(person_levels(profile)),
+                # "He asked me: 'Will you promote me this year?'": what a manager can promise
+                # answers it, whatever else the message names.
+                first=(("manager-of-team", "promise promotion"),)
+                if signals.asks_guarantee and manages(profile)
+                else (),
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

@@ -407,6 +407,8 @@ TEXT: dict[str, str] = {
     "make the next level an explicit goal and bring it up with your manager yourself.",
     "verdict_title_can_matter": "No, caring about the title is reasonable; when you compare "
     "roles, weigh the scope and expectations beside it.",
+    "verdict_asking_ok": "No. Asking is expected, especially early on; what the ladder looks "
+    "for is clear questions: what you tried, what you expected and what you saw.",
     "verdict_not_too_early": "No. It is okay, and expected, to put active effort into your "
     "career; what matters is doing it deliberately.",
     "verdict_your_call": "That's your call, not anyone else's. It makes sense if you want the "
@@ -418,6 +420,9 @@ TEXT: dict[str, str] = {
     "or present the case, but others weigh it in calibration, often people who don't know your "
     "work. Take it as a good sign, and keep building the evidence.",
     "no_promises_report_short": "No.",
+    "no_promises_report_open": "Don't promise the outcome: you present the case, but others "
+    "weigh it in calibration, so a promise that breaks costs more than it helps. Promise what "
+    "you control instead.",
     "no_promises_report": "No. Don't promise the outcome: you present the case, but others "
     "weigh it in calibration, so a promise that breaks costs more than it helps. Promise what "
     "you control instead.",
@@ -561,6 +566,12 @@ def workplace_words(text: str, who: str | None, no_one_on_ones: bool) -> str:
     """The coach's words fitted to a workplace with no manager ("your manager" → "the
     owner") or no one-on-ones ("at your next one-on-one" → "next time you talk")."""
     if who:
+        # "Who at your company — your manager or a founder — could…?": they said who.
+        text = re.sub(
+            r"\bWho at your company — your manager or an? (?:co-?)?founder — could\b",
+            f"Could {who}",
+            text,
+        )
         text = re.sub(r"\byour manager or an? (?:co-?)?founder\b", who, text)
         text = re.sub(r"\byour manager's(?! manager)", f"{who}'s", text)
         text = re.sub(r"\byour manager\b(?!'s)", who, text)
@@ -722,6 +733,11 @@ READS: dict[str, str] = {
     ),
     # "do i need to actually tell my boss i want the senior title": a yes/no question typed
     # without its question mark, read as one when it ends the message.
+    # "What do I tell him?", "How do I not over-promise?": asked for words or a way, not a yes.
+    "wh-question": (
+        r"^(?:(?:so|and|ok(?:ay)?|but|then|honestly|well|alright)[,.!:]?\s+)*(?:what|how|which|"
+        r"where|when|why|who)\b"
+    ),
     "unmarked-yes-no": (
         r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:do|does|should|can|could|"
         r"is|are|will|would|am|must) (?:i|it|that|this|we|my|management|managers?)\b[^?]{6,}$"
@@ -747,7 +763,8 @@ READS: dict[str, str] = {
     "asks-for-words": (
         r"\b(anything (?:else )?(?:that )?i should (?:ask|say|bring)|"
         r"what (?:exactly |else |specifically |questions? )?(?:do|should|would|could|can) i "
-        r"(?:actually |really |even |exactly )?(?:say|tell|ask|write|bring)|how (?:do|should|can|"
+        r"(?:actually |really |even |exactly |literally |just )?(?:say|tell|ask|write|bring)|how "
+        r"(?:do|should|can|"
         r"would|could) i (?:actually |really |best |even )?(?:say|tell(?! (?:if|whether|when|"
         r"the difference))|phrase|word|ask|"
         r"bring (?:it|this|that) up|raise (?:it|this|that)|frame|answer|respond|put it|talk to|"
@@ -879,7 +896,10 @@ READS: dict[str, str] = {
         r"(?:really )?have (?:a |any )?(?:manager|boss)|(?:it'?s |there'?s )?just the (?:co-?)?"
         r"(?:founder|owner|ceo|cto)s? and (?:us|me|the team|the rest)|(?<!product )(?<!code )the "
         r"(?:co-?)?(?:owner|founder|ceo|cto) (?:decides|does (?:the )?(?:raises|reviews|"
-        r"promotions)))\b"
+        r"promotions))|"
+        # "Our CTO is the only one who decides anything"
+        r"(?:owner|founder|ceo|cto)s? (?:is|are) the only (?:one|person|people) (?:who|that) "
+        r"(?:decides?|makes? (?:the |any )?decisions?))\b"
     ),
     "no-one-on-ones": (
         r"\b(?:no|(?:don'?t|do not|never) (?:really )?(?:have|do|get)|without) (?:any |regular )?"
@@ -1341,8 +1361,8 @@ READS: dict[str, str] = {
     "manager-said": rf"\b(?:{_BOSSES})\b[^.?!]{{0,30}}\b(?:{_REPORTING})\b",
     # "Am I failing?", "is something wrong with me?": the article's misconception, answered.
     "verdict:not_failing": (
-        r"^(?:so |and |but |honestly,? )?(?:am i (?:just )?(?:failing|a failure|doing something "
-        r"wrong|falling behind)|is (?:there )?something wrong with me)\b"
+        r"^(?:so |and |but |honestly,? )?(?:am i (?:just |already )?(?:failing|a failure|behind|"
+        r"doing something wrong|falling behind)|is (?:there )?something wrong with me)\b"
     ),
     # "Will I get managed out if I stay senior forever?": senior is a career level.
     "verdict:senior_for_good": (
@@ -1409,6 +1429,15 @@ READS: dict[str, str] = {
         r"^(?:so |but |honestly,? )?(?:am i|is it) (?:crazy|wrong|silly|stupid|petty|shallow|"
         r"vain|bad)\b[^?]{0,30}\b(?:care|caring|worry|worrying|think\w*|bothered|hung up)\b"
         r"[^?]{0,20}\btitles?\b"
+    ),
+    # "is it bad that i still ask a lot of questions?": asking is expected; clear asking is
+    # what the entry-level ladder looks for.
+    "verdict:asking_ok": (
+        r"^(?:so |but |and |also,? |honestly,? )?(?:(?:is (?:it|that)|would (?:it|that) be) "
+        r"(?:really )?(?:bad|wrong|a problem|a bad sign|weak|unprofessional)|does it look bad|"
+        r"will it hurt me)\b[^?]{0,30}\bask\w* (?:a lot of |so many |too many |lots of |many |dumb "
+        r"|stupid |basic )?questions|^(?:so |but |and |also,? )?am i asking (?:too many|so many|"
+        r"a lot of|dumb|stupid|basic) questions"
     ),
     "verdict:not_too_early": (
         r"^(?:so |but )?(?:is it|am i) (?:way |much |a bit )?(?:too early|too soon|premature)\b"
@@ -1506,7 +1535,11 @@ READS: dict[str, str] = {
         r"\b(?:one|two|three|some|a few|several) of the (?:[\w-]+ ){0,2}(?:engineers|devs|"
         r"developers|"
         r"ics|people|seniors|juniors|sdes|ems|managers|leads) (?:in|on|under|from) my (?:org|"
-        r"organi[sz]ation|team|teams|group|department|area|pillar)\b"
+        r"organi[sz]ation|team|teams|group|department|area|pillar)\b|"
+        # "I lead a team of 8. One senior really wants staff" (read with who manages whom)
+        r"\bone (?:[\w-]+ )?(?:senior|junior|mid[- ]?level|engineer|dev|developer|sde[- ]?\w*|"
+        r"new grad)\b[^.?!]{0,30}\b(?:wants?|(?:is|has been|keeps) (?:asking|pushing)|asked|"
+        r"hopes?)\b"
     ),
     "report-she": (r"\b(she|her|hers|herself)\b"),
     "report-he": (r"\b(he|him|his|himself)\b"),
@@ -1757,7 +1790,11 @@ READS: dict[str, str] = {
         r"\b(manager track|management|becom\w* an? (engineering )?manager|"
         r"people manager|switch\w* to manag\w*|em role|ems?|engineering manag\w*|"
         r"(enjoy|try|trying|into|consider\w*|about|like) managing(?! up)|"
-        r"take over the team|step up as|manager role|people leadership|"
+        r"take over the team|step up as|manager role|people leadership|people management|"
+        # "Not sure I want to manage people", "offered me the team lead role"
+        r"\b(?:want|like|enjoy|try|trying|ready|able|good at|start|become)\b (?:to )?"
+        r"manag(?:e|ing) (?:people|humans|a team|the team|engineers|others)|(?:offer\w*|asked)\b"
+        r"[^.?!]{0,30}\bteam[- ]lead\b|"
         # "Can I ask for a trial period?", "a tech-lead-manager role first?"
         r"trial period|tech[- ]lead[- ]manager|tlm role)\b"
     ),
@@ -1797,7 +1834,9 @@ READS: dict[str, str] = {
         r"(make|build) (a|my|the) case)\b|\b(same|similar) (work|job|things?|projects?) as\b"
     ),
     "situation:visibility": (
-        r"\b(visib\w+|invisible|unseen|calibration|sponsors?|noticed|skip[- ]level|"
+        # ("There's no calibration, no review cycle": no calibration to be seen in.)
+        r"\b(visib\w+|invisible|unseen|(?<!no )(?<!without )calibration|sponsors?|noticed|"
+        r"skip[- ]level|"
         r"only sees? my|know my name|raise my profile|all-hands|other orgs|outside (my|the) "
         r"team)\b|\b(same|similar) (work|job|things?|projects?) as\b|"
         r"\bas much as (the|my) \w+ who\b|\b(nobody|no one|no-one|never) (even )?(mentioned|"
@@ -2048,6 +2087,11 @@ READS: dict[str, str] = {
         r"\b(?:changed my mind|i (?:do|now|actually) want (?:it|the promotion|to (?:go for|get)))\b"
     ),
     "yes-or-no": (r"\b(?:yes or no|yes/no)\b"),
+    # "Be honest: should I just leave?": a lead before the question, asking it straight.
+    "straight-lead": (
+        r"(?:be honest|honestly|real talk|straight answer|be straight with me|tell me straight|"
+        r"seriously|no sugar-?coating)\s*[:,—-]"
+    ),
     # "Is that the kind of thing you mean?" about an example that spans teams and has no
     # owner: the ladder's own description of staff work.
     "example-check": (

@@ -238,6 +238,7 @@ PUSH_THEM = reading("push-them")
 LEAVE_THEM_BE = reading("leave-them-be")
 PAY_WORDS = reading("pay-words")
 UNMARKED_YES_NO = reading("unmarked-yes-no")
+WH_QUESTION = reading("wh-question")
 PROMOTED_HERE = reading("promoted-here")
 BOSS_RIGHT = reading("boss-right")
 MUST_GO_FOR_IT = reading("must-go-for-it")
@@ -264,7 +265,9 @@ WHEN_SAID = reading("when-said")
 ASKS_FOR_STEP = reading("asks-for-step")
 #: "25 pages", "3 инцидента": a figure and what it counts.
 FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?\s*%?\s+(\w+)")
-YES_OR_NO_LEAD = re.compile(rf"^(?:{YES_OR_NO.pattern})\s*[:,.!—-]*\s*", re.I)
+YES_OR_NO_LEAD = re.compile(
+    rf"^(?:{YES_OR_NO.pattern}|{reading('straight-lead').pattern})\s*[:,.!—-]*\s*", re.I
+)
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
 PROMOTION_FRAMED = {"deciding", "explicit-goal", "downsides", "not-a-reward"}
@@ -355,6 +358,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "tell_your_manager": {"explicit-goal", "manager-alignment", "check-in"},
     "trial_ok": {"management-switch"},
     "not_my_job": {"no-opportunities"},
+    "asking_ok": {"learning", "level-expectations"},
     "not_my_job_count": {"undervalued-work"},
 }
 #: "My manager says I'm basically a lock", «руководитель говорит, что повышение у меня в кармане»
@@ -485,9 +489,13 @@ def respond(ctx: TurnContext) -> str:
     guarantee = signals.asks_guarantee
     # "My manager says I'm 'basically a lock'. Can I count on that?"
     manager_said = guarantee and not ctx.report and bool(MANAGER_SAID.search(ctx.message))
+    # "What do I tell him?" after his "will you promote me?": no "No." to a question for words.
+    open_question = _only_wh_questions(ctx.message)
     if guarantee:  # the honest answer to "can you guarantee…" comes first, not last
         # A manager asking "can I tell her she'll get it next time?" is the one promising.
         key = "no_promises_report" if ctx.report else "no_promises"
+        if ctx.report and open_question:
+            key = "no_promises_report_open"
         parts.append(t["no_promises_manager" if manager_said else key])
         promise_at = len(parts) - 1
     levels_placed = crosswalk_answer(ctx, lang)
@@ -588,8 +596,12 @@ def respond(ctx: TurnContext) -> str:
         unsaid = [item for item in cards if not _repeats(item[1].point.get(lang), said_now)]
         cards = unsaid or cards
     if guarantee and ctx.report and any("promis" in c.point.en.lower() for _, c in cards):
-        # The card on what a manager can promise says it, cited: "No." before it is enough.
-        parts[promise_at] = t["no_promises_report_short"]
+        # The card on what a manager can promise says it, cited: "No." before it is enough
+        # (and asked what to say, not whether, the card alone).
+        if open_question:
+            del parts[promise_at]
+        else:
+            parts[promise_at] = t["no_promises_report_short"]
     words = words_to_say(ctx, cards, lang) if not plan else None
     words_only = False
     named = set(ctx.signals.situations) - GENERIC
@@ -950,10 +962,14 @@ def words_to_say(
     # Thursday?" after "a skip-level with me"), before words for any conversation.
     named = (set(ctx.signals.situations) - GENERIC) or (set(ctx.thread) - GENERIC)
     going_back = "back-to-ic" in set(ctx.signals.situations) | set(ctx.thread)
+    # "So what do I say to him instead?" after "I'm tempted to promise him principal": the
+    # words instead of the promise come first.
+    promising = any(GUARANTEE.search(said) for said in ctx.person_said)
     offered.sort(
         key=lambda item: (
             not (named & set(item[1].situations)),
             item[1].situations[0] not in named,  # the card that is mainly about it
+            not (promising and bool(GUARANTEE.search(item[1].point.en))),
             _words_given(item[1], lang, ctx, feedback),
             not (steady and item[1].situations[0] in HOLDING_STEADY),
         )
@@ -1004,6 +1020,20 @@ def _words_given(card: Card, lang: str, ctx: TurnContext, feedback: str) -> bool
         _filled(card, lang, feedback), ctx.decider, ctx.no_one_on_ones
     )
     return said in ctx.used_quotes or card.say.get(lang) in ctx.used_quotes
+
+
+def _only_wh_questions(message: str) -> bool:
+    """No "No." answers the message: every question it asks is a what/how one ("He asked
+    'will you promote me?' What do I tell him?"; quoted words are someone else's), or it
+    asks nothing and the promise is only in the report's quoted words ("…asked me 'can you
+    promise I'll get senior?' I froze."). ("I'm tempted to tell him he'll get it" is
+    answered "No.")"""
+    own = QUOTED.sub(" ", message)
+    # ("He asked me: what do I tell him?": a colon starts the question too.)
+    asked = [q.strip() for q in re.split(r"(?<=[.!?:])\s+", own) if q.strip().endswith("?")]
+    if not asked:
+        return not GUARANTEE.search(own)
+    return all(WH_QUESTION.search(q) for q in asked)
 
 
 def _refuses_unassigned(message: str) -> bool:
@@ -1598,7 +1628,7 @@ def choose_cards(
                 and card_fits(card, ctx)
             ):
                 said = set(tokenize(card.point.en)) | set(tokenize(card.point.ru or ""))
-                shared = len((words - COMMON_WORDS) & said)
+                shared = _shared_words(words - COMMON_WORDS, said)
                 if shared >= 2:
                     again.append((shared, -passage.n, passage, card))
             section = card_section(passage.text, passage.heading, card.anchor)
@@ -1770,6 +1800,11 @@ def choose_cards(
         chosen.append((passage, card))
         if len(chosen) == n:
             break
+    if not chosen and off_topic_possible and again:
+        # What is left on the topic is too weak to give («Как можно попробовать?» after the
+        # card on trying the job was given): that card again, not a question instead.
+        _, _, passage, card = max(again, key=lambda a: (a[0], a[1]))
+        return [(passage, card)]
     return chosen
 
 
@@ -1800,6 +1835,13 @@ def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
         return 0 if situations & PLAN_OPENERS else 2 if situations & PLAN_CLOSERS else 1
 
     return sorted(cards, key=week)
+
+
+def _shared_words(words: set[str], said: set[str], prefix: int = 5) -> int:
+    """How many of ``words`` the card says, counting a word whose stem begins as one of the
+    card's does: «попробовать» and «попробуйте» stem apart, but are one word to a reader."""
+    heads = {w[:prefix] for w in said if len(w) >= prefix}
+    return sum(1 for w in words if w in said or (len(w) >= prefix and w[:prefix] in heads))
 
 
 def _repeats(point: str, said: str, n: int = 4) -> bool:

@@ -1,0 +1,209 @@
+"""Questions answered as asked: faults blind readers and independent cases found at
+2ae6ff8. "That's not my job" gets the sources' answer (finding the unassigned problem is the
+next level's work) instead of three generic points; a question naming staff archetypes gets
+those archetypes; a manager asked for a promise gets what a manager can promise; a yes/no
+question behind "be honest:" or about asking questions is answered; a workplace with no
+calibration is not told about calibration."""
+
+from __future__ import annotations
+
+import re
+
+from coach.coaching.signals import classify, situations_in
+from coach.llm.offline import verdict_for
+from tests.conftest import ask_all
+
+REFUSAL = (
+    "You keep telling me to fix the dashboards and the noisy alerts. That's not my job, nobody "
+    "asked me to, and my manager would never count it toward a promotion."
+)
+
+
+def test_not_my_job_is_read_as_a_refusal_only_when_it_is_one() -> None:
+    """Before: no verdict; the answer was "Something to keep in mind:" and three points
+    (stepping back, describing the team, the operational load)."""
+    assert verdict_for("Honestly that's not my job.") == "not_my_job"
+    assert verdict_for("Fixing the flaky tests isn't really my job.") == "not_my_job"
+    assert verdict_for("Это не моя работа.") == "not_my_job"
+    # The refusal and "it won't count": settling that it counts is part of the answer.
+    assert verdict_for(REFUSAL) == "not_my_job_count"
+    assert (
+        verdict_for("It's not my job, and that kind of work never gets rewarded here.")
+        == "not_my_job_count"
+    )
+    # Someone else's view, reported, is not the person's refusal.
+    assert verdict_for("My lead told me it's not my job to fix infra.") is None
+    # "Nobody asked me to" is as often said of work done anyway.
+    assert (
+        verdict_for(
+            "I cut our pages from 18 a week to 3. Nobody asked me to, I just got sick of it. "
+            "How do I use this for promo?"
+        )
+        != "not_my_job"
+    )
+
+
+def test_the_refusal_gets_the_answer_and_how_to_make_it_count(make_coach) -> None:
+    plain, counted = (
+        ask_all(make_coach(), [message])[0]
+        for message in (
+            "I'm an SDE2 on a support-heavy team. Someone suggested I fix our flaky deploy "
+            "pipeline, but honestly that's not my job.",
+            REFUSAL,
+        )
+    )
+    for answer in (plain, counted):
+        assert answer.startswith("Not assigned to you, no, and that is the point"), answer
+        assert re.search(r"\[\d\]", answer), answer  # backed by a source
+    assert "settle that with your manager" not in plain, plain
+    assert "settle that with your manager before you start" in counted, counted
+    assert "business" in counted, counted  # the value put in the business's terms
+    russian = ask_all(make_coach(), ["Это не моя работа, меня никто не просил чинить алерты."])[0]
+    assert russian.startswith("Да, вам это не поручали"), russian
+
+
+def test_staff_archetypes_asked_about_by_name_are_answered(make_coach) -> None:
+    """Before: "the difference between a staff tech lead and an architect?" got the
+    senior-to-staff step cards, and "the right hand archetype" the cards on choosing one."""
+    senior = "I'm a senior engineer at a 300-person company."
+    _, both = ask_all(
+        make_coach(), [senior, "What's the difference between a staff tech lead and an architect?"]
+    )
+    assert "The tech lead guides how one team" in both, both
+    assert "The architect owns the direction" in both, both
+    _, one = ask_all(make_coach(), [senior, "What does the right hand archetype do day to day?"])
+    assert one.startswith("The right hand extends an executive's attention"), one
+    # Named in passing, an archetype is not the question: "other ways to be staff?" is.
+    _, other = ask_all(
+        make_coach(),
+        [
+            senior,
+            "When people say 'staff engineer' I picture an ivory-tower architect drawing boxes. "
+            "That's not me. Are there other ways to be staff?",
+        ],
+    )
+    assert "The architect owns the direction" not in other, other
+
+
+def test_a_manager_asked_for_a_promise_gets_what_a_manager_can_promise(make_coach) -> None:
+    """Before: "I lead a team of 8. One senior really wants staff…" was not read as being
+    about a report, so "He asked me: 'Will you promote me this year?' What do I tell him?"
+    got "No one can promise a promotion… the conversation with your manager" and an
+    engineer's words ("Can we spend part of this one-on-one on my growth…"). In Russian the
+    report's question went unheard and the manager was given the report's words."""
+    _, answer = ask_all(
+        make_coach(),
+        [
+            "I lead a team of 8. One senior really wants staff, but we're ~150 engineers with "
+            "exactly two staff. How do I even talk to him about it?",
+            "He asked me point blank in our last 1:1: 'Will you promote me this year?' What do "
+            "I tell him?",
+        ],
+    )
+    # Asked what to say, not whether: no bare "No." to the report's question.
+    assert not answer.startswith("No"), answer
+    assert "Promise what you control" in answer, answer
+    assert "You could say: “I can't promise you the promotion" in answer, answer
+    assert "your manager" not in answer.split("You could say")[0], answer
+    _, russian = ask_all(
+        make_coach(),
+        [
+            "Я руководитель команды из 8 человек. Один сеньор очень хочет в стаффы, но у нас в "
+            "компании всего около 150 инженеров и стаффов ровно двое. Как мне с ним вообще "
+            "разговаривать?",
+            "Он на последнем один-на-один прямо спросил: «Ты меня продвинешь в этом году?» Что "
+            "ему ответить?",
+        ],
+    )
+    assert "Обещайте то, что зависит от вас" in russian, russian
+    assert "Можно сказать так: «Пообещать само повышение я не могу" in russian, russian
+    assert not russian.startswith("Нет"), russian
+    # The promise only in the report's quoted words, nothing asked: no "No." to anything.
+    froze = ask_all(
+        make_coach(),
+        [
+            "I'm an engineering manager. One of my engineers asked me in our 1:1 today: 'If I "
+            "finish the search rewrite by June, can you promise I'll get senior next cycle?' I "
+            "kind of froze."
+        ],
+    )[0]
+    assert not froze.startswith("No"), froze
+    assert "Promise what you control" in froze, froze
+    # A yes/no question from the manager still gets its "No." first.
+    asked = ask_all(
+        make_coach(),
+        [
+            "I manage a team of six. One of my engineers wants senior next cycle.",
+            "Can I just tell her she'll get it next cycle?",
+        ],
+    )[1]
+    assert asked.startswith("No"), asked
+
+
+def test_how_to_try_management_first_is_answered_in_both_languages(make_coach) -> None:
+    """Before: "I was offered the team lead role. Not sure I want to manage people." was not
+    read as a management offer, and "How could I try it out before I say yes?" got a card on
+    learning; in Russian the same question, after the card on trying the job had been given,
+    got only "What draws you to a promotion right now…?" with no source."""
+    _, english = ask_all(
+        make_coach(),
+        [
+            "I was offered the team lead role. Not sure I want to manage people.",
+            "How could I try it out before I say yes?",
+        ],
+    )
+    assert english.startswith("Before switching to management, try parts of the job"), english
+    _, russian = ask_all(
+        make_coach(),
+        [
+            "Мне предложили стать тимлидом. Не уверен, хочу ли я управлять людьми.",
+            "Как можно попробовать, прежде чем соглашаться?",
+        ],
+    )
+    assert "попробуйте части этой работы" in russian, russian
+    assert re.search(r"\[\d\]", russian), russian
+
+
+def test_straight_questions_get_straight_answers(make_coach) -> None:
+    """Before: "Be honest: should I just leave?" got the architect archetype; "is it bad that
+    i still ask a lot of questions…?" and "am i behind??" got no answer; "what do i literally
+    say?" got a card and "Where does most of your time go today…?"."""
+    assert verdict_for("Be honest: should I just leave?") == "not_necessarily_leave"
+    assert verdict_for("also is it bad that i still ask a lot of questions in the channel?") == (
+        "asking_ok"
+    )
+    assert verdict_for("Am I asking too many questions?") == "asking_ok"
+    assert verdict_for("Плохо ли, что я задаю много вопросов в чате команды?") == "asking_ok"
+    assert verdict_for("am i behind??") == "not_failing"
+    assert classify("ok my 1:1 is thursday. what do i literally say?").asks_for_words
+    new_grad = ask_all(
+        make_coach(),
+        [
+            "i started as a new grad at a big tech company 8 months ago (L3). two people from "
+            "my cohort already got promoted and i didn't. am i behind??",
+            "also is it bad that i still ask a lot of questions in the team channel? i feel like "
+            "that's why i'm not seen as ready",
+        ],
+    )
+    assert new_grad[0].startswith("No. Not being promoted"), new_grad[0]
+    assert new_grad[1].startswith("No. Asking is expected"), new_grad[1]
+    assert "I tried X, I expected Y, I saw Z" in new_grad[1], new_grad[1]
+
+
+def test_a_startup_without_calibration_is_not_told_about_calibration(make_coach) -> None:
+    """Before: "There's no calibration, no review cycle" got the calibration card, and the
+    CTO who decides everything was "your manager"."""
+    said = "Our CTO is the only one who decides anything. There's no calibration, no review cycle."
+    assert "visibility" not in situations_in(said)
+    assert "visibility" in situations_in("Calibration is next month and nobody knows me.")
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm at a 12-person startup. No levels, no titles, everyone is just 'engineer'. I want "
+            "a senior title and a raise. How do I even argue for that when there's no ladder?",
+            said,
+            "Can I just show him your senior engineer page and say 'this is me'?",
+        ],
+    )
+    assert "In calibration" not in answers[1], answers[1]
+    assert "your manager" not in answers[2] and "the CTO" in answers[2], answers[2]
