@@ -166,8 +166,9 @@ def test_how_to_try_management_first_is_answered_in_both_languages(make_coach) -
 
 def test_straight_questions_get_straight_answers(make_coach) -> None:
     """Before: "Be honest: should I just leave?" got the architect archetype; "is it bad that
-    i still ask a lot of questions…?" and "am i behind??" got no answer; "what do i literally
-    say?" got a card and "Where does most of your time go today…?"."""
+    i still ask a lot of questions…?" and "am i behind??" got no answer, and "yes or no: do i
+    need to work across teams" (about staff) "My sources don't give a flat yes or no"; "what
+    do i literally say?" got a card and "Where does most of your time go today…?"."""
     assert verdict_for("Be honest: should I just leave?") == "not_necessarily_leave"
     assert verdict_for("also is it bad that i still ask a lot of questions in the channel?") == (
         "asking_ok"
@@ -175,6 +176,10 @@ def test_straight_questions_get_straight_answers(make_coach) -> None:
     assert verdict_for("Am I asking too many questions?") == "asking_ok"
     assert verdict_for("Плохо ли, что я задаю много вопросов в чате команды?") == "asking_ok"
     assert verdict_for("am i behind??") == "not_failing"
+    assert verdict_for("yes or no: do i need to work across teams") == "cross_team_yes"
+    assert verdict_for("Нужно ли мне работать с другими командами, чтобы стать стаффом?") == (
+        "cross_team_yes"
+    )
     assert classify("ok my 1:1 is thursday. what do i literally say?").asks_for_words
     new_grad = ask_all(
         make_coach(),
@@ -207,3 +212,31 @@ def test_a_startup_without_calibration_is_not_told_about_calibration(make_coach)
     )
     assert "In calibration" not in answers[1], answers[1]
     assert "your manager" not in answers[2] and "the CTO" in answers[2], answers[2]
+
+
+def test_an_archetype_asked_about_again_is_said_again_not_swapped(make_coach) -> None:
+    """Before: "What exactly does a right hand do day to day?", right after the right-hand
+    card was given, got the architect's card and generic staff work."""
+    _, again = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer at a 40-person startup. I've been reading about staff-plus "
+            "archetypes. The 'right hand' one sounds exactly like me.",
+            "What exactly does a right hand do day to day? Like concretely.",
+        ],
+    )
+    assert again.startswith("As I said, the right hand"), again
+    assert "architect" not in again, again
+
+
+def test_the_solver_card_names_being_pulled_into_emergencies() -> None:
+    """The staff-archetypes page says a solver is "comfortable being the person pulled into
+    emergencies"; no card said it, so "I'm the one pulled into every incident across the
+    org" could not be matched to the solver."""
+    from coach.corpus.cards import load_cards
+    from tests.conftest import CORPUS
+
+    document = CORPUS / "ladders" / "staff-archetypes.md"
+    cards = load_cards(document, document.read_text(), doc_id="ladders/staff-archetypes").cards
+    solver = [c for c in cards if "solver works next" in c.point.en]
+    assert solver and "pulled into emergencies" in solver[0].point.en

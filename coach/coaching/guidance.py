@@ -127,6 +127,7 @@ class GuidanceMap:
         table: bool = False,
         own_levels: frozenset[str] = frozenset(),
         first: Sequence[tuple[str, str]] = (),
+        before: str = "",
     ) -> list[Passage]:
         """``passages`` plus, for each named situation none of them has a card for, the
         passage of the card closest to the message (by meaning, else by shared words)
@@ -214,27 +215,27 @@ class GuidanceMap:
                 # Every one of the words: "promote" alone is any card on promotions.
                 if chunk.chunk_id not in held and _closeness(card, {}, wanted)[1] == len(wanted):
                     bring(chunk)
-        if "staff-path" in situations:
-            # "What's the difference between a staff tech lead and an architect?": sections on
-            # the staff path that the message asks about by title come first, as a step's do.
-            asked = sections_asked(
-                message,
-                [
-                    (c, ch.heading, card_section(ch.text, ch.heading, c.anchor))
-                    for ch in index.carded
-                    for c in ch.cards
-                ],
-            )
-            before = len(out)
-            for chunk in index.carded:
-                if len(out) - before == MOST:
-                    break
-                if chunk.chunk_id not in held and any(
-                    card_section(chunk.text, chunk.heading, c.anchor) in asked for c in chunk.cards
-                ):
-                    bring(chunk)
-            if len(out) > before:
-                base = len(out)  # on top of the situations' budget, as a step's sections are
+        # "What's the difference between a staff tech lead and an architect?": sections on the
+        # staff path that the message asks about by title come first, as a step's do.
+        asked = sections_asked(
+            message,
+            [
+                (c, ch.heading, card_section(ch.text, ch.heading, c.anchor))
+                for ch in index.carded
+                for c in ch.cards
+            ],
+            before,
+        )
+        start = len(out)
+        for chunk in index.carded:
+            if len(out) - start == MOST:
+                break
+            if chunk.chunk_id not in held and any(
+                card_section(chunk.text, chunk.heading, c.anchor) in asked for c in chunk.cards
+            ):
+                bring(chunk)
+        if len(out) > start:
+            base = len(out)  # on top of the situations' budget, as a step's sections are
         named = set(situations)
         if len(named) >= 2:
             # "My team only maintains a legacy system; it feels like a dead end": the card
@@ -314,17 +315,21 @@ class GuidanceMap:
 ARCHETYPE_WORD = re.compile(r"\barchetype", re.I)
 
 
-def sections_asked(message: str, cards: Sequence[tuple[Card, str, str]]) -> set[str]:
+def sections_asked(
+    message: str, cards: Sequence[tuple[Card, str, str]], before: str = ""
+) -> set[str]:
     """Titles of staff-path sections (``(card, heading, section)``, below a document's own
     title) that the message asks about: two or more named ("a tech lead or an architect?"),
-    or one named as an archetype. One named in passing ("an ivory-tower architect…") is not
-    a question about it."""
+    or one named as an archetype, here or in the message ``before`` ("…reading about
+    staff-plus archetypes" and then "what does a right hand do day to day?"). One named in
+    passing ("an ivory-tower architect…") is not a question about it."""
     named = {
         section
         for card, heading, section in cards
         if "staff-path" in card.situations and " > " in heading and names_section(message, section)
     }
-    return named if len(named) >= 2 or (named and ARCHETYPE_WORD.search(message)) else set()
+    archetypes = ARCHETYPE_WORD.search(message) or ARCHETYPE_WORD.search(before)
+    return named if len(named) >= 2 or (named and archetypes) else set()
 
 
 def names_section(message: str, section: str) -> bool:

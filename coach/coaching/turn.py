@@ -231,6 +231,7 @@ class Coach:
                 first=(("manager-of-team", "promise promotion"),)
                 if signals.asks_guarantee and manages(profile)
                 else (),
+                before=next((m["content"] for m in reversed(history) if m["role"] == "user"), ""),
             )
         similarity: dict[str, float] = {}
         if meaning is not None and passages:

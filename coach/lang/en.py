@@ -407,6 +407,9 @@ TEXT: dict[str, str] = {
     "make the next level an explicit goal and bring it up with your manager yourself.",
     "verdict_title_can_matter": "No, caring about the title is reasonable; when you compare "
     "roles, weigh the scope and expectations beside it.",
+    "verdict_cross_team_yes": "Yes, for staff: the unit of work is several teams, a shared "
+    "area or a problem no single team can solve. It is set by the problems you take on, not by "
+    "moving teams.",
     "verdict_asking_ok": "No. Asking is expected, especially early on; what the ladder looks "
     "for is clear questions: what you tried, what you expected and what you saw.",
     "verdict_not_too_early": "No. It is okay, and expected, to put active effort into your "
@@ -1438,6 +1441,13 @@ READS: dict[str, str] = {
         r"will it hurt me)\b[^?]{0,30}\bask\w* (?:a lot of |so many |too many |lots of |many |dumb "
         r"|stupid |basic )?questions|^(?:so |but |and |also,? )?am i asking (?:too many|so many|"
         r"a lot of|dumb|stupid|basic) questions"
+    ),
+    # "yes or no: do i need to work across teams" (about staff): the staff ladder says yes.
+    "verdict:cross_team_yes": (
+        r"^(?:so |and |but |ok,? )?(?:do|will|would) i (?:really |actually |still )?(?:need|have)"
+        r" to (?:work |operate |go )?(?:across|with other|outside (?:my|the)|beyond (?:my|the)) "
+        r"(?:own )?teams?\b|^(?:is|does) (?:it|staff|staff-plus|principal)\b[^?]{0,20}\b(?:require|"
+        r"need|mean)s? (?:working )?(?:across|cross[- ])teams?"
     ),
     "verdict:not_too_early": (
         r"^(?:so |but )?(?:is it|am i) (?:way |much |a bit )?(?:too early|too soon|premature)\b"

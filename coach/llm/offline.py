@@ -1187,6 +1187,8 @@ def verdict_for(
                 return "tracks_pay_alike"  # "…offered me the EM role. Would it at least pay more?"
             for name, pattern in VERDICTS.items():
                 if pattern.search(asked):
+                    if name == "cross_team_yes" and "staff-path" not in found | earlier:
+                        continue  # across teams is the staff ladder's answer, not every level's
                     if name == "ask_what_changed" and "missed-cycle" not in found | earlier:
                         continue  # "should I ask why?" is about a decision already made
                     if name == "not_the_only_way" and PAY_WORDS.search(asked):
@@ -1612,14 +1614,22 @@ def choose_cards(
             for p in ctx.passages
             for c in p.cards
         ],
+        ctx.person_said[-2] if len(ctx.person_said) > 1 else "",
     )
     scored: list[tuple[float, int, PassageView, Card, float]] = []
     on_topic = False
     # Cards already given, on the topic, that share this message's own words ("conflict",
     # "under-performance"): said again, as such, when nothing new on the topic is left.
     again: list[tuple[int, int, PassageView, Card]] = []
+    # "What does a right hand do day to day?" right after both right-hand cards were given:
+    # those cards again, as such, rather than cards about another archetype.
+    named_again: list[tuple[PassageView, Card]] = []
     for passage in ctx.passages:
         for card in passage.cards:
+            if card.id in used and card_section(passage.text, passage.heading, card.anchor) in (
+                asked
+            ):
+                named_again.append((passage, card))
             if (
                 card.id in used
                 and off_topic_possible
@@ -1800,6 +1810,18 @@ def choose_cards(
         chosen.append((passage, card))
         if len(chosen) == n:
             break
+    if named_again and not any(
+        card_section(p.text, p.heading, c.anchor) in asked for p, c in chosen
+    ):
+        # One, the closest to what they asked: "As I said" twice reads as a loop.
+        return [
+            max(
+                named_again,
+                key=lambda item: _shared_words(
+                    words - COMMON_WORDS, set(tokenize(item[1].point.get(ctx.language)))
+                ),
+            )
+        ]
     if not chosen and off_topic_possible and again:
         # What is left on the topic is too weak to give («Как можно попробовать?» after the
         # card on trying the job was given): that card again, not a question instead.
