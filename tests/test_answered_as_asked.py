@@ -240,3 +240,26 @@ def test_the_solver_card_names_being_pulled_into_emergencies() -> None:
     cards = load_cards(document, document.read_text(), doc_id="ladders/staff-archetypes").cards
     solver = [c for c in cards if "solver works next" in c.point.en]
     assert solver and "pulled into emergencies" in solver[0].point.en
+
+
+def test_a_level_code_said_later_is_read_as_the_company_named_before(make_coach) -> None:
+    """Before: "What even is L6 elsewhere?" after "I'm an L5 at Google" was not placed in the
+    crosswalk: the company had to be named in the same message."""
+    from coach.coaching.crosswalk import with_company
+
+    google = ["I'm an L5 at Google, been here three years."]
+    assert with_company("What even is L6 elsewhere?", google) == "What even is Google L6 elsewhere?"
+    # A code they named before was placed then; one company and no comparison asks nothing.
+    assert with_company("So accept E4 or push back?", ["Meta is leveling me E4."]) == (
+        "So accept E4 or push back?"
+    )
+    assert with_company("Does this get me to SDE-3?", ["I'm an SDE-2 at Amazon."]) == (
+        "Does this get me to SDE-3?"
+    )
+    two = ["Amazon SDE II, 3 yrs. Got a Google offer at L4."]
+    assert with_company("Should I push for L5?", two) == "Should I push for Google L5?"
+    _, answer = ask_all(
+        make_coach(),
+        [*google, "Is it realistic to push for L6 this cycle? What even is L6 elsewhere?"],
+    )
+    assert answer.startswith("In the level crosswalk, Google L6 sits at the generic staff"), answer

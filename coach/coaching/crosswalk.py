@@ -10,7 +10,7 @@ corpus without the table, gets no such answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coach.coaching.profile import LEVEL_ORDER
@@ -137,6 +137,47 @@ def placed(message: str, table: dict[str, dict[str, str]]) -> list[Placed]:
         span, token = min(near, key=lambda item: _distance(item[0], (start, end)))
         found.append(Placed(company, message[span[0] : span[1]].strip(), levels[token]))
     return list({(p.company, p.generic): p for p in found}.values())
+
+
+#: A level written as a code ("L6", "E5", "SDE II"), which only a company gives a meaning.
+CODE_LEVEL = re.compile(r"\b(?:[le]\s?\d{1,2}|sde[- ]?(?:i{1,3}|[123]))\b", re.I)
+COMPANY = re.compile(r"\b(google|meta|facebook|amazon|aws|microsoft|msft)\b", re.I)
+
+
+COMPARED = re.compile(
+    r"\b(?:elsewhere|equivalent|same (?:as|thing|level)|compare\w*|mean\w*|other compan\w+|"
+    r"maps? to|translate\w*)\b",
+    re.I,
+)
+
+
+def with_company(message: str, earlier: Sequence[str]) -> str:
+    """A level code said without its company ("push for L6 this cycle?") read as the
+    company the person named before ("I'm an L5 at Google"): "push for Google L6…?". A
+    code they named before ("So accept E4?" after "they're leveling me E4") was placed
+    then, and is left as it is."""
+    code = CODE_LEVEL.search(message)
+    if code is None or COMPANY.search(message):
+        return message
+    said_before = {_code(m) for text in earlier for m in CODE_LEVEL.finditer(text)}
+    if any(_code(m) in said_before for m in CODE_LEVEL.finditer(message)):
+        return message
+    # Only where levels are compared: two companies in the conversation ("Amazon SDE II, a
+    # Google offer at L4" … "push for L5?") or a question of meaning ("L6 elsewhere?"); "does
+    # this get me to SDE-3?" at Amazon asks nothing of the table.
+    companies = {ALIASES.get(c.lower(), c.lower()) for t in earlier for c in COMPANY.findall(t)}
+    if len(companies) < 2 and not COMPARED.search(message):
+        return message
+    for text in reversed(earlier):
+        named = COMPANY.findall(text)
+        if named:
+            return f"{message[: code.start()]}{named[-1]} {message[code.start() :]}"
+    return message
+
+
+def _code(match: re.Match[str]) -> str:
+    """A level code as written, without case or spaces: "L 6" and "l6" are one."""
+    return re.sub(r"[\s-]", "", match.group(0).lower())
 
 
 def names_a_company_level(message: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from coach.coaching.citations import Source, in_citation_order, map_citations
 from coach.coaching.context import TurnContext
-from coach.coaching.crosswalk import names_a_company_level
+from coach.coaching.crosswalk import names_a_company_level, with_company
 from coach.coaching.guardrails import answered_by_policy, check_answer
 from coach.coaching.guidance import GuidanceMap
 from coach.coaching.meaning import CardMeaning
@@ -224,7 +224,9 @@ class Coach:
                 if signals.terse or signals.asks_for_words or signals.wants_brief
                 else "",
                 wants_words=signals.asks_for_words,
-                table=names_a_company_level(message),
+                table=names_a_company_level(
+                    with_company(message, [m["content"] for m in history if m["role"] == "user"])
+                ),
                 own_levels=frozenset(person_levels(profile)),
                 # "He asked me: 'Will you promote me this year?'": what a manager can promise
                 # answers it, whatever else the message names.

@@ -28,6 +28,7 @@ from coach.coaching.crosswalk import (
     parse_table,
     placed,
     rank_gap,
+    with_company,
 )
 from coach.coaching.dates import parse_due, relative_phrase, says_today, weekday_clash
 from coach.coaching.guidance import (
@@ -872,12 +873,14 @@ def _second_words(
 def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
     """Company levels the message names, placed by the crosswalk table among the passages
     ("Microsoft 62 and Amazon SDE II both sit at the generic engineer level"), or ""."""
-    if not names_a_company_level(ctx.message):
+    # ("I'm an L5 at Google." … "What even is L6 elsewhere?": Google's L6.)
+    message = with_company(ctx.message, ctx.person_said[:-1])
+    if not names_a_company_level(message):
         return ""
     t = TEXT[lang]
     for passage in ctx.passages:
         table = parse_table(passage.text)
-        found = placed(ctx.message, table) if table else []
+        found = placed(message, table) if table else []
         if not found:
             continue
 
@@ -898,16 +901,12 @@ def crosswalk_answer(ctx: TurnContext, lang: str) -> str:
             # "The recruiter says L5 is basically senior": the table weighs the claim, made in
             # the sentence that names the company level ("L5 at Google, aiming for staff" is none).
             claim = next(
-                (
-                    s
-                    for s in QUESTION_SPLIT.split(ctx.message)
-                    if a.said in s and LEVEL_CLAIM.search(s)
-                ),
+                (s for s in QUESTION_SPLIT.split(message) if a.said in s and LEVEL_CLAIM.search(s)),
                 "",
             )
             claimed = [w for w in level_words(claim) if w != a.generic]
             held = card_level(ctx.profile.current_level)
-            if not claimed and held in RANKS and STEP_QUESTION.search(ctx.message):
+            if not claimed and held in RANKS and STEP_QUESTION.search(message):
                 # "I'm staff. Amazon is pitching a 'Principal SDE' role: is that a promotion?"
                 gap = RANKS.index(a.generic) - RANKS.index(held)
                 key = "same" if gap == 0 else "above" if gap > 0 else "below"
