@@ -263,3 +263,19 @@ def test_a_level_code_said_later_is_read_as_the_company_named_before(make_coach)
         [*google, "Is it realistic to push for L6 this cycle? What even is L6 elsewhere?"],
     )
     assert answer.startswith("In the level crosswalk, Google L6 sits at the generic staff"), answer
+
+
+def test_a_plan_is_made_only_of_advice_on_its_topic(make_coach) -> None:
+    """Before: "I'm a manager and I want to go back to IC. Give me a plan for the next 30
+    days." got four weeks of advice on other topics (asking your manager about gaps twice,
+    and "As a manager, step in…" for week 4)."""
+    back = ask_all(
+        make_coach(),
+        ["I'm a manager and I want to go back to IC. Give me a plan for the next 30 days."],
+    )[0]
+    assert back.startswith("My sources don't lay out a week-by-week plan for this."), back
+    assert "Week 1" not in back and "back to IC is a respected move" in back, back
+    senior = ask_all(
+        make_coach(), ["I'm mid-level and I want senior. Give me a plan for the next 30 days."]
+    )[0]
+    assert "Week 1:" in senior and "week-by-week" not in senior, senior

@@ -93,6 +93,7 @@ TEXT: dict[str, str] = {
     "plan_lead": "Here is a plan for the next few weeks, one focus a week, from what my sources "
     "advise:",
     "plan_week": "Week {n}:",
+    "no_plan": "My sources don't lay out a week-by-week plan for this.",
     "plan_lead_steps": "Here is what I'd focus on, in this order, from what my sources advise:",
     "plan_step": "{n}.",
     "off_topic_again": (

@@ -615,6 +615,10 @@ def respond(ctx: TurnContext) -> str:
         if not cards:
             n_points = 0
             words_only = True
+    if signals.wants_plan and n_points and not plan and not own and cards:
+        # "A plan for the next 30 days" on a topic the sources say little about: said so,
+        # then what they do say, rather than weeks of advice on other topics.
+        parts.append(t["no_plan"])
     if not n_points:
         pass
     elif plan:
@@ -1849,6 +1853,11 @@ def choose_plan(ctx: TurnContext) -> list[tuple[PassageView, Card]]:
     n = NUMBERS.get(wanted.group(0).split()[0].lower(), 4) if wanted else 4
     cards = choose_cards(ctx, n, stage="will", spread=True, stages={"options", "will"})
     if len(cards) < 2:
+        return []
+    # "I want to go back to IC. A plan for 30 days?": weeks of advice on other topics
+    # ("ask your manager about your gaps", "as a manager, step in…") are no plan for it.
+    named = (set(ctx.signals.situations) | set(ctx.thread)) - GENERIC
+    if named and sum(bool(named & set(c.situations)) for _, c in cards) < 2:
         return []
 
     def week(item: tuple[PassageView, Card]) -> int:
