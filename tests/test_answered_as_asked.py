@@ -279,3 +279,58 @@ def test_a_plan_is_made_only_of_advice_on_its_topic(make_coach) -> None:
         make_coach(), ["I'm mid-level and I want senior. Give me a plan for the next 30 days."]
     )[0]
     assert "Week 1:" in senior and "week-by-week" not in senior, senior
+
+
+def test_asked_about_a_level_is_not_holding_it(make_coach) -> None:
+    """Before: "how do I tell whether I'm already working at mid level?" («как понять, что я
+    уже работаю на уровне мидла») made a junior mid-level, and the answer gave the signals of
+    working at senior."""
+    from coach.coaching.profile import classify_levels
+
+    assert classify_levels(
+        "how do I tell whether I'm already working at mid level or just kidding myself"
+    ) == (None, "engineer")
+    assert classify_levels("а как понять, что я уже работаю на уровне мидла") == (None, "engineer")
+    assert classify_levels("I'm a staff engineer. Am I on track for principal engineer?") == (
+        "staff engineer",
+        "principal engineer",
+    )
+    assert classify_levels("If I'm a senior engineer, what's next?")[0] == "senior engineer"
+    for said in (
+        [
+            "Hi. I'm a junior, six months at a product company. I want to grow to mid-level.",
+            "how do I tell whether I'm already working at mid level or just kidding myself",
+        ],
+        [
+            "Привет. Я джун, работаю полгода в продуктовой компании. Хочу понять, что нужно, "
+            "чтобы вырасти до мидла",
+            "а как понять, что я уже работаю на уровне мидла, а не просто себя накручиваю",
+        ],
+    ):
+        answer = ask_all(make_coach(), said)[1]
+        assert "senior" not in answer.split("\n\n")[0], answer
+        assert "engineer level" in answer or "уровне инженера" in answer, answer
+
+
+def test_a_question_about_principal_is_not_answered_with_staff_archetypes(make_coach) -> None:
+    """Named archetypes are shapes of staff: "Which kind of staff engineer gets to principal
+    fastest — tech lead, architect, whatever?" is about the step to principal (a blind
+    reader preferred the version before archetypes asked by name were answered)."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "Staff engineer, 12 years in.",
+            "Which kind of staff engineer gets to principal fastest — tech lead, architect, "
+            "whatever?",
+        ],
+    )[1]
+    assert not answer.startswith("The tech lead"), answer
+    assert "a principal decides which of those problems" in answer, answer
+
+
+def test_a_reported_remark_about_asking_too_much_is_answered(make_coach) -> None:
+    assert verdict_for("My lead said I ask too many questions. Is that bad?") == "asking_ok"
+    assert verdict_for("Тимлид как-то сказал, что я слишком много спрашиваю. Это плохо?") == (
+        "asking_ok"
+    )
+    assert verdict_for("I shipped the migration. Is that bad?") is None

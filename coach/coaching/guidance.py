@@ -313,6 +313,8 @@ class GuidanceMap:
 
 #: "the right hand archetype": a section of the staff path asked about as such.
 ARCHETYPE_WORD = re.compile(r"\barchetype", re.I)
+#: "…gets to principal fastest?": a level above the staff archetypes.
+BEYOND_STAFF = re.compile(r"\b(?:principal|distinguished|fellow)\b|принципал", re.I)
 
 
 def sections_asked(
@@ -329,6 +331,10 @@ def sections_asked(
         if "staff-path" in card.situations and " > " in heading and names_section(message, section)
     }
     archetypes = ARCHETYPE_WORD.search(message) or ARCHETYPE_WORD.search(before)
+    if BEYOND_STAFF.search(message):
+        # "Which kind of staff engineer gets to principal fastest — tech lead, architect?":
+        # the archetypes are shapes of staff; the way to principal is the step's account.
+        return set()
     return named if len(named) >= 2 or (named and archetypes) else set()
 
 

@@ -1450,6 +1450,11 @@ READS: dict[str, str] = {
         r"(?:own )?teams?\b|^(?:is|does) (?:it|staff|staff-plus|principal)\b[^?]{0,20}\b(?:require|"
         r"need|mean)s? (?:working )?(?:across|cross[- ])teams?"
     ),
+    # "My lead said I ask too many questions. Is that bad?": the question is about asking.
+    "asks-a-lot": (
+        r"\bask(?:ing)? (?:a lot of|so many|too many|lots of|loads of) questions\b|\bask(?:ing)? "
+        r"(?:too much|a lot)\b|\btoo many questions\b"
+    ),
     "verdict:not_too_early": (
         r"^(?:so |but )?(?:is it|am i) (?:way |much |a bit )?(?:too early|too soon|premature)\b"
         r"[^?]{0,40}\b(?:promot\w*|senior|next level|think\w*|ask\w*|career)"
@@ -2207,7 +2212,11 @@ READS: dict[str, str] = {
         r"^(?:have|get|finish|send|share|do|wrap up|complete)\s+(?:it|that|this|"
         r"them)\b|^(?:report back|follow up|let you know|circle back)\b"
     ),
-    "hypothetical": (r"\b(would|could) i\b|\bif i (were|was|became)\b"),
+    # ("how do I tell whether I'm already working at mid level?": asked, not held.)
+    "hypothetical": (
+        r"\b(would|could) i\b|\bif i (were|was|became)\b|\bwhether i'?m\b|\bam i\b|"
+        r"\bhow (?:do|can|would|will) i (?:know|tell)\b"
+    ),
     "motive:compensation": (r"\b(money|salary|pay|paid|compensation|raise|comp)\b"),
     "motive:learning and growth": (r"\b(learn|learning|grow|growth|develop)\w*"),
     "motive:recognition": (r"\b(title|recognition|recogni[sz]ed|respect|credibility)\b"),

@@ -280,6 +280,7 @@ HOLDING_STEADY = {"holding-steady"}
 LOAD_STATED = reading("load-stated")
 #: "Is it bad if I say no for now?": asked about declining or waiting, it has an answer.
 IS_IT_BAD = reading("is-it-bad")
+ASKS_A_LOT = reading("asks-a-lot")
 #: "He says I'm 'coasting'. Am I?": a bare question about the word the message quoted.
 ECHO_QUESTION = reading("echo-question")
 COASTING_WORD = reading("coasting-word")
@@ -1202,6 +1203,8 @@ def verdict_for(
             if MUST_GO_FOR_IT.search(asked):
                 # "Senior (63)… my manager nudges me toward principal. Do I have to go for it?"
                 return "no_obligation" if CAREER_LEVEL.search(message) else "your_call"
+            if IS_IT_BAD.search(asked) and ASKS_A_LOT.search(message):
+                return "asking_ok"  # "My lead said I ask too many questions. Is that bad?"
             if IS_IT_BAD.search(asked) and NOT_NOW.search(message):
                 return (
                     "not_now_ok"  # "…my manager asked about staff. Is it bad if I say no for now?"
