@@ -334,3 +334,26 @@ def test_a_reported_remark_about_asking_too_much_is_answered(make_coach) -> None
         "asking_ok"
     )
     assert verdict_for("I shipped the migration. Is that bad?") is None
+
+
+def test_my_manager_here_is_not_the_person_managing(make_coach) -> None:
+    """Before: "My manager here keeps saying I'm 'a cycle or two away' from L6" read "manager
+    here" as "I'm a manager here", so an L5 weighing a startup's staff offer was told "It
+    sounds like you're considering a move into management" and given the cards on trying
+    management."""
+    from coach.coaching.profile import MANAGER_SELF
+
+    assert not MANAGER_SELF.search("My manager here keeps saying I'm close.")
+    assert MANAGER_SELF.search("Engineering manager here. One of my reports wants senior.")
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm an L5 at Google. A 60-person startup offered me 'Staff Engineer' with a 20% "
+            "raise. Is that a real staff role or just a title?",
+            "My manager here keeps saying I'm 'a cycle or two away' from L6. I've heard that "
+            "for 18 months.",
+            "I have to give the startup an answer by Friday. What should I ask them?",
+        ],
+    )
+    for answer in answers[1:]:
+        assert "management" not in answer.lower(), answer

@@ -1979,7 +1979,8 @@ READS: dict[str, str] = {
         r"\bi (?:pushed|fought|argued|advocated) (?:hard |really hard )?for (?:him|her|them)\b|"
         r"\bi put (?:him|her|them) up for\b|"
         r"\b(?:i'?m an? |as an? )(?:engineering )?(?:director|head of engineering|vp of "
-        r"engineering)\b|\b(?:director|head of engineering) here\b|\bi (?:run|manage|lead) \d+ "
+        r"engineering)\b|(?<!my )(?<!our )(?<!the )\b(?:director|head of engineering) here\b|\bi "
+        r"(?:run|manage|lead) \d+ "
         r"teams\b"
         r"(?! to (?:write|do|file|finish|read|submit))|"
         r"\bi'?m (?:an? |the )?(?:senior |sr\.? |principal )?(?:engineering |people |software "
@@ -1991,7 +1992,9 @@ READS: dict[str, str] = {
         r"\b(?:\d+|a dozen|dozens of|two|three|four|five|six|several) (?:people|engineers|folks|"
         r"devs|ems|managers|engineering managers|leads) (?:under|reporting to) me\b|"
         r"\bi run an? (?:org|organi[sz]ation|department|group|division)\b|"
-        r"\b(?:eng(?:ineering)? )?manager here\b|\bem here\b|"
+        # ("my manager here keeps saying…" is theirs, not them)
+        r"(?<!my )(?<!our )(?<!the )(?<!his )(?<!her )\b(?:eng(?:ineering)? )?manager here\b|"
+        r"(?<!my )(?<!our )\bem here\b|"
         r"\bas an? (?:engineering |people )?manager\b"
     ),
     "manager-aligned": (
