@@ -357,3 +357,40 @@ def test_my_manager_here_is_not_the_person_managing(make_coach) -> None:
     )
     for answer in answers[1:]:
         assert "management" not in answer.lower(), answer
+
+
+def test_a_startup_with_no_process_and_a_dated_ask(make_coach) -> None:
+    """Before (a blind reader's scenario): "there's no calibration, no promo packet… it's
+    literally me and the CTO in a room" got the calibration card and the promotion-document
+    card; "I have a 1:1 with him on the 14th and I'm going to ask for a senior title and a
+    raise" was not heard as a dated step; "the CTO just decides raises" did not set who
+    decides."""
+    import datetime as dt
+
+    from coach.coaching.profile import commitments_in
+
+    (step,) = commitments_in(
+        "ok. I have a 1:1 with him on the 14th and I'm going to ask for a senior title and a raise",
+        dt.date(2026, 12, 1),
+    )
+    assert (step.action, step.due) == ("ask for a senior title and a raise", "2026-12-14")
+    # After "and", only a step: "…and I will keep doing that" is none.
+    assert commitments_in("I talked to her and I will keep doing that", dt.date(2026, 12, 1)) == []
+    answers = ask_all(
+        make_coach(),
+        [
+            "I'm at a 20 person startup, no levels, no titles, the CTO just decides raises when "
+            "he feels like it. How do you even get promoted somewhere with no ladder?",
+            "to be clear there's no calibration, no promo packet, none of that. it's literally "
+            "me and the CTO in a room",
+            "ok. I have a 1:1 with him on the 14th and I'm going to ask for a senior title and "
+            "a raise",
+        ],
+    )
+    assert "your manager" not in " ".join(answers), answers
+    assert "calibration" not in answers[1].lower(), answers[1]
+    assert "promotion document" not in answers[1].lower(), answers[1]
+    assert answers[2].startswith("You've committed to ask for a senior title and a raise"), answers[
+        2
+    ]
+    assert "mention it to" not in answers[2], answers[2]

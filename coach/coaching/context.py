@@ -93,6 +93,9 @@ class TurnContext(BaseModel):
         description="who decides where the person said there is no manager ('the founder')",
     )
     no_one_on_ones: bool = Field(default=False, description="the person said they have no 1:1s")
+    no_process: bool = Field(
+        default=False, description="the person said there is no calibration or promotion process"
+    )
 
     @property
     def intent(self) -> str:

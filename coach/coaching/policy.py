@@ -182,6 +182,8 @@ def manages(profile: Profile) -> bool:
 #: "It's just the founder and us", "we don't have 1:1s": the coach's words follow.
 NO_MANAGER = reading("no-manager")
 NO_ONE_ON_ONES = reading("no-one-on-ones")
+#: "There's no calibration, no promo packet": the process cards describe is not theirs.
+NO_PROCESS = reading("no-process")
 DECIDER = reading("decider")
 HAS_A_MANAGER = reading("has-a-manager")
 
@@ -298,6 +300,7 @@ def build_context(
         report=report,
         decider=decider,
         no_one_on_ones=no_one_on_ones,
+        no_process=any(NO_PROCESS.search(text) for text in spoken[-6:]),
         message=message,
         language=language,
         promotion_goal=promotion_goal,

@@ -201,6 +201,8 @@ TRACK_MANAGEMENT = reading("track-management")
 TRACK_IC = reading("track-ic")
 HESITATION = reading("hesitation")
 INTENT_START = reading("intent-start")
+LATER_INTENT = reading("later-intent")
+STEP_VERB = reading("step-verb")
 START_LEAD = reading("start-lead")
 #: "have it done", "send it": a step that points back at the one just named.
 ANAPHORA = reading("anaphora")
@@ -219,6 +221,13 @@ def commitments_in(message: str, today: dt.date) -> list[Commitment]:
         if not sentence or sentence.endswith("?"):
             continue
         match = INTENT_START.match(sentence.rstrip(".!…"))
+        later = None if match else LATER_INTENT.search(sentence)
+        if later:
+            # "I have a 1:1 with him on the 14th and I'm going to ask…": the step is after
+            # "and"; its date, said before it, is read from the whole sentence below.
+            match = INTENT_START.match(sentence[later.end() :].rstrip(".!…"))
+            if match and not STEP_VERB.match(match.group("action") or ""):
+                match = None  # "…and I'll be ready", "…and I will keep doing that": no step
         # "Will it help?" is a question; "will ask my lead tmrw" is a step with "I" left out.
         if not match or (QUESTION_START.match(sentence) and not TERSE_WILL.match(sentence)):
             continue

@@ -899,11 +899,18 @@ READS: dict[str, str] = {
         r"\b(?:no (?:manager|boss|managers|middle management)|(?:don'?t|do not|never) "
         r"(?:really )?have (?:a |any )?(?:manager|boss)|(?:it'?s |there'?s )?just the (?:co-?)?"
         r"(?:founder|owner|ceo|cto)s? and (?:us|me|the team|the rest)|(?<!product )(?<!code )the "
-        r"(?:co-?)?(?:owner|founder|ceo|cto) (?:decides|does (?:the )?(?:raises|reviews|"
+        r"(?:co-?)?(?:owner|founder|ceo|cto) (?:just |alone |basically |simply )?(?:decides|does "
+        r"(?:the )?(?:raises|reviews|"
         r"promotions))|"
         # "Our CTO is the only one who decides anything"
         r"(?:owner|founder|ceo|cto)s? (?:is|are) the only (?:one|person|people) (?:who|that) "
         r"(?:decides?|makes? (?:the |any )?decisions?))\b"
+    ),
+    # "there's no calibration, no promo packet": the process cards describe is not theirs.
+    "no-process": (
+        r"\b(?:no|(?:don'?t|do not|never) (?:really )?(?:have|do)|without) (?:any |a |formal )?"
+        r"(?:calibrations?|promo(?:tion)? (?:packets?|docs?|documents?|process|committees?)|"
+        r"(?:formal )?review (?:cycles?|process))\b"
     ),
     "no-one-on-ones": (
         r"\b(?:no|(?:don'?t|do not|never) (?:really )?(?:have|do|get)|without) (?:any |regular )?"
@@ -2185,6 +2192,16 @@ READS: dict[str, str] = {
         r"[\"“«‘][^\"”»’]{1,160}[\"”»’]|(?:(?<=\s)|^)'[^']{1,160}?'(?=[\s.,;:!?)]|$)|"
         r"\b(?:said|says|told me|feedback (?:was|is)|"
         r"wants me to|asked me to|review said|being told|been told|keep hearing)\b[^.!?\n,;:]*"
+    ),
+    # "I have a 1:1 with him on the 14th and I'm going to ask for…": the step after "and".
+    "later-intent": (
+        r"\b(?:and|so)\s+(?=(?:i will|i'll|i’ll|i am going to|i'm going to|i plan to)\b)"
+    ),
+    # The verbs a step begins with ("ask for…", "show him…"), for a step said mid-sentence.
+    "step-verb": (
+        r"(?:ask|talk|write|send|try|book|set up|bring|pick|put|start|message|email|ping|"
+        r"schedule|draft|tell|raise|share|finish|post|block|pull|read|find|check|reach out|"
+        r"follow up|propose|show|present|request|request|list|collect|go through|meet)\b"
     ),
     "intent-start": (
         r"^(?:(?:ok(?:ay)?|k|kk|so|then|alright|fine|right|yes|great|good|"

@@ -148,6 +148,10 @@ CIRCUMSTANCES = {
     "leaving",  # "before you move for that reason…" presumes they spoke of moving
 }
 STAFF_PLUS = {"staff", "principal"}
+#: Cards that describe a formal promotion process: calibration, a written case.
+PROCESS_TALK = re.compile(
+    r"\bcalibration\b|\bpromo(?:tion)? (?:packet|document|doc)\b|\bwritten case\b", re.I
+)
 #: Words that say where a person sits ("I'm a senior engineer"), not what they ask about:
 #: a card sharing them is no closer to the question (level fit is judged separately).
 PLACE_WORDS = set(
@@ -723,7 +727,10 @@ def respond(ctx: TurnContext) -> str:
             due = ""
         # A step that already involves someone (the CTO, a skip-level) needs no "tell your
         # manager" added.
-        with_person = WITH_PERSON.search(latest.action) or ctx.report
+        # ("I have a 1:1 with him on the 14th and I'm going to ask…": the 1:1 is in the message.)
+        with_person = (
+            WITH_PERSON.search(latest.action) or WITH_PERSON.search(ctx.message) or ctx.report
+        )
         key = "commitment_ack_with" if with_person else "commitment_ack"
         parts.append(t[key].format(action=action, due=due))
         if not direct and not ctx.report:  # one cited point on making the step count
@@ -1341,6 +1348,8 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         SMALL_COMPANY.search(t) for t in ctx.person_said
     ):
         return False  # "which director or VP…?" at a 15-person startup: no such person
+    if ctx.no_process and PROCESS_TALK.search(card.point.en):
+        return False  # "there's no calibration, no promo packet": not "in calibration, …"
     managing = (
         ctx.profile.track == "management"
         or weighs_management(ctx.profile)
