@@ -394,3 +394,39 @@ def test_a_startup_with_no_process_and_a_dated_ask(make_coach) -> None:
         2
     ]
     assert "mention it to" not in answers[2], answers[2]
+
+
+def test_blind_readers_second_round_faults(make_coach) -> None:
+    """At ce10a04, in both versions: "what should i actually do this week so i stop feeling
+    useless" from a new grad got the crisis-line script; "honest question, yes or no: will i
+    get fired if i keep asking my team so many questions?" got "My sources don't give a flat
+    yes or no"; "can I go back to IC without it looking like a demotion?" got "No."; a team
+    lead's «Можно я ему просто скажу, что к лету точно будет?» was not heard as a promise."""
+    _, week = ask_all(
+        make_coach(),
+        [
+            "new grad here, 4 months in at a big company.",
+            "what should i actually do this week so i stop feeling useless",
+        ],
+    )
+    assert "crisis" not in week and re.search(r"\[\d\]", week), week
+    assert (
+        verdict_for(
+            "honest question, yes or no: will i get fired if i keep asking my team so many "
+            "questions?"
+        )
+        == "asking_ok"
+    )
+    _, back = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer on a team of 7. My director offered me the engineering "
+            "manager role for my team. I'm not sure I'd like it.",
+            "If I take it and hate it, can I go back to IC without it looking like a demotion?",
+        ],
+    )
+    assert back.startswith("Yes. The ladders treat it as a move between two tracks"), back
+    assert classify("Можно я ему просто скажу, что к лету точно будет?").asks_guarantee
+    # Distress is still heard by meaning.
+    worthless = ask_all(make_coach(), ["I feel worthless, passed over a third time."])[0]
+    assert "crisis line" in worthless, worthless

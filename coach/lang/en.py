@@ -267,6 +267,8 @@ TEXT: dict[str, str] = {
     "verdict_back_not_a_demotion": "No. The ladders treat it as a move between two tracks, "
     "not a step down.",
     "verdict_can_go_back": "Yes, and many people do.",
+    "verdict_back_without_demotion": "Yes. The ladders treat it as a move between two tracks, "
+    "not a step down, and many people make it.",
     "verdict_management_not_a_step_up": "No. Moving into management is a change of job, not a "
     "step up.",
     "verdict_not_a_reward": "Not as a reward. A promotion is more responsibility; pay and "
@@ -1446,9 +1448,10 @@ READS: dict[str, str] = {
     "verdict:asking_ok": (
         r"^(?:so |but |and |also,? |honestly,? )?(?:(?:is (?:it|that)|would (?:it|that) be) "
         r"(?:really )?(?:bad|wrong|a problem|a bad sign|weak|unprofessional)|does it look bad|"
-        r"will it hurt me)\b[^?]{0,30}\bask\w* (?:a lot of |so many |too many |lots of |many |dumb "
-        r"|stupid |basic )?questions|^(?:so |but |and |also,? )?am i asking (?:too many|so many|"
-        r"a lot of|dumb|stupid|basic) questions"
+        r"will it hurt me|will i (?:get fired|be fired|get in trouble|look (?:bad|stupid|dumb|"
+        r"incompetent)))\b[^?]{0,30}\bask\w*(?: \w+){0,2}? (?:a lot of |so many |too many |lots "
+        r"of |many |dumb |stupid |basic )?questions|^(?:so |but |and |also,? )?am i asking (?:too "
+        r"many|so many|a lot of|dumb|stupid|basic) questions"
     ),
     # "yes or no: do i need to work across teams" (about staff): the staff ladder says yes.
     "verdict:cross_team_yes": (
@@ -2116,7 +2119,7 @@ READS: dict[str, str] = {
     # "Be honest: should I just leave?": a lead before the question, asking it straight.
     "straight-lead": (
         r"(?:be honest|honestly|real talk|straight answer|be straight with me|tell me straight|"
-        r"seriously|no sugar-?coating)\s*[:,—-]"
+        r"seriously|no sugar-?coating|honest question|quick question)\s*[:,—-]"
     ),
     # "Is that the kind of thing you mean?" about an example that spans teams and has no
     # owner: the ladder's own description of staff work.

@@ -271,7 +271,7 @@ ASKS_FOR_STEP = reading("asks-for-step")
 #: "25 pages", "3 инцидента": a figure and what it counts.
 FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?\s*%?\s+(\w+)")
 YES_OR_NO_LEAD = re.compile(
-    rf"^(?:{YES_OR_NO.pattern}|{reading('straight-lead').pattern})\s*[:,.!—-]*\s*", re.I
+    rf"^(?:(?:{YES_OR_NO.pattern}|{reading('straight-lead').pattern})\s*[:,.!—-]*\s*)+", re.I
 )
 #: Advice about whether and why to go for a promotion, for someone who came with another
 #: goal (a raise, a track change, a new job) only once they speak of one.
@@ -356,6 +356,7 @@ VERDICT_BACKING: dict[str, set[str]] = {
     "not_the_only_way_pay": {"motivation", "not-a-reward"},
     "management_if_its_the_work": {"management-switch"},
     "back_not_a_demotion": BETWEEN_TRACKS,
+    "back_without_demotion": BETWEEN_TRACKS,
     "can_go_back": BETWEEN_TRACKS,
     "management_not_a_step_up": {"management-switch"},
     "still_code": {"management-switch", "downsides"},
@@ -1122,6 +1123,9 @@ def verdict_for(
                 if LANDING_LEVEL.search(asked):
                     return "landing_level"  # "…back to IC. Senior or lower?" is no yes/no
                 if SEEN_AS_DEMOTION.search(asked) and "back-to-ic" in found | earlier:
+                    if CAN_GO_BACK.search(asked):
+                        # "…can I go back to IC without it looking like a demotion?": yes.
+                        return "back_without_demotion"
                     return "back_not_a_demotion"  # "…back to IC. Will people see it as a demotion?"
                 if CAN_GO_BACK.search(asked):
                     return "can_go_back"  # "…team lead. And if it's not for me, can I go back?"
