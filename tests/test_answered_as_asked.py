@@ -394,6 +394,15 @@ def test_a_startup_with_no_process_and_a_dated_ask(make_coach) -> None:
         2
     ]
     assert "mention it to" not in answers[2], answers[2]
+    # A manager named in another sentence is not in the step: telling them still helps.
+    own = ask_all(
+        make_coach(),
+        [
+            "My manager hasn't said anything about promotion. I'll make a list of our top "
+            "pages by Friday."
+        ],
+    )[0]
+    assert "mention it to your manager at your next one-on-one" in own, own
 
 
 def test_blind_readers_second_round_faults(make_coach) -> None:

@@ -728,9 +728,13 @@ def respond(ctx: TurnContext) -> str:
             due = ""
         # A step that already involves someone (the CTO, a skip-level) needs no "tell your
         # manager" added.
-        # ("I have a 1:1 with him on the 14th and I'm going to ask…": the 1:1 is in the message.)
+        # ("I have a 1:1 with him on the 14th and I'm going to ask…": the 1:1 is in the
+        # step's own sentence; "My manager hasn't said anything. I'll make a list…" is not.)
+        own_sentence = next(
+            (t for t in SENTENCE_SPLIT.split(ctx.message) if latest.action[:24] in t), ""
+        )
         with_person = (
-            WITH_PERSON.search(latest.action) or WITH_PERSON.search(ctx.message) or ctx.report
+            WITH_PERSON.search(latest.action) or WITH_PERSON.search(own_sentence) or ctx.report
         )
         key = "commitment_ack_with" if with_person else "commitment_ack"
         parts.append(t[key].format(action=action, due=due))
