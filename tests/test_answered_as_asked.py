@@ -439,3 +439,18 @@ def test_blind_readers_second_round_faults(make_coach) -> None:
     # Distress is still heard by meaning.
     worthless = ask_all(make_coach(), ["I feel worthless, passed over a third time."])[0]
     assert "crisis line" in worthless, worthless
+
+
+def test_no_executive_to_ask_about_at_a_small_startup(make_coach) -> None:
+    """Before: at a 40-person startup, the right-hand card closed with "Which executive's
+    priorities do you understand well enough to represent faithfully?" (a blind reader
+    preferred the version that asked which staff-plus roles exist there)."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "I'm a senior engineer at a 40-person startup, about 15 engineers. I've been reading "
+            "about staff-plus archetypes. The 'right hand' one sounds exactly like me."
+        ],
+    )[0]
+    assert "executive's priorities" not in answer, answer
+    assert "at a small company the right hand rarely exists" in answer, answer

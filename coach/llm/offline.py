@@ -390,6 +390,8 @@ COMMON_WORDS = set(
 #: (``LARGE_ORG``, read in a card's own words) does not fit it.
 SMALL_COMPANY = reading("small-company")
 LARGE_ORG = reading("large-org")
+#: A question that presumes an executive to work for ("Which executive's priorities…?").
+EXECUTIVE = re.compile(r"\bexecutives?'?s?\b|\bdirector or vp\b", re.I)
 #: "Basically senior", "the same as": a level claimed for a company's level code.
 LEVEL_CLAIM = reading("level-claim")
 #: What makes a committed step count, in both articles: the manager knows, impact is measured.
@@ -2112,6 +2114,7 @@ def choose_questions(
         return report_questions(ctx, cards, lang, limit)
     asked = " ".join(ctx.asked)
     managing = manages(ctx.profile)
+    small = any(SMALL_COMPANY.search(t) for t in ctx.person_said)
     # A card's follow-up about something the person already said ("what draws you to it:
     # the money…?" after "I want the money") is not asked.
     card_questions = [
@@ -2125,6 +2128,8 @@ def choose_questions(
         and not _told_already(c.question.get(lang), ctx)
         # "Who could describe your work?" is for the engineer, not for their manager.
         and not (managing and not for_managers(c) and OWN_WORK.search(c.question.get(lang)))
+        # "Which executive's priorities…?" at a 40-person startup: no such executive.
+        and not (small and EXECUTIVE.search(c.question.en if c.question else ""))
     ]
     bank: list[str] = []
     latest = ctx.news.commitments[-1].action if ctx.news.commitments else ""
