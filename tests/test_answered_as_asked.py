@@ -454,3 +454,28 @@ def test_no_executive_to_ask_about_at_a_small_startup(make_coach) -> None:
     )[0]
     assert "executive's priorities" not in answer, answer
     assert "at a small company the right hand rarely exists" in answer, answer
+
+
+def test_a_lead_asking_what_to_bring_the_decider_gets_the_case(make_coach) -> None:
+    """Before (a blind reader's loss at ce10a04): "What exactly should I bring to the CTO so
+    he agrees?" from a team lead got "With your manager: make your goal explicit…", advice
+    for the engineer; "I'm a team lead… one of my mid-levels" was not read as managing."""
+    from coach.coaching.profile import MANAGER_SELF
+
+    assert MANAGER_SELF.search("I'm a team lead at a product company, about 150 engineers.")
+    assert (
+        "evidence"
+        in classify("OK. What exactly should I bring to the CTO so he agrees?").situations
+    )
+    assert "evidence" in classify("Что мне конкретно принести тому, кто решает?").situations
+    answer = ask_all(
+        make_coach(),
+        [
+            "I'm a team lead at a product company, about 150 engineers. No formal levels; the "
+            "CTO approves promotions personally, I only come with a proposal. One of my "
+            "mid-levels, Dima, told me last week: senior by summer or he leaves.",
+            "OK. What exactly should I bring to the CTO so he agrees?",
+        ],
+    )[1]
+    assert "With your manager: make your goal explicit" not in answer, answer
+    assert "running log" in answer or "written case" in answer, answer

@@ -56,6 +56,19 @@ THREAD_WEIGHTS = (1.0, 1.5)  # unless it names nothing new
 CONTROL_CHARS = {c for c in range(32) if c not in (9, 10, 13)} | {127} | set(range(0x80, 0xA0))
 
 
+def first_cards(signals: TurnSignals, profile: Profile) -> tuple[tuple[str, str], ...]:
+    """Cards a manager's question needs whatever else covers its topic: "He asked me 'will
+    you promote me?'" needs what a manager can promise; "What should I bring to the CTO so
+    he agrees?" needs what a written case holds."""
+    if not manages(profile):
+        return ()
+    if signals.asks_guarantee:
+        return (("manager-of-team", "promise promotion"),)
+    if "evidence" in signals.situations:
+        return (("evidence", "written case"),)
+    return ()
+
+
 class InputError(CoachError):
     """The message cannot be sent as it is (empty, too long)."""
 
@@ -230,9 +243,7 @@ class Coach:
                 own_levels=frozenset(person_levels(profile)),
                 # "He asked me: 'Will you promote me this year?'": what a manager can promise
                 # answers it, whatever else the message names.
-                first=(("manager-of-team", "promise promotion"),)
-                if signals.asks_guarantee and manages(profile)
-                else (),
+                first=first_cards(signals, profile),
                 before=next((m["content"] for m in reversed(history) if m["role"] == "user"), ""),
             )
         similarity: dict[str, float] = {}

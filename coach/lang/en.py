@@ -1857,7 +1857,11 @@ READS: dict[str, str] = {
         r"\b(promo (doc|packet|case)|packets?|evidence|document my|brag doc|measur\w+|"
         r"(a|any|no|my|work) log|log of (what|my)|track record|write (it|"
         r"things) down|promo(tion)? doc\w*|self-?review|impact bullets|metrics to track|"
-        r"(make|build) (a|my|the) case)\b|\b(same|similar) (work|job|things?|projects?) as\b"
+        r"(make|build) (a|my|the) case)\b|\b(same|similar) (work|job|things?|projects?) as\b|"
+        # "What exactly should I bring to the CTO so he agrees?": the case, on paper.
+        r"\bwhat (?:exactly |else )?(?:should|do|can|would) i (?:bring|show|present|take|put in "
+        r"front of)\b[^.?!]{0,30}\b(?:cto|ceo|founder|director|vp|committee|skip[- ]level|"
+        r"manager|boss|him|her|them)\b"
     ),
     "situation:visibility": (
         # ("There's no calibration, no review cycle": no calibration to be seen in.)
@@ -1993,6 +1997,8 @@ READS: dict[str, str] = {
         r"(?:run|manage|lead) \d+ "
         r"teams\b"
         r"(?! to (?:write|do|file|finish|read|submit))|"
+        # "I'm a team lead at a product company… one of my mid-levels": a lead of people.
+        r"\bi'?m (?:an? |the )team lead\b|"
         r"\bi'?m (?:an? |the )?(?:senior |sr\.? |principal )?(?:engineering |people |software "
         r"(?:engineering |development )?)?manager\b|\bi'?m an? (?:senior |sr\.? )?em\b|"
         # "One of my engineers, Priya, didn't get promoted": their engineers, so their team
