@@ -34,13 +34,10 @@ def test_not_my_job_is_read_as_a_refusal_only_when_it_is_one() -> None:
     # Someone else's view, reported, is not the person's refusal.
     assert verdict_for("My lead told me it's not my job to fix infra.") is None
     # "Nobody asked me to" is as often said of work done anyway.
-    assert (
-        verdict_for(
-            "I cut our pages from 18 a week to 3. Nobody asked me to, I just got sick of it. "
-            "How do I use this for promo?"
-        )
-        != "not_my_job"
-    )
+    assert verdict_for(
+        "I cut our pages from 18 a week to 3. Nobody asked me to, I just got sick of it. "
+        "How do I use this for promo?"
+    ) not in ("not_my_job", "not_my_job_count")
 
 
 def test_the_refusal_gets_the_answer_and_how_to_make_it_count(make_coach) -> None:
@@ -231,8 +228,8 @@ def test_an_archetype_asked_about_again_is_said_again_not_swapped(make_coach) ->
 
 def test_the_solver_card_names_being_pulled_into_emergencies() -> None:
     """The staff-archetypes page says a solver is "comfortable being the person pulled into
-    emergencies"; no card said it, so "I'm the one pulled into every incident across the
-    org" could not be matched to the solver."""
+    emergencies"; no card said it. This checks the corpus: a card now says it (and the
+    anchor it cites is validated when the card file loads)."""
     from coach.corpus.cards import load_cards
     from tests.conftest import CORPUS
 
@@ -273,12 +270,12 @@ def test_a_plan_is_made_only_of_advice_on_its_topic(make_coach) -> None:
         make_coach(),
         ["I'm a manager and I want to go back to IC. Give me a plan for the next 30 days."],
     )[0]
-    assert back.startswith("My sources don't lay out a week-by-week plan for this."), back
+    assert back.startswith("My sources don't lay out a step-by-step plan for this."), back
     assert "Week 1" not in back and "back to IC is a respected move" in back, back
     senior = ask_all(
         make_coach(), ["I'm mid-level and I want senior. Give me a plan for the next 30 days."]
     )[0]
-    assert "Week 1:" in senior and "week-by-week" not in senior, senior
+    assert "Week 1:" in senior and "step-by-step" not in senior, senior
 
 
 def test_asked_about_a_level_is_not_holding_it(make_coach) -> None:
@@ -406,19 +403,12 @@ def test_a_startup_with_no_process_and_a_dated_ask(make_coach) -> None:
 
 
 def test_blind_readers_second_round_faults(make_coach) -> None:
-    """At ce10a04, in both versions: "what should i actually do this week so i stop feeling
-    useless" from a new grad got the crisis-line script; "honest question, yes or no: will i
-    get fired if i keep asking my team so many questions?" got "My sources don't give a flat
-    yes or no"; "can I go back to IC without it looking like a demotion?" got "No."; a team
-    lead's «Можно я ему просто скажу, что к лету точно будет?» was not heard as a promise."""
-    _, week = ask_all(
-        make_coach(),
-        [
-            "new grad here, 4 months in at a big company.",
-            "what should i actually do this week so i stop feeling useless",
-        ],
-    )
-    assert "crisis" not in week and re.search(r"\[\d\]", week), week
+    """At ce10a04, in both versions: "honest question, yes or no: will i get fired if i keep
+    asking my team so many questions?" got "My sources don't give a flat yes or no"; "can I
+    go back to IC without it looking like a demotion?" got "No."; a team lead's «Можно я ему
+    просто скажу, что к лету точно будет?» was not heard as a promise. (A new grad's "so i
+    stop feeling useless" still gets the support script: telling it from "I feel so useless
+    at work" by meaning lost the latter, and missing distress costs more.)"""
     assert (
         verdict_for(
             "honest question, yes or no: will i get fired if i keep asking my team so many "
@@ -479,3 +469,83 @@ def test_a_lead_asking_what_to_bring_the_decider_gets_the_case(make_coach) -> No
     )[1]
     assert "With your manager: make your goal explicit" not in answer, answer
     assert "running log" in answer or "written case" in answer, answer
+
+
+def test_readings_added_in_this_round_do_not_over_match() -> None:
+    """A review of this round's change found these read wrongly at 9024951; each is an
+    ordinary message that must keep its old reading."""
+    from coach.coaching.crosswalk import with_company
+    from coach.coaching.policy import NO_PROCESS
+    from coach.coaching.profile import classify_levels
+
+    # An engineer without a promo doc yet still works where promotions have a process.
+    assert not NO_PROCESS.search("I don't have a promo doc yet. What should go in it?")
+    assert not NO_PROCESS.search("У нас нет ревью кода от старших")
+    assert NO_PROCESS.search("there's no calibration, no promo packet, none of that")
+    # A question elsewhere in the message does not make a stated level a goal.
+    assert classify_levels(
+        "How do I tell my manager I want staff? I'm a senior engineer at a 200-person company."
+    ) == ("senior engineer", "staff engineer")
+    assert classify_levels("Am I wrong here? I'm a senior engineer")[0] == "senior engineer"
+    assert classify_levels("Как понять, что я выгорел? Я сеньор.")[0] == "senior engineer"
+    # A promotion received, or a goal said firmly, is no promise asked for.
+    assert not classify(
+        "Я получил повышение до сеньора в прошлом месяце. Что дальше?"
+    ).asks_guarantee
+    assert not classify("Как сказать руководителю, что я точно хочу стать сеньором?").asks_guarantee
+    # "Not my job" said of what no longer is, or of work done anyway, is no refusal; one
+    # said after someone else's request still is.
+    assert (
+        verdict_for("As a manager, it's not my job to write code anymore. Go back to IC?") is None
+    )
+    assert verdict_for("It's not my job to fix it, but I did anyway. How do I get credit?") is None
+    assert verdict_for("My manager told me to fix the dashboards, but that's not my job.") == (
+        "not_my_job"
+    )
+    assert verdict_for("They assigned me on-call and honestly that's not my job.") == "not_my_job"
+    assert verdict_for("Разве это не моя задача?") is None
+    # Asking one's team lead is not being offered the team lead role.
+    assert (
+        "management-switch"
+        not in classify(
+            "I'm a senior engineer. I asked my team lead about staff and he said next year."
+        ).situations
+    )
+    # Asking a lot of people, or being asked questions, is not asking too many questions;
+    # "not now" keeps its own answer.
+    assert verdict_for("I ask a lot of my team. Is that bad?") is None
+    assert verdict_for("I got too many questions in the interview. Is that bad?") is None
+    assert (
+        verdict_for(
+            "My manager said they'll ask a lot of me at staff. Is it bad if I say no for now?"
+        )
+        == "not_now_ok"
+    )
+    # The company whose codes match, not the one named last.
+    assert (
+        with_company(
+            "Should I push for L5?", ["Got a Google offer at L4. I'm at Amazon now as SDE II."]
+        )
+        == "Should I push for Google L5?"
+    )
+
+
+def test_what_if_i_promise_still_hears_no(make_coach) -> None:
+    """ "What if I just tell her she'll get it next cycle?" proposes the promise: the "No."
+    stays (a review found it dropped at 9024951, as for "What do I tell her?")."""
+    answer = ask_all(
+        make_coach(),
+        [
+            "I manage a team of six. One of my engineers wants senior next cycle.",
+            "What if I just tell her she'll get it next cycle?",
+        ],
+    )[1]
+    assert answer.startswith("No"), answer
+    quoted = ask_all(
+        make_coach(),
+        [
+            "I manage a team of six. One of my engineers wants senior next cycle.",
+            'He asked me "Will you promote me this year?" What do I tell him?',
+        ],
+    )[1]
+    assert not quoted.startswith("No"), quoted

@@ -145,7 +145,7 @@ COMPANY = re.compile(r"\b(google|meta|facebook|amazon|aws|microsoft|msft)\b", re
 
 
 COMPARED = re.compile(
-    r"\b(?:elsewhere|equivalent|same (?:as|thing|level)|compare\w*|mean\w*|other compan\w+|"
+    r"\b(?:elsewhere|equivalent|same (?:as|thing|level)|compare\w*|other compan\w+|"
     r"maps? to|translate\w*)\b",
     re.I,
 )
@@ -168,11 +168,23 @@ def with_company(message: str, earlier: Sequence[str]) -> str:
     companies = {ALIASES.get(c.lower(), c.lower()) for t in earlier for c in COMPANY.findall(t)}
     if len(companies) < 2 and not COMPARED.search(message):
         return message
-    for text in reversed(earlier):
-        named = COMPANY.findall(text)
-        if named:
-            return f"{message[: code.start()]}{named[-1]} {message[code.start() :]}"
-    return message
+    company = _company_of(_code(code), earlier) or (
+        companies.pop() if len(companies) == 1 else None
+    )
+    if company is None:
+        return message
+    return f"{message[: code.start()]}{company} {message[code.start() :]}"
+
+
+def _company_of(code: str, earlier: Sequence[str]) -> str | None:
+    """The company whose level the person wrote with the same kind of code ("a Google offer at
+    L4" for "L5"; not Amazon, named later with "SDE II"), the latest first."""
+    sentences = [s for text in earlier for s in re.split(r"(?<=[.!?])\s+", text)]
+    for sentence in reversed(sentences):
+        named = COMPANY.findall(sentence)
+        if named and any(_code(m)[0] == code[0] for m in CODE_LEVEL.finditer(sentence)):
+            return str(named[-1])
+    return None
 
 
 def _code(match: re.Match[str]) -> str:

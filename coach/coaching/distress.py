@@ -55,10 +55,6 @@ CONTRASTS: tuple[str, ...] = (
     "I feel like I failed my team.",
     "I had a long, busy week at work.",
     "I haven't had much time for deep work lately.",
-    # Feeling not useful yet, said while asking what to do about it: a new job, not despair.
-    "What should I do this week so I stop feeling useless at work?",
-    "I feel a bit useless on my team right now.",
-    "I feel behind the other new grads on my team.",
     # Tired said in passing, after a story about work: the tired feeling, not a crisis.
     "I'm exhausted.",
     "I'm tired of this.",

@@ -314,7 +314,11 @@ class GuidanceMap:
 #: "the right hand archetype": a section of the staff path asked about as such.
 ARCHETYPE_WORD = re.compile(r"\barchetype", re.I)
 #: "…gets to principal fastest?": a level above the staff archetypes.
-BEYOND_STAFF = re.compile(r"\b(?:principal|distinguished|fellow)\b|принципал", re.I)
+BEYOND_STAFF = re.compile(
+    r"\b(?:to|for|toward|towards|reach|become|make|at) (?:the )?(?:principal|distinguished)\b|"
+    r"принципал",
+    re.I,
+)
 
 
 def sections_asked(

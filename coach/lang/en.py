@@ -93,7 +93,7 @@ TEXT: dict[str, str] = {
     "plan_lead": "Here is a plan for the next few weeks, one focus a week, from what my sources "
     "advise:",
     "plan_week": "Week {n}:",
-    "no_plan": "My sources don't lay out a week-by-week plan for this.",
+    "no_plan": "My sources don't lay out a step-by-step plan for this.",
     "plan_lead_steps": "Here is what I'd focus on, in this order, from what my sources advise:",
     "plan_step": "{n}.",
     "off_topic_again": (
@@ -651,13 +651,15 @@ DISAGREES = (
 
 #: Who reports a charge or a promise, and how: "my manager said", "he calls it".
 _BOSSES = r"manager|boss|lead|skip[- ]level|director"
-_REPORTING = r"says?|said|calls?|called|thinks|told|tells|promised"
+_REPORTING = r"says?|said|(?<!on-)(?<!on )calls?|called|thinks|told|tells|promised"
 
 #: "That's not my job": work outside what was assigned, refused. ("Nobody asked me to" is
 #: not a refusal: it is as often said of work done anyway.)
 _NOT_MY_JOB = (
     r"\b(?:(?:(?:that'?s|it'?s|that is|it is) not|isn'?t) (?:really )?my (?:job|responsibility|"
-    r"problem)|not (?:in|part of) my (?:job|role)(?: description)?)"
+    r"problem)|not (?:in|part of) my (?:job|role)(?: description)?)\b"
+    # ("…not my job to write code anymore", "…not my job, but I did it anyway": no refusal)
+    r"(?![^.?!]{0,30}\b(?:any ?more|but i (?:did|do|fixed|still))\b)"
 )
 
 READS: dict[str, str] = {
@@ -741,8 +743,8 @@ READS: dict[str, str] = {
     # without its question mark, read as one when it ends the message.
     # "What do I tell him?", "How do I not over-promise?": asked for words or a way, not a yes.
     "wh-question": (
-        r"^(?:(?:so|and|ok(?:ay)?|but|then|honestly|well|alright)[,.!:]?\s+)*(?:what|how|which|"
-        r"where|when|why|who)\b"
+        r"^(?:(?:so|and|ok(?:ay)?|but|then|honestly|well|alright)[,.!:]?\s+)*(?:what(?! if\b)(?! "
+        r"about\b)|how(?! about\b)|which|where|when|why|who)\b"
     ),
     "unmarked-yes-no": (
         r"^(?:(?:so|and|ok(?:ay)?|but|then|tbh|honestly)[,.!:]?\s+)*(?:do|does|should|can|could|"
@@ -911,8 +913,8 @@ READS: dict[str, str] = {
     # "there's no calibration, no promo packet": the process cards describe is not theirs.
     "no-process": (
         r"\b(?:no|(?:don'?t|do not|never) (?:really )?(?:have|do)|without) (?:any |a |formal )?"
-        r"(?:calibrations?|promo(?:tion)? (?:packets?|docs?|documents?|process|committees?)|"
-        r"(?:formal )?review (?:cycles?|process))\b"
+        r"(?:calibrations?|promo(?:tion)? (?:process|committees?)|(?:formal )?review (?:cycles?|"
+        r"process))\b"
     ),
     "no-one-on-ones": (
         r"\b(?:no|(?:don'?t|do not|never) (?:really )?(?:have|do|get)|without) (?:any |regular )?"
@@ -1463,7 +1465,7 @@ READS: dict[str, str] = {
     # "My lead said I ask too many questions. Is that bad?": the question is about asking.
     "asks-a-lot": (
         r"\bask(?:ing)? (?:a lot of|so many|too many|lots of|loads of) questions\b|\bask(?:ing)? "
-        r"(?:too much|a lot)\b|\btoo many questions\b"
+        r"too many\b"
     ),
     "verdict:not_too_early": (
         r"^(?:so |but )?(?:is it|am i) (?:way |much |a bit )?(?:too early|too soon|premature)\b"
@@ -1819,8 +1821,10 @@ READS: dict[str, str] = {
         r"take over the team|step up as|manager role|people leadership|people management|"
         # "Not sure I want to manage people", "offered me the team lead role"
         r"\b(?:want|like|enjoy|try|trying|ready|able|good at|start|become)\b (?:to )?"
-        r"manag(?:e|ing) (?:people|humans|a team|the team|engineers|others)|(?:offer\w*|asked)\b"
-        r"[^.?!]{0,30}\bteam[- ]lead\b|"
+        r"manag(?:e|ing) (?:people|humans|a team|the team|engineers|others)|"
+        r"\boffer\w* me (?:the |a )?team[- ]lead (?:role|position|job|spot)\b|"
+        r"\basked (?:me )?(?:to be|to become|if i (?:want|would like) to be) (?:the |a )?"
+        r"team[- ]lead\b|"
         # "Can I ask for a trial period?", "a tech-lead-manager role first?"
         r"trial period|tech[- ]lead[- ]manager|tlm role)\b"
     ),
@@ -1993,9 +1997,8 @@ READS: dict[str, str] = {
         r"\bi (?:pushed|fought|argued|advocated) (?:hard |really hard )?for (?:him|her|them)\b|"
         r"\bi put (?:him|her|them) up for\b|"
         r"\b(?:i'?m an? |as an? )(?:engineering )?(?:director|head of engineering|vp of "
-        r"engineering)\b|(?<!my )(?<!our )(?<!the )\b(?:director|head of engineering) here\b|\bi "
-        r"(?:run|manage|lead) \d+ "
-        r"teams\b"
+        r"engineering)\b|(?<!my )(?<!our )(?<!the )(?<!his )(?<!her )(?<!their )"
+        r"\b(?:director|head of engineering) here\b|\bi (?:run|manage|lead) \d+ teams\b"
         r"(?! to (?:write|do|file|finish|read|submit))|"
         # "I'm a team lead at a product company… one of my mid-levels": a lead of people.
         r"\bi'?m (?:an? |the )team lead\b|"
@@ -2009,8 +2012,9 @@ READS: dict[str, str] = {
         r"devs|ems|managers|engineering managers|leads) (?:under|reporting to) me\b|"
         r"\bi run an? (?:org|organi[sz]ation|department|group|division)\b|"
         # ("my manager here keeps saying…" is theirs, not them)
-        r"(?<!my )(?<!our )(?<!the )(?<!his )(?<!her )\b(?:eng(?:ineering)? )?manager here\b|"
-        r"(?<!my )(?<!our )\bem here\b|"
+        r"(?<!my )(?<!our )(?<!the )(?<!his )(?<!her )(?<!their )(?<!new )(?<!eng )"
+        r"(?<!engineering )\b(?:eng(?:ineering)? )?manager here\b|"
+        r"(?<!my )(?<!our )(?<!the )(?<!their )\bem here\b|"
         r"\bas an? (?:engineering |people )?manager\b"
     ),
     "manager-aligned": (
@@ -2243,8 +2247,10 @@ READS: dict[str, str] = {
     ),
     # ("how do I tell whether I'm already working at mid level?": asked, not held.)
     "hypothetical": (
-        r"\b(would|could) i\b|\bif i (were|was|became)\b|\bwhether i'?m\b|\bam i\b|"
-        r"\bhow (?:do|can|would|will) i (?:know|tell)\b"
+        r"\b(would|could) i\b|\bif i (were|was|became)\b|"
+        # …asked in the level's own clause: "whether I'm already working at mid level"
+        r"\b(?:whether i'?m|am i|how (?:do|can|would|will) i (?:know|tell) (?:whether |if |that )?"
+        r"i'?m)\b[^.?!,;]*$"
     ),
     "motive:compensation": (r"\b(money|salary|pay|paid|compensation|raise|comp)\b"),
     "motive:learning and growth": (r"\b(learn|learning|grow|growth|develop)\w*"),

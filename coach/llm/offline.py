@@ -1046,7 +1046,7 @@ def _only_wh_questions(message: str) -> bool:
     asks nothing and the promise is only in the report's quoted words ("…asked me 'can you
     promise I'll get senior?' I froze."). ("I'm tempted to tell him he'll get it" is
     answered "No.")"""
-    own = QUOTED.sub(" ", message)
+    own = QUOTED.sub(". ", message)  # the quote ends a sentence of its own
     # ("He asked me: what do I tell him?": a colon starts the question too.)
     asked = [q.strip() for q in re.split(r"(?<=[.!?:])\s+", own) if q.strip().endswith("?")]
     if not asked:
@@ -1058,7 +1058,8 @@ def _refuses_unassigned(message: str) -> bool:
     """ "That's not my job", said by the person ("my lead told me it's
     not my job to fix infra" is someone else's view, reported)."""
     for match in NOT_MY_JOB.finditer(message):
-        clause = re.split(r"[.!?;]", message[: match.start()])[-1]
+        # ("My manager told me to fix it, but that's not my job": the refusal is theirs.)
+        clause = re.split(r"[.!?;]|,\s*(?:but|and|honestly)\b", message[: match.start()])[-1]
         if not SOMEONE_SAYS.search(clause):
             return True
     return False
@@ -1220,12 +1221,12 @@ def verdict_for(
             if MUST_GO_FOR_IT.search(asked):
                 # "Senior (63)… my manager nudges me toward principal. Do I have to go for it?"
                 return "no_obligation" if CAREER_LEVEL.search(message) else "your_call"
-            if IS_IT_BAD.search(asked) and ASKS_A_LOT.search(message):
-                return "asking_ok"  # "My lead said I ask too many questions. Is that bad?"
             if IS_IT_BAD.search(asked) and NOT_NOW.search(message):
                 return (
                     "not_now_ok"  # "…my manager asked about staff. Is it bad if I say no for now?"
                 )
+            if IS_IT_BAD.search(asked) and ASKS_A_LOT.search(message):
+                return "asking_ok"  # "My lead said I ask too many questions. Is that bad?"
             if IS_IT_BAD.search(asked) and content_to_stay(message):
                 return "fine_to_stay"  # "I don't want staff at all. Is that bad?"
     return unasked
@@ -1358,7 +1359,7 @@ def card_fits(card: Card, ctx: TurnContext) -> bool:
         SMALL_COMPANY.search(t) for t in ctx.person_said
     ):
         return False  # "which director or VP…?" at a 15-person startup: no such person
-    if ctx.no_process and PROCESS_TALK.search(card.point.en):
+    if ctx.no_process and PROCESS_TALK.search(card.point.en) and not for_managers(card):
         return False  # "there's no calibration, no promo packet": not "in calibration, …"
     managing = (
         ctx.profile.track == "management"
