@@ -93,6 +93,12 @@ class _Index:
         }
         #: The chunks that carry cards, in index order.
         self.carded = [chunk for chunk in chunks.values() if chunk.cards]
+        #: Every card with its chunk and the section its anchor sits in ("Right hand").
+        self.sections = [
+            (card, chunk, card_section(chunk.text, chunk.heading, card.anchor))
+            for chunk in self.carded
+            for card in chunk.cards
+        ]
         #: The level-crosswalk table's chunk, if the corpus has one.
         self.table = next((c for c in chunks.values() if TABLE_HEADER in c.text), None)
 
@@ -211,28 +217,21 @@ class GuidanceMap:
                 if c.situations[0] == situation and not c.said_in(said) and _fits(c, levels)
             ]
             if primary:
-                card, chunk = max(primary, key=lambda i: _closeness(i[0], {}, wanted)[1])
+                scored = [(_closeness(c, {}, wanted)[1], ch) for c, ch in primary]
+                shares, chunk = max(scored, key=lambda item: item[0])
                 # Every one of the words: "promote" alone is any card on promotions.
-                if chunk.chunk_id not in held and _closeness(card, {}, wanted)[1] == len(wanted):
+                if chunk.chunk_id not in held and shares == len(wanted):
                     bring(chunk)
         # "What's the difference between a staff tech lead and an architect?": sections on the
         # staff path that the message asks about by title come first, as a step's do.
         asked = sections_asked(
-            message,
-            [
-                (c, ch.heading, card_section(ch.text, ch.heading, c.anchor))
-                for ch in index.carded
-                for c in ch.cards
-            ],
-            before,
+            message, [(c, ch.heading, section) for c, ch, section in index.sections], before
         )
         start = len(out)
-        for chunk in index.carded:
+        for _, chunk, section in index.sections if asked else ():
             if len(out) - start == MOST:
                 break
-            if chunk.chunk_id not in held and any(
-                card_section(chunk.text, chunk.heading, c.anchor) in asked for c in chunk.cards
-            ):
+            if chunk.chunk_id not in held and section in asked:
                 bring(chunk)
         if len(out) > start:
             base = len(out)  # on top of the situations' budget, as a step's sections are

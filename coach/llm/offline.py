@@ -1349,15 +1349,19 @@ def reflect(
 # -- cards --------------------------------------------------------------------------------
 
 
+def _small_company(ctx: TurnContext) -> bool:
+    """The person said they work at a startup or a small company: no directors, VPs or
+    executives to point them to."""
+    return any(SMALL_COMPANY.search(t) for t in ctx.person_said)
+
+
 def card_fits(card: Card, ctx: TurnContext) -> bool:
     """A card fits the person's level and track (unknown level: every card fits).
 
     Asked what the next level looks like, the next level's own cards fit too.
     """
     levels = served_levels(ctx.profile, ctx.signals.situations, ctx.level_step)
-    if LARGE_ORG.search(_card_words(card)) and any(
-        SMALL_COMPANY.search(t) for t in ctx.person_said
-    ):
+    if LARGE_ORG.search(_card_words(card)) and _small_company(ctx):
         return False  # "which director or VP…?" at a 15-person startup: no such person
     if ctx.no_process and PROCESS_TALK.search(card.point.en) and not for_managers(card):
         return False  # "there's no calibration, no promo packet": not "in calibration, …"
@@ -1633,13 +1637,15 @@ def choose_cards(
     follows = ctx.signals.terse or (ctx.signals.wants_brief and not ctx.signals.situations)
     asks_how_long = bool(ASKS_HOW_LONG.search(ctx.message))
     last = _last_situations(ctx)
+    # The section each card's anchor sits in ("Right hand"), read once for this turn.
+    sections = {
+        (p.n, c.id): card_section(p.text, p.heading, c.anchor)
+        for p in ctx.passages
+        for c in p.cards
+    }
     asked = sections_asked(
         ctx.message,
-        [
-            (c, p.heading, card_section(p.text, p.heading, c.anchor))
-            for p in ctx.passages
-            for c in p.cards
-        ],
+        [(c, p.heading, sections[p.n, c.id]) for p in ctx.passages for c in p.cards],
         ctx.person_said[-2] if len(ctx.person_said) > 1 else "",
     )
     scored: list[tuple[float, int, PassageView, Card, float]] = []
@@ -1652,9 +1658,8 @@ def choose_cards(
     named_again: list[tuple[PassageView, Card]] = []
     for passage in ctx.passages:
         for card in passage.cards:
-            if card.id in used and card_section(passage.text, passage.heading, card.anchor) in (
-                asked
-            ):
+            section = sections[passage.n, card.id]
+            if card.id in used and section in asked:
                 named_again.append((passage, card))
             if (
                 card.id in used
@@ -1667,7 +1672,6 @@ def choose_cards(
                 shared = _shared_words(words - COMMON_WORDS, said)
                 if shared >= 2:
                     again.append((shared, -passage.n, passage, card))
-            section = card_section(passage.text, passage.heading, card.anchor)
             # "…a staff tech lead and an architect?", "the right hand archetype": the sections
             # they ask about by title are theirs to read, whatever level they hold.
             named = section in asked
@@ -1836,9 +1840,7 @@ def choose_cards(
         chosen.append((passage, card))
         if len(chosen) == n:
             break
-    if named_again and not any(
-        card_section(p.text, p.heading, c.anchor) in asked for p, c in chosen
-    ):
+    if named_again and not any(sections[p.n, c.id] in asked for p, c in chosen):
         # One, the closest to what they asked: "As I said" twice reads as a loop.
         return [
             max(
@@ -2115,7 +2117,7 @@ def choose_questions(
         return report_questions(ctx, cards, lang, limit)
     asked = " ".join(ctx.asked)
     managing = manages(ctx.profile)
-    small = any(SMALL_COMPANY.search(t) for t in ctx.person_said)
+    small = _small_company(ctx)
     # A card's follow-up about something the person already said ("what draws you to it:
     # the money…?" after "I want the money") is not asked.
     card_questions = [
